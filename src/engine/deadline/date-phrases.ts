@@ -1,0 +1,143 @@
+import { DayNumber, dayOf, fromYmd, lastDayOfMonth } from '../dates/civil-date';
+import { parseCount } from '../text/chinese-numbers';
+
+/** A date named in a text (normalised by normalizeText). */
+export interface DateMention {
+  day: DayNumber;
+  index: number;
+  length: number;
+  /** True when followed by a completion cue (前, 底, 完成 …): what makes a date an obligation in a measure text. */
+  cued: boolean;
+  /** "precise" when the text names a day or a month; "period" for 年底, 上半年, 三季度 …. */
+  precision: 'day' | 'month' | 'period';
+}
+
+const NUM = '(\\d{1,2}|[一二三四五六七八九十]{1,3})';
+const YEAR_WORD = '(?:(\\d{4})年?|(次年|明年|翌年|下一年|来年)|(当年|今年|本年))?';
+const CUE = /^(?:\)|底|末)?(?:前|之前|以前|前夕|前后|内|以内|之内|完成|召开|举办|报送|底|末|结束|截止|为止)/;
+
+function resolveYear(explicit: string | undefined, next: string | undefined, year: number): number {
+  if (explicit) return Number(explicit);
+  if (next) return year + 1;
+  return year;
+}
+
+interface Matcher {
+  pattern: RegExp;
+  precision: DateMention['precision'];
+  toDay(m: RegExpExecArray, year: number): DayNumber | null;
+}
+
+function monthNumber(text: string): number | null {
+  const n = parseCount(text);
+  return n !== null && n >= 1 && n <= 12 ? n : null;
+}
+
+function tenDay(y: number, m: number, part: string | undefined): DayNumber {
+  if (part === '上旬') return fromYmd(y, m, 10);
+  if (part === '中旬') return fromYmd(y, m, 20);
+  return lastDayOfMonth(y, m);
+}
+
+const MATCHERS: Matcher[] = [
+  {
+    // 2022年6月30日, 2022-06-30, 2022/6/30, 2022.6.30
+    pattern: /(\d{4})[年\-/.](\d{1,2})[月\-/.](\d{1,2})(?![\d])日?号?/g,
+    precision: 'day',
+    toDay: (m) => dayOf(Number(m[1]), Number(m[2]), Number(m[3])),
+  },
+  {
+    // 2022年6月, 2022.06, 2022-6, 2022年6月底, 2022年6月下旬
+    pattern: /(\d{4})[年\-/.](\d{1,2})(?![\d./\-])月?份?(上旬|中旬|下旬)?/g,
+    precision: 'month',
+    toDay: (m) => {
+      const month = Number(m[2]);
+      return month >= 1 && month <= 12 ? tenDay(Number(m[1]), month, m[3]) : null;
+    },
+  },
+  {
+    // 6月30日, 次年1月15日
+    pattern: new RegExp(`${YEAR_WORD}${NUM}月${NUM}[日号]`, 'g'),
+    precision: 'day',
+    toDay: (m, year) => {
+      const month = monthNumber(m[4]);
+      const d = parseCount(m[5]);
+      return month && d ? dayOf(resolveYear(m[1], m[2], year), month, d) : null;
+    },
+  },
+  {
+    // 6月底, 6月份, 6月, 6月上旬, 次年3月 — never "6个月" (a time limit) nor "一月一课" (a frequency)
+    pattern: new RegExp(`${YEAR_WORD}(?<![个每一])${NUM}月(?![\\d一二三四五六七八九十])份?(上旬|中旬|下旬)?`, 'g'),
+    precision: 'month',
+    toDay: (m, year) => {
+      const month = monthNumber(m[4]);
+      return month ? tenDay(resolveYear(m[1], m[2], year), month, m[5]) : null;
+    },
+  },
+  {
+    pattern: new RegExp(`${YEAR_WORD}(年底|年末|年内|年终|年度内|岁末)`, 'g'),
+    precision: 'period',
+    toDay: (m, year) => fromYmd(resolveYear(m[1], m[2], year), 12, 31),
+  },
+  {
+    pattern: new RegExp(`${YEAR_WORD}(上半年|下半年)`, 'g'),
+    precision: 'period',
+    toDay: (m, year) => {
+      const y = resolveYear(m[1], m[2], year);
+      return m[4] === '上半年' ? fromYmd(y, 6, 30) : fromYmd(y, 12, 31);
+    },
+  },
+  {
+    pattern: new RegExp(`${YEAR_WORD}第?([一二三四1-4])季度?(?!一)`, 'g'),
+    precision: 'period',
+    toDay: (m, year) => {
+      const q = parseCount(m[4])!;
+      return lastDayOfMonth(resolveYear(m[1], m[2], year), q * 3);
+    },
+  },
+  {
+    pattern: /(?<![\d年])Q([1-4])/gi,
+    precision: 'period',
+    toDay: (m, year) => lastDayOfMonth(year, Number(m[1]) * 3),
+  },
+  {
+    // Holidays named as deadlines: 七一 (Party founding day), 国庆, 五一. 元旦前 = before the new year.
+    pattern: /(七一|国庆节?|五一|元旦)/g,
+    precision: 'day',
+    toDay: (m, year) => {
+      switch (m[1]) {
+        case '七一':
+          return fromYmd(year, 7, 1);
+        case '五一':
+          return fromYmd(year, 5, 1);
+        case '元旦':
+          return fromYmd(year, 12, 31);
+        default:
+          return fromYmd(year, 10, 1);
+      }
+    },
+  },
+];
+
+/** Every date named in `text`, in order of position; overlapping weaker matches are dropped. */
+export function findDates(text: string, year: number): DateMention[] {
+  const found: DateMention[] = [];
+  for (const matcher of MATCHERS) {
+    matcher.pattern.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = matcher.pattern.exec(text))) {
+      if (m[0].length === 0) {
+        matcher.pattern.lastIndex++;
+        continue;
+      }
+      const start = m.index;
+      const end = start + m[0].length;
+      if (found.some((f) => start < f.index + f.length && f.index < end)) continue;
+      const day = matcher.toDay(m, year);
+      if (day === null) continue;
+      const after = text.slice(end);
+      found.push({ day, index: start, length: m[0].length, cued: CUE.test(after) || /底|末/.test(m[0]), precision: matcher.precision });
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
+}

@@ -1,0 +1,68 @@
+import { formatIso } from '../dates/civil-date';
+import { normalizeText } from '../text/normalize';
+import { findDates } from './date-phrases';
+import { findFrequencies, findRelatives } from './frequency-phrases';
+import { Obligation } from './obligation';
+
+const LEADING_FILLER = /^(?:并且|并|且|要|应当|应|须|必须|需要|需|由|坚持|同时|另外|其中|原则上|督促|推动|指导|组织)+/;
+const TRAILING_FILLER = /(?:原则上|一般|应当|应该|必须|需要|要在|应在|须在|要|应|须|需|在|于|均|都|各)+$/;
+const NOT_AN_ACTOR = /[\d%]|[的地得了着]$|^[的]|会议|制度|活动|工作$/;
+
+/** The words before an obligation, when they read as who does it (机关党办, 书记班子…). */
+function actorBefore(clause: string, index: number): string | undefined {
+  const before = clause.slice(0, index).replace(LEADING_FILLER, '').replace(TRAILING_FILLER, '');
+  if (before.length < 2 || before.length > 20 || NOT_AN_ACTOR.test(before)) return undefined;
+  return before;
+}
+
+function clausesOf(raw: string): string[] {
+  return raw
+    .split(/\r?\n/)
+    .flatMap((line) => normalizeText(line).split(/[,;。!?]/))
+    .filter((c) => c.length > 0);
+}
+
+/**
+ * The obligations a measure text states itself (SPEC §3), in order: concrete frequencies, time limits
+ * and dates only. Vague words (定期, 适时) add nothing; reported achievements (开展研讨30余次) are
+ * not obligations. Each obligation keeps its clause and, where written, its actor.
+ */
+export function parseMeasureText(raw: string, year: number): Obligation[] {
+  const obligations: Obligation[] = [];
+  for (const clause of clausesOf(raw)) {
+    const frequencies = findFrequencies(clause);
+    const isAnnualScope = (f: (typeof frequencies)[number]) => f.period === 'year' && clause.slice(f.index, f.index + 2) === '全年';
+    let found = false;
+    for (const f of frequencies) {
+      if (f.achievement) continue;
+      // 全年 in running text ("全年完成…") is a scope, not a frequency, unless a count follows.
+      if (isAnnualScope(f) && f.count === null) continue;
+      obligations.push({
+        kind: 'recurring',
+        period: f.period,
+        minCount: f.count && f.count > 0 ? f.count : 1,
+        ...(f.by ? { by: f.by } : {}),
+        text: clause,
+        ...optionalActor(actorBefore(clause, f.index)),
+        origin: 'measure',
+      });
+      found = true;
+    }
+    if (found) continue;
+    for (const r of findRelatives(clause)) {
+      obligations.push({ kind: 'relative', amount: r.amount, unit: r.unit, text: clause, ...optionalActor(actorBefore(clause, r.index)), origin: 'measure' });
+      found = true;
+    }
+    if (found) continue;
+    const dates = findDates(clause, year).filter((d) => d.cued || d.precision === 'day');
+    if (dates.length > 0) {
+      const last = dates[dates.length - 1];
+      obligations.push({ kind: 'deadline', due: formatIso(last.day), text: clause, ...optionalActor(actorBefore(clause, dates[0].index)), origin: 'measure' });
+    }
+  }
+  return obligations;
+}
+
+function optionalActor(actor: string | undefined): { actor?: string } {
+  return actor ? { actor } : {};
+}
