@@ -1,0 +1,19 @@
+import { Obligation } from '../deadline/obligation';
+
+/** An obligation rule: a measure naming `keywords` but no frequency gets `obligation`. */
+export interface Rule {
+  keywords: string[];
+  obligation: Obligation;
+  source: string;
+  origin: 'builtin' | 'workbook';
+  /** Overrides the warning window for tasks this rule matches. */
+  warnDays?: number;
+  /** Done tasks this rule matches must have evidence. */
+  evidenceRequired?: boolean;
+  /** Where a workbook rule was written. */
+  cell?: string;
+}
+
+export function ruleMatches(rule: Rule, normalizedMeasure: string): boolean {
+  return rule.keywords.some((k) => normalizedMeasure.includes(k));
+}
