@@ -1,0 +1,160 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { explain, validateWorkbook } from '../engine';
+import { Lang, Message } from '../engine/i18n';
+import { LayoutOverride } from '../engine/table/detect-table';
+import { Field, FIELDS } from '../engine/table/vocabulary';
+import { VERSION } from '../engine/version';
+import { InputError } from '../xlsx/input-error';
+import { readFileBytes } from '../xlsx/open-package';
+import { readWorkbook } from '../xlsx/read-workbook';
+import { last, parseArgs, ParsedArgs, UsageError } from './args';
+import { CLEAR_NOT_YET, USAGE, WRITE_NOT_YET } from './messages';
+import { summaryText } from './summary-text';
+
+/** Exit 2 with one line in both languages (SPEC §7: bad input never shows a stack trace). */
+class Exit extends Error {
+  constructor(
+    readonly code: number,
+    readonly messages: Message,
+  ) {
+    super(messages.en);
+  }
+}
+
+function fail(zh: string, en: string): never {
+  throw new Exit(2, { zh, en });
+}
+
+/** Today as the user's calendar shows it. */
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function langOf(args: ParsedArgs): Lang {
+  const value = last(args, '--lang') ?? 'zh';
+  if (value === 'zh' || value === 'zh-CN' || value === 'zh-cn') return 'zh';
+  if (value === 'en' || value === 'en-US' || value === 'en-us') return 'en';
+  return fail(`--lang 只能是 zh 或 en，而不是“${value}”`, `--lang must be zh or en, not "${value}"`);
+}
+
+function overrideOf(args: ParsedArgs): LayoutOverride {
+  const override: LayoutOverride = {};
+  const sheet = last(args, '--sheet');
+  if (sheet !== undefined) override.sheet = sheet;
+  const headerRow = last(args, '--header-row');
+  if (headerRow !== undefined) {
+    const n = Number(headerRow);
+    if (!Number.isInteger(n) || n < 1) fail(`--header-row 应为正整数，而不是“${headerRow}”`, `--header-row must be a positive whole number, not "${headerRow}"`);
+    override.headerRow = n;
+  }
+  for (const spec of args.flags.get('--column') ?? []) {
+    const m = /^([A-Za-z]+)=([A-Za-z]{1,3})$/.exec(spec);
+    if (!m || !FIELDS.includes(m[1] as Field)) {
+      fail(`--column 应写成 字段=列字母（如 measure=C），字段为 ${FIELDS.join(' ')}：“${spec}”`, `--column must be FIELD=LETTERS (e.g. measure=C), FIELD one of ${FIELDS.join(' ')}: "${spec}"`);
+    }
+    override.columns = { ...override.columns, [m[1]]: m[2].toUpperCase() };
+  }
+  return override;
+}
+
+/** Writes next to the target and renames, so a failure never leaves a half-written file. */
+function writeAtomically(target: string, content: string): void {
+  const temp = path.join(path.dirname(path.resolve(target)), `.${path.basename(target)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(temp, content);
+    fs.renameSync(temp, target);
+  } catch (e) {
+    try {
+      fs.unlinkSync(temp);
+    } catch {
+      /* nothing was written */
+    }
+    fail(`无法写入 ${target}：${(e as Error).message}`, `Cannot write ${target}: ${(e as Error).message}`);
+  }
+}
+
+async function validateCommand(argv: string[], out: (s: string) => void): Promise<number> {
+  const args = parseArgs(argv, { '--json': true, '--as-of': true, '--warn-days': true, '--lang': true, '-o': true, '--sheet': true, '--header-row': true, '--column': true, '--quiet': false }, { '--output': '-o', '-q': '--quiet' });
+  const lang = langOf(args);
+  if (args.positional.length !== 1) fail('validate 需要且只需要一个 xlsx 文件', 'validate takes exactly one xlsx file');
+  const file = args.positional[0];
+  if (last(args, '-o') !== undefined) fail(WRITE_NOT_YET.zh, WRITE_NOT_YET.en);
+  const asOf = last(args, '--as-of') ?? today();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) fail(`--as-of 应为 YYYY-MM-DD，而不是“${asOf}”`, `--as-of must be YYYY-MM-DD, not "${asOf}"`);
+  const warnText = last(args, '--warn-days');
+  const warnDays = warnText === undefined ? undefined : Number(warnText);
+  if (warnText !== undefined && !(/^\d+$/.test(warnText) && warnDays! <= 3650)) fail(`--warn-days 应为 0–3650 的整数，而不是“${warnText}”`, `--warn-days must be a whole number 0–3650, not "${warnText}"`);
+  const override = overrideOf(args);
+
+  const workbook = await readWorkbook(await readFileBytes(file), file);
+  const result = validateWorkbook(workbook, { asOf, warnDays, lang, override });
+  if (!result.ok) throw new Exit(2, { zh: `${result.error.message.zh}：${file}`, en: `${result.error.message.en}: ${file}` });
+  const report = result.report;
+  const json = last(args, '--json');
+  if (json === '-') out(JSON.stringify(report, null, 2));
+  else {
+    if (json !== undefined) writeAtomically(json, JSON.stringify(report, null, 2) + '\n');
+    if (last(args, '--quiet') === undefined) out(summaryText(report, file));
+  }
+  return 0;
+}
+
+function explainCommand(argv: string[], out: (s: string) => void): number {
+  const args = parseArgs(argv, { '--year': true, '--measure': false });
+  if (args.positional.length !== 1) fail('explain 需要一段文本（含空格时请加引号）', 'explain takes one text (quote it if it has spaces)');
+  const yearText = last(args, '--year') ?? today().slice(0, 4);
+  if (!/^\d{4}$/.test(yearText)) fail(`--year 应为四位年份，而不是“${yearText}”`, `--year must be a four-digit year, not "${yearText}"`);
+  out(JSON.stringify(explain(args.positional[0], Number(yearText), args.flags.has('--measure'))));
+  return 0;
+}
+
+export async function run(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + '\n')): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'validate':
+      return validateCommand(rest, out);
+    case 'explain':
+      return explainCommand(rest, out);
+    case 'clear':
+      return fail(CLEAR_NOT_YET.zh, CLEAR_NOT_YET.en);
+    case '--version':
+    case '-v':
+      out(VERSION);
+      return 0;
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
+      out(`${USAGE.zh}\n\n${USAGE.en}`);
+      return command === undefined ? 2 : 0;
+    default:
+      return fail(`未知命令“${command}”，可用：validate、explain、clear（--help 查看用法）`, `Unknown command "${command}"; use validate, explain or clear (--help for usage)`);
+  }
+}
+
+/** Runs the CLI and turns every failure into one line and an exit code. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    return await run(argv);
+  } catch (e) {
+    let messages: Message;
+    let code = 2;
+    if (e instanceof Exit) [messages, code] = [e.messages, e.code];
+    else if (e instanceof InputError) messages = e.messages;
+    else if (e instanceof UsageError) messages = { zh: `参数有误：${e.message}（--help 查看用法）`, en: `Bad arguments: ${e.message} (see --help)` };
+    else {
+      // Anything unexpected while reading a file is still bad input to the user: one line, no stack.
+      const detail = e instanceof Error ? e.message : String(e);
+      messages = { zh: `无法处理该文件：${detail}`, en: `Cannot process the file: ${detail}` };
+      if (process.env.LUOSHI_DEBUG) console.error(e);
+    }
+    process.stderr.write(`luoshi: ${messages.zh} | ${messages.en}\n`);
+    return code;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}

@@ -1,0 +1,122 @@
+import { DayNumber } from '../dates/civil-date';
+import { periodByIndex, PeriodKind } from '../dates/periods';
+import { CellValue, cellText, isDateValue, isEmptyCell } from '../model/workbook';
+import { PeriodColumn } from '../table/detect-table';
+import { dateInCell, datesInText } from './cell-dates';
+import { periodMark, ProgressState, progressState } from './progress-words';
+
+/** One dated activity (a log entry, a date in a period column or in the progress text). */
+export interface Activity {
+  day: DayNumber;
+  description: string;
+  cell: string;
+}
+
+/** An undated count for one period (a ✓ or a number in a 3月 column). */
+export interface PeriodCount {
+  kind: PeriodKind;
+  year: number;
+  index: number;
+  count: number;
+}
+
+/** Everything a row (and the log sheet) says about what was done (SPEC §2, four layouts). */
+export interface TaskEvidence {
+  progress: ProgressState;
+  progressText: string;
+  doneDay: DayNumber | null;
+  startDay: DayNumber | null;
+  /** null when the table has no evidence column. */
+  hasEvidence: boolean | null;
+  activities: Activity[];
+  periodCounts: PeriodCount[];
+  /** Layout 3: a count column with an optional last date. */
+  tally: { count: number; lastDay: DayNumber | null } | null;
+  absurd: Array<{ field: string; text: string }>;
+}
+
+export interface EvidenceCells {
+  progress: CellValue | undefined;
+  doneDate: CellValue | undefined;
+  startDate: CellValue | undefined;
+  evidence: CellValue | undefined;
+  hasEvidenceColumn: boolean;
+  count: CellValue | undefined;
+  lastDate: CellValue | undefined;
+  periodValues: Array<{ column: PeriodColumn; value: CellValue; cell: string }>;
+}
+
+export function gatherEvidence(cells: EvidenceCells, year: number, date1904: boolean): TaskEvidence {
+  const absurd: TaskEvidence['absurd'] = [];
+  const dayOf = (field: string, value: CellValue | undefined): DayNumber | null => {
+    const d = dateInCell(value ?? null, year, date1904);
+    if (d && 'absurd' in d) absurd.push({ field, text: d.absurd });
+    return d && 'day' in d ? d.day : null;
+  };
+  const progressText = cellText(cells.progress ?? null);
+  let doneDay = dayOf('doneDate', cells.doneDate);
+  if (doneDay === null && progressText) {
+    const inText = datesInText(progressText, year);
+    if (inText.length > 0) doneDay = Math.max(...inText);
+  }
+  const activities: Activity[] = [];
+  const periodCounts: PeriodCount[] = [];
+  for (const { column, value, cell } of cells.periodValues) {
+    if (isEmptyCell(value)) continue;
+    const periodYear = year;
+    if (isDateValue(value) || (typeof value === 'number' && value > 1000)) {
+      const day = dayOf('period', value);
+      if (day !== null) activities.push({ day, description: '', cell });
+      continue;
+    }
+    if (typeof value === 'number') {
+      periodCounts.push({ kind: column.period, year: periodYear, index: column.index, count: Math.max(0, Math.floor(value)) });
+      continue;
+    }
+    const text = cellText(value);
+    const dates = datesInText(text, year);
+    if (dates.length > 0) {
+      for (const day of dates) activities.push({ day, description: text, cell });
+      continue;
+    }
+    const mark = periodMark(text);
+    const count = mark === 'yes' ? 1 : mark === 'no' ? 0 : progressState(text) === 'done' || /\d+次/.test(text) ? Number(/(\d+)次/.exec(text)?.[1] ?? 1) : 0;
+    periodCounts.push({ kind: column.period, year: periodYear, index: column.index, count });
+  }
+  let tally: TaskEvidence['tally'] = null;
+  const countText = cellText(cells.count ?? null);
+  if (countText !== '') {
+    const n = Number(/\d+/.exec(countText)?.[0] ?? NaN);
+    if (Number.isFinite(n)) tally = { count: n, lastDay: dayOf('lastDate', cells.lastDate) };
+  } else if (!isEmptyCell(cells.lastDate ?? null)) {
+    const lastDay = dayOf('lastDate', cells.lastDate);
+    if (lastDay !== null) activities.push({ day: lastDay, description: '', cell: '' });
+  }
+  return {
+    progress: progressState(progressText),
+    progressText,
+    doneDay,
+    startDay: dayOf('startDate', cells.startDate),
+    hasEvidence: cells.hasEvidenceColumn ? !isEmptyCell(cells.evidence ?? null) : null,
+    activities,
+    periodCounts,
+    tally,
+    absurd,
+  };
+}
+
+/** How many activities an undated period count contributes to `kind`/`index` of `year`, at `min` per period. */
+export function countFromPeriodCounts(counts: PeriodCount[], kind: PeriodKind, year: number, index: number, min: number): number {
+  const target = periodByIndex(kind, year, index);
+  let total = 0;
+  for (const pc of counts) {
+    const p = periodByIndex(pc.kind, pc.year, pc.index);
+    if (p.start >= target.start && p.end <= target.end) total += pc.count;
+    else if (p.start <= target.start && p.end >= target.end) {
+      // A coarser column (一季度) proves each month in it only when it holds enough for all of them.
+      const inner = Math.round((p.end - p.start) / (target.end - target.start + 1));
+      if (pc.count >= Math.max(1, inner) * min) total += min;
+    }
+  }
+  return total;
+}

@@ -1,0 +1,45 @@
+import { formatIso } from '../dates/civil-date';
+import { Period, periodDisplay } from '../dates/periods';
+import { Lang } from '../i18n';
+import { StatusCode, STATUS_STYLES } from './status';
+
+export interface StatusReason {
+  status: StatusCode;
+  daysOverdue: number;
+  daysLate: number;
+  due: number | null;
+  missed: Period[];
+  /** For needs_attention: the first finding's message. */
+  attention?: string;
+}
+
+/** The status column's text (SPEC §4): "● 逾期 12 天；缺 3月、7月". */
+export function statusText(r: StatusReason, lang: Lang): string {
+  const style = STATUS_STYLES[r.status];
+  const head = `${style.symbol} ${style[lang]}`;
+  const zh = lang === 'zh';
+  const missed = r.missed.length > 0 ? (zh ? `缺 ${r.missed.map((p) => periodDisplay(p, lang)).join('、')}` : `missed ${r.missed.map((p) => periodDisplay(p, lang)).join(', ')}`) : '';
+  const parts: string[] = [];
+  switch (r.status) {
+    case 'overdue':
+      parts.push(zh ? `${head} ${r.daysOverdue} 天` : `${head} by ${r.daysOverdue} day${r.daysOverdue === 1 ? '' : 's'}`);
+      if (missed) parts.push(missed);
+      break;
+    case 'due_soon':
+      if (r.due !== null) parts.push(zh ? `${head}：${formatIso(r.due)} 到期` : `${head}: due ${formatIso(r.due)}`);
+      else parts.push(head);
+      break;
+    case 'done_late':
+      parts.push(zh ? `${head}（晚 ${r.daysLate} 天）` : `${head} (${r.daysLate} day${r.daysLate === 1 ? '' : 's'} late)`);
+      break;
+    case 'on_track':
+      parts.push(r.due !== null ? (zh ? `${head}（${formatIso(r.due)} 到期）` : `${head} (due ${formatIso(r.due)})`) : head);
+      break;
+    case 'needs_attention':
+      parts.push(r.attention ? `${head}${zh ? '：' : ': '}${r.attention}` : head);
+      break;
+    default:
+      parts.push(head);
+  }
+  return parts.join(zh ? '；' : '; ');
+}

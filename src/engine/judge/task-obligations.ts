@@ -1,0 +1,84 @@
+import { formatIso, isPlausible, parseIso } from '../dates/civil-date';
+import { serialToDay } from '../dates/excel-serial';
+import { Obligation, isConcrete, sameRequirement } from '../deadline/obligation';
+import { parseDeadlineText } from '../deadline/parse-deadline';
+import { parseMeasureText } from '../deadline/parse-measure';
+import { CellValue, cellText, isDateValue } from '../model/workbook';
+import { Rule, ruleMatches } from '../rules/rules';
+import { normalizeText } from '../text/normalize';
+
+export interface TaskObligations {
+  obligations: Obligation[];
+  /** What the deadline cell alone says. */
+  cell: Obligation | null;
+  /** The deadline cell holds a date no one could mean (year 1900, 2900). */
+  absurdDeadline: string | null;
+  /** The measure's own concrete requirement that the deadline cell contradicts. */
+  conflict: { measure: string; deadline: string } | null;
+  /** Rules whose keyword the measure names (their warning days / evidence flags apply). */
+  matchedRules: Rule[];
+}
+
+const deadlineCache = new Map<string, Obligation>();
+const measureCache = new Map<string, Obligation[]>();
+
+function cached<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let v = cache.get(key);
+  if (v === undefined) {
+    if (cache.size > 50000) cache.clear();
+    v = make();
+    cache.set(key, v);
+  }
+  return v;
+}
+
+/** A deadline cell: a date cell, a date serial, or text (SPEC §3). */
+export function deadlineOfCell(value: CellValue, year: number, date1904: boolean): { obligation: Obligation | null; absurd: string | null } {
+  if (value === null || value === '') return { obligation: null, absurd: null };
+  let day: number | null = null;
+  if (isDateValue(value)) day = parseIso(value.date);
+  else if (typeof value === 'number') day = serialToDay(value, date1904);
+  if (isDateValue(value) || typeof value === 'number') {
+    if (day === null || !isPlausible(day)) return { obligation: { kind: 'unknown', text: cellText(value) }, absurd: cellText(value) };
+    return { obligation: { kind: 'deadline', due: formatIso(day), text: cellText(value), origin: 'deadline' }, absurd: null };
+  }
+  const text = cellText(value);
+  if (!text) return { obligation: null, absurd: null };
+  const parsed = cached(deadlineCache, `${year}|${text}`, () => parseDeadlineText(text, year));
+  if (parsed.kind === 'deadline' && !isPlausible(parseIso(parsed.due)!)) return { obligation: { kind: 'unknown', text: parsed.text }, absurd: text };
+  return { obligation: { ...parsed, origin: 'deadline' }, absurd: null };
+}
+
+function describe(o: Obligation): string {
+  return o.text ?? o.kind;
+}
+
+/**
+ * The obligations of one task: the measure's own (each with its actor) and the deadline cell's when it
+ * adds a requirement; rules when neither states anything concrete (SPEC §2–3).
+ */
+export function obligationsOfTask(deadline: CellValue, measure: string, year: number, date1904: boolean, rules: Rule[]): TaskObligations {
+  const { obligation: cell, absurd } = deadlineOfCell(deadline, year, date1904);
+  const fromMeasure = measure ? cached(measureCache, `${year}|${measure}`, () => parseMeasureText(measure, year)) : [];
+  const normalizedMeasure = normalizeText(measure);
+  const matchedRules = rules.filter((r) => ruleMatches(r, normalizedMeasure));
+  let conflict: TaskObligations['conflict'] = null;
+  const obligations: Obligation[] = [...fromMeasure];
+
+  if (cell && isConcrete(cell)) {
+    if (fromMeasure.length === 0) obligations.push(cell);
+    else if (!fromMeasure.some((m) => sameRequirement(m, cell))) {
+      const comparable = fromMeasure.find((m) => m.kind === cell.kind) ?? fromMeasure[0];
+      conflict = { measure: describe(comparable), deadline: describe(cell) };
+      obligations.push(cell);
+    }
+  }
+  if (!obligations.some(isConcrete)) {
+    const fromRules = matchedRules.filter((r) => isConcrete(r.obligation));
+    if (fromRules.length > 0) {
+      obligations.length = 0;
+      for (const r of fromRules) obligations.push({ ...r.obligation, origin: 'rule', rule: { keyword: r.keywords[0], source: r.source } });
+    } else if (cell) obligations.push(cell);
+  }
+  return { obligations, cell, absurdDeadline: absurd, conflict, matchedRules };
+}

@@ -1,0 +1,88 @@
+import { Obligation } from '../deadline/obligation';
+import { Finding } from '../judge/findings';
+import { PeriodProgress } from '../judge/judge-obligation';
+import { StatusCode } from '../judge/status';
+import { Lang } from '../i18n';
+
+/** An obligation with its verdict. */
+export type ObligationReport = Obligation & {
+  status: StatusCode;
+  /** The date that decides the status: the due date missed, or the next one coming. */
+  effectiveDue: string | null;
+  daysOverdue: number;
+  missedPeriods: string[];
+  periods?: PeriodProgress[];
+};
+
+/** One judged row (SPEC §7). */
+export interface TaskReport {
+  /** 1-based sheet row. */
+  row: number;
+  id: string;
+  category: string;
+  measure: string;
+  lead: string[];
+  responsible: string[];
+  owner: string;
+  deadlineText: string;
+  progressText: string;
+  obligations: ObligationReport[];
+  status: StatusCode;
+  /** "● 逾期 12 天；缺 3月、7月": symbol, label and reason, readable without colour. */
+  statusText: string;
+  due: string | null;
+  daysOverdue: number;
+  missedPeriods: string[];
+  findings: Finding[];
+}
+
+export interface GroupSummary {
+  name: string;
+  total: number;
+  byStatus: Record<StatusCode, number>;
+  doneRate: number;
+}
+
+export interface Summary {
+  total: number;
+  byStatus: Record<StatusCode, number>;
+  /** (done + done late) / all tasks. */
+  doneRate: number;
+  /** done / (done + done late + overdue): of the tasks whose time has come, the share met in time. */
+  onTimeRate: number;
+  findings: { error: number; warning: number; info: number };
+  byLead: GroupSummary[];
+  byCategory: GroupSummary[];
+}
+
+export interface RuleReport {
+  keywords: string[];
+  requirement: Obligation;
+  source: string;
+  origin: 'builtin' | 'workbook';
+  warnDays?: number;
+  evidenceRequired?: boolean;
+}
+
+export interface Report {
+  tool: 'luoshi';
+  version: string;
+  asOf: string;
+  warnDays: number;
+  lang: Lang;
+  sheet: string;
+  /** 1-based header rows [first, last]. */
+  headerRows: [number, number];
+  /** The table's year: periods of recurring obligations are judged within it. */
+  year: number;
+  dateSystem: '1900' | '1904';
+  /** Detected (or overridden) column of each field, as letters. */
+  columns: Record<string, string>;
+  periodColumns: Array<{ column: string; period: string }>;
+  overridden: string[];
+  rules: RuleReport[];
+  tasks: TaskReport[];
+  /** Findings about the workbook rather than a row (log sheet, rules sheet). */
+  findings: Finding[];
+  summary: Summary;
+}
