@@ -178,6 +178,13 @@ export function validateWorkbook(workbook: WorkbookData, options: ValidateOption
       if (activities.length === 0 && ev.doneDay !== null && ev.progress !== 'not_done') activities.push({ day: ev.doneDay, description: '', cell: ref(row.row, c.doneDate) });
     }
 
+    // Activities dated after the as-of date have not happened yet: they prove nothing.
+    const future = activities.filter((a) => a.day > asOf);
+    if (future.length > 0) {
+      add('done_date_after_as_of', c.doneDate ?? c.progress, { date: formatIso(Math.min(...future.map((a) => a.day))), asOf: options.asOf });
+      activities.splice(0, activities.length, ...activities.filter((a) => a.day <= asOf));
+    }
+
     const taskWarn = plan.matchedRules.reduce((w, r) => (r.warnDays !== undefined ? Math.min(w, r.warnDays) : w), warnDays);
     const taskCtx = taskWarn === warnDays ? ctx : { ...ctx, warnDays: taskWarn };
     const recurring = obligations.filter((o) => o.kind === 'recurring');
@@ -193,7 +200,7 @@ export function validateWorkbook(workbook: WorkbookData, options: ValidateOption
             add(p.code, c.doneDate ?? c.progress);
             break;
           case 'done_date_after_as_of':
-            add(p.code, c.doneDate ?? c.progress, { date: p.date, asOf: options.asOf });
+            if (!findings.some((f) => f.code === p.code)) add(p.code, c.doneDate ?? c.progress, { date: p.date, asOf: options.asOf });
             break;
           case 'continuous_without_progress':
             add(p.code, c.progress ?? c.measure);

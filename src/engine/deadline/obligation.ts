@@ -38,8 +38,14 @@ export function isConcrete(o: Obligation): boolean {
   return o.kind === 'deadline' || o.kind === 'recurring' || o.kind === 'relative';
 }
 
-/** Same requirement, ignoring where and how it was written. */
-export function sameRequirement(a: Obligation, b: Obligation): boolean {
+/**
+ * Same requirement, ignoring where and how it was written. Once a year and "by year end" of the
+ * table's year are the same thing.
+ */
+export function sameRequirement(a: Obligation, b: Obligation, year?: number): boolean {
+  const yearEnd = year !== undefined ? `${year}-12-31` : null;
+  const isYearly = (o: Obligation) => o.kind === 'recurring' && o.period === 'year' && !o.by;
+  if ((isYearly(a) && b.kind === 'deadline' && b.due === yearEnd) || (isYearly(b) && a.kind === 'deadline' && a.due === yearEnd)) return true;
   if (a.kind !== b.kind) return false;
   switch (a.kind) {
     case 'deadline':

@@ -54,8 +54,8 @@ function describe(o: Obligation): string {
 }
 
 /**
- * The obligations of one task: the measure's own (each with its actor) and the deadline cell's when it
- * adds a requirement; rules when neither states anything concrete (SPEC §2–3).
+ * The obligations of one task: the measure's own (each with its actor), else the deadline cell's; rules
+ * when neither states anything concrete (SPEC §2–3). A cell contradicting the measure is reported.
  */
 export function obligationsOfTask(deadline: CellValue, measure: string, year: number, date1904: boolean, rules: Rule[]): TaskObligations {
   const { obligation: cell, absurd } = deadlineOfCell(deadline, year, date1904);
@@ -63,14 +63,17 @@ export function obligationsOfTask(deadline: CellValue, measure: string, year: nu
   const normalizedMeasure = normalizeText(measure);
   const matchedRules = rules.filter((r) => ruleMatches(r, normalizedMeasure));
   let conflict: TaskObligations['conflict'] = null;
-  const obligations: Obligation[] = [...fromMeasure];
+  const obligations: Obligation[] = fromMeasure.map((m) =>
+    // A cell that names the due day (每年11月25日前) refines the measure's own frequency (每年…1次).
+    cell && cell.kind === 'recurring' && m.kind === 'recurring' && m.period === cell.period && cell.by && !m.by ? { ...m, by: cell.by } : m,
+  );
 
   if (cell && isConcrete(cell)) {
     if (fromMeasure.length === 0) obligations.push(cell);
-    else if (!fromMeasure.some((m) => sameRequirement(m, cell))) {
+    else if (!fromMeasure.some((m) => sameRequirement(m, cell, year))) {
       const comparable = fromMeasure.find((m) => m.kind === cell.kind) ?? fromMeasure[0];
+      // The measure text is the policy; the cell only summarises it. Judge by the measure, flag the cell.
       conflict = { measure: describe(comparable), deadline: describe(cell) };
-      obligations.push(cell);
     }
   }
   if (!obligations.some(isConcrete)) {

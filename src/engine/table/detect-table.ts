@@ -116,12 +116,18 @@ function layoutFrom(view: MergedView, c: Candidate): TableLayout {
   }
   // Many tables call the deadline 完成时间 (SPEC's word for the done date). With no other deadline
   // column and no progress group above it, that column is the deadline.
-  if (columns.deadline === undefined && columns.doneDate !== undefined && c.headerTop === c.headerBottom) {
+  if (columns.deadline === undefined && columns.doneDate !== undefined && c.headerTop === c.headerBottom && !view.mergeAt(c.headerTop, columns.doneDate)) {
     columns.deadline = columns.doneDate;
     delete columns.doneDate;
   }
+  // Header cells merged down from the row above (序号 over two header rows) start the header there.
+  let headerTop = c.headerTop;
+  for (const col of c.meanings.keys()) {
+    const merge = view.mergeAt(c.headerTop, col);
+    if (merge && merge.top < headerTop && merge.bottom >= c.headerTop) headerTop = merge.top;
+  }
   const title: string[] = [];
-  for (let r = 0; r < c.headerTop; r++) {
+  for (let r = 0; r < headerTop; r++) {
     for (let col = 0; col < view.width; col++) {
       const t = cellText(view.sheet.rows[r]?.[col] ?? null);
       if (t) title.push(t);
@@ -130,7 +136,7 @@ function layoutFrom(view: MergedView, c: Candidate): TableLayout {
   return {
     sheetIndex: c.sheetIndex,
     sheetName: view.sheet.name,
-    headerTop: c.headerTop,
+    headerTop,
     headerBottom: c.headerBottom,
     columns,
     extraResponsible,

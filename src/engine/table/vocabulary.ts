@@ -74,6 +74,8 @@ function periodHeader(h: string): HeaderMeaning | null {
 
 /** What a header cell names, or null. */
 export function classifyHeader(raw: string): HeaderMeaning | null {
+  // Long texts are never column names; checking first keeps huge cells from being normalised at all.
+  if (raw.length > 80) return null;
   const h = normalizeHeader(raw);
   if (!h || h.length > MAX_HEADER_LENGTH * 2) return null;
   const period = periodHeader(h);
