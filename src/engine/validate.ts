@@ -78,8 +78,9 @@ function activitiesFor(o: Obligation, all: Activity[], recurring: Obligation[]):
 /** Judges every row of the breakdown table as of a date (SPEC §4). Pure: plain data in, plain data out. */
 export function validateWorkbook(workbook: WorkbookData, options: ValidateOptions): ValidateResult {
   const lang: Lang = options.lang ?? 'zh';
-  const asOf = parseIso(options.asOf);
-  if (asOf === null) return failure('bad_option', `--as-of ${options.asOf}`);
+  const parsedAsOf = parseIso(options.asOf);
+  if (parsedAsOf === null) return failure('bad_option', `--as-of ${options.asOf}`);
+  const asOf: DayNumber = parsedAsOf;
   const warnDays = options.warnDays ?? DEFAULT_WARN_DAYS;
   if (!Number.isInteger(warnDays) || warnDays < 0 || warnDays > 3650) return failure('bad_option', `--warn-days ${warnDays}`);
 
