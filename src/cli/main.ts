@@ -135,9 +135,13 @@ export async function run(argv: string[], out: (s: string) => void = (s) => proc
 }
 
 /** Runs the CLI and turns every failure into one line and an exit code. */
-export async function main(argv: string[]): Promise<number> {
+export async function main(
+  argv: string[],
+  out: (s: string) => void = (s) => process.stdout.write(s + '\n'),
+  err: (s: string) => void = (s) => process.stderr.write(s + '\n'),
+): Promise<number> {
   try {
-    return await run(argv);
+    return await run(argv, out);
   } catch (e) {
     let messages: Message;
     let code = 2;
@@ -150,7 +154,7 @@ export async function main(argv: string[]): Promise<number> {
       messages = { zh: `无法处理该文件：${detail}`, en: `Cannot process the file: ${detail}` };
       if (process.env.LUOSHI_DEBUG) console.error(e);
     }
-    process.stderr.write(`luoshi: ${messages.zh} | ${messages.en}\n`);
+    err(`luoshi: ${messages.zh} | ${messages.en}`);
     return code;
   }
 }

@@ -122,6 +122,8 @@ const MATCHERS: Matcher[] = [
 /** Every date named in `text`, in order of position; overlapping weaker matches are dropped. */
 export function findDates(text: string, year: number): DateMention[] {
   const found: DateMention[] = [];
+  // Spans of impossible dates (2022年2月30日): no weaker pattern may reread them as something else.
+  const blocked: Array<[number, number]> = [];
   for (const matcher of MATCHERS) {
     matcher.pattern.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -133,8 +135,12 @@ export function findDates(text: string, year: number): DateMention[] {
       const start = m.index;
       const end = start + m[0].length;
       if (found.some((f) => start < f.index + f.length && f.index < end)) continue;
+      if (blocked.some(([s, e]) => start < e && s < end)) continue;
       const day = matcher.toDay(m, year);
-      if (day === null) continue;
+      if (day === null) {
+        if (matcher.precision === 'day') blocked.push([start, end]);
+        continue;
+      }
       const after = text.slice(end);
       found.push({ day, index: start, length: m[0].length, cued: CUE.test(after) || /底|末/.test(m[0]), precision: matcher.precision });
     }

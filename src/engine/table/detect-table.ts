@@ -63,13 +63,15 @@ function score(meanings: RowMeanings): number {
  */
 function subHeader(view: MergedView, top: number, below: RowMeanings): boolean {
   if (below.size === 0) return false;
+  let underGroup = false;
   for (const col of below.keys()) {
-    const parent = view.value(top, col);
-    const parentMerge = view.mergeAt(top, col);
-    const horizontallyMerged = parentMerge ? parentMerge.right > parentMerge.left : view.sheet.merges.some((m) => m.top === top && m.left === col && m.right > m.left);
-    if (!(horizontallyMerged || cellText(parent) === '')) return false;
+    const merge = view.mergeAt(top, col) ?? view.sheet.merges.find((m) => m.top === top && m.left === col);
+    const horizontallyMerged = merge !== undefined && merge.top === top && merge.right > merge.left;
+    if (horizontallyMerged) underGroup = true;
+    else if (cellText(view.value(top, col)) !== '') return false;
   }
-  return true;
+  // At least one group merged across columns (完成情况 over 进展/完成时间/佐证材料) makes it a two-row header.
+  return underGroup;
 }
 
 function combine(top: RowMeanings, below: RowMeanings | null): RowMeanings {

@@ -1,0 +1,99 @@
+import fc from 'fast-check';
+import { detectTable } from '../src/engine/table/detect-table';
+import { CellValue } from '../src/engine/model/workbook';
+import { judge, sheet, table, workbook } from './helpers/fixtures';
+
+describe('finding the table (SPEC §2)', () => {
+  test('title row, 填报 line, two-row header with a merged progress group, merged categories, category rows, notes', () => {
+    const rows: CellValue[][] = [
+      ['2022年省直机关党建工作要点责任分解表'],
+      ['填报单位：机关党委     填报日期：2022年9月'],
+      ['序号', '工作任务', '具体措施', '牵头部门', '责任部门', '完成时限', '完成情况', null, null],
+      [null, null, null, null, null, null, '进展', '完成时间', '佐证材料'],
+      ['一、突出政治统领'],
+      [1, '政治建设', '完善督查问责机制', '办公室', '各处室', '2022年6月30日', '已完成', { date: '2022-06-20' }, '文件'],
+      [2, null, '每年向上级党组织报送1次情况报告', '机关党委', '办公室', '每年', '推进中', null, null],
+      [],
+      ['二、深化理论武装'],
+      [3, '理论武装', '深化理想信念教育', '宣传处', '各支部', '年底前', '推进中', null, null],
+      ['填表说明：1. 完成时限请填写具体日期'],
+      ['2. 完成情况如实填写'],
+    ];
+    const merges = [
+      { top: 0, left: 0, bottom: 0, right: 8 },
+      { top: 2, left: 6, bottom: 2, right: 8 },
+      ...[0, 1, 2, 3, 4, 5].map((c) => ({ top: 2, left: c, bottom: 3, right: c })),
+      { top: 5, left: 1, bottom: 6, right: 1 },
+    ];
+    const report = judge(workbook(sheet('Sheet1', rows, merges)));
+    expect(report.headerRows).toEqual([3, 4]);
+    expect(report.year).toBe(2022);
+    expect(report.columns).toMatchObject({ id: 'A', category: 'B', measure: 'C', lead: 'D', responsible: 'E', deadline: 'F', progress: 'G', doneDate: 'H', evidence: 'I' });
+    expect(report.tasks.map((t) => [t.row, t.category])).toEqual([
+      [6, '政治建设'],
+      [7, '政治建设'],
+      [10, '理论武装'],
+    ]);
+  });
+
+  test('category rows give the category when there is no category column', () => {
+    const report = judge(table([['一、突出政治统领'], [1, '措施甲', '办公室', '各处室', '年底前', '推进中'], ['（二）深化理论武装'], [2, '措施乙', '办公室', '各处室', '年底前', '推进中']]));
+    expect(report.tasks.map((t) => t.category)).toEqual(['一、突出政治统领', '（二）深化理论武装']);
+  });
+
+  test('traditional and English headers', () => {
+    const trad = judge(workbook(sheet('表', [['序號', '具體措施', '牽頭部門', '責任單位', '完成時限', '進展情況'], [1, '措施', '辦公室', '各處室', '年底前', '推進中']])));
+    expect(trad.columns).toMatchObject({ id: 'A', measure: 'B', lead: 'C', responsible: 'D', deadline: 'E', progress: 'F' });
+    const en = judge(workbook(sheet('Plan', [['No.', 'Measure', 'Lead', 'Responsible', 'Deadline', 'Progress'], [1, 'Do it', 'Office', 'All', '2022-12-31', '']])));
+    expect(en.columns).toMatchObject({ id: 'A', measure: 'B', lead: 'C', responsible: 'D', deadline: 'E', progress: 'F' });
+  });
+
+  test('the table is found on whichever sheet has it', () => {
+    const wb = workbook(sheet('封面', [['2022年工作要点'], ['机关党委']]), sheet('分解表', [['具体措施', '牵头部门', '完成时限'], ['措施', '办公室', '年底前']]));
+    expect(judge(wb).sheet).toBe('分解表');
+  });
+
+  test('a workbook without such a table is refused with a reason', () => {
+    const result = detectTable(workbook(sheet('data', [['name', 'value'], ['a', 1]])));
+    expect(result.ok).toBe(false);
+  });
+
+  test('the user can override sheet, header row and columns', () => {
+    const wb = workbook(sheet('x', [['标题'], ['甲', '乙', '丙'], ['措施一', '办公室', '年底前']]));
+    const report = judge(wb, { override: { sheet: 'x', headerRow: 2, columns: { measure: 'A', lead: 'B', deadline: 'C' } } });
+    expect(report.tasks).toHaveLength(1);
+    expect(report.tasks[0]).toMatchObject({ measure: '措施一', lead: ['办公室'], deadlineText: '年底前' });
+    expect(report.overridden).toEqual(['measure', 'lead', 'deadline']);
+  });
+
+  test('period columns 1月…12月, 一季度…, 上半年/下半年 are recognised', () => {
+    const header = ['具体措施', '牵头部门', '完成时限', '1月', '2月', '第一季度', 'Q2', '上半年', '下半年'];
+    const result = detectTable(workbook(sheet('s', [header, ['x', 'y', '每月', '✓', '', '', '', '', '']])));
+    expect(result.ok && result.layout.periodColumns.map((p) => `${p.period}${p.index}`)).toEqual(['month1', 'month2', 'quarter1', 'quarter2', 'half-year1', 'half-year2']);
+  });
+
+  test('header detection survives shuffled columns and noise rows (property)', () => {
+    const fields: Array<[string, string]> = [
+      ['序号', 'id'],
+      ['具体措施', 'measure'],
+      ['牵头部门', 'lead'],
+      ['责任部门', 'responsible'],
+      ['完成时限', 'deadline'],
+      ['完成情况', 'progress'],
+      ['备注', 'notes'],
+    ];
+    const noise = fc.array(fc.array(fc.constantFrom<CellValue>(null, '', '说明文字', 42, '2022年度', '填报单位：xx'), { maxLength: 4 }), { maxLength: 5 });
+    fc.assert(
+      fc.property(fc.shuffledSubarray(fields, { minLength: fields.length, maxLength: fields.length }), noise, fc.integer({ min: 0, max: 3 }), (order, above, offset) => {
+        const header: CellValue[] = [...Array(offset).fill(null), ...order.map(([h]) => h)];
+        const data: CellValue[] = [...Array(offset).fill(null), ...order.map(([, f]) => (f === 'measure' ? '某项措施' : f === 'deadline' ? '年底前' : 'x'))];
+        const result = detectTable(workbook(sheet('s', [...above, header, data])));
+        expect(result.ok).toBe(true);
+        if (!result.ok) return;
+        expect(result.layout.headerTop).toBe(above.length);
+        order.forEach(([, field], i) => expect(result.layout.columns[field as keyof typeof result.layout.columns]).toBe(offset + i));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
