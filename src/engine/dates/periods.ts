@@ -56,7 +56,17 @@ export function periodContaining(kind: PeriodKind, day: DayNumber): Period {
   }
 }
 
+const yearCache = new Map<string, Period[]>();
+
+/** The periods of a year, in order. Shared, frozen arrays: callers must not modify them. */
 export function periodsOfYear(kind: PeriodKind, year: number): Period[] {
+  const key = `${kind}${year}`;
+  let cached = yearCache.get(key);
+  if (!cached) yearCache.set(key, (cached = Object.freeze(buildPeriodsOfYear(kind, year)) as Period[]));
+  return cached;
+}
+
+function buildPeriodsOfYear(kind: PeriodKind, year: number): Period[] {
   const count = { month: 12, quarter: 4, 'half-year': 2, year: 1, week: (isoWeekOneMonday(year + 1) - isoWeekOneMonday(year)) / 7 }[kind];
   const periods: Period[] = [];
   for (let i = 1; i <= count; i++) periods.push(periodByIndex(kind, year, i));

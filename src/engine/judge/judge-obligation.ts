@@ -75,6 +75,18 @@ function periodDue(p: Period, by: string | undefined): DayNumber {
   return p.end;
 }
 
+const isoCache = new Map<DayNumber, string>();
+
+/** Period boundaries repeat across every recurring task; format each day once. */
+function isoOf(day: DayNumber): string {
+  let iso = isoCache.get(day);
+  if (iso === undefined) {
+    if (isoCache.size > 50000) isoCache.clear();
+    isoCache.set(day, (iso = formatIso(day)));
+  }
+  return iso;
+}
+
 function countDated(activities: Activity[], from: DayNumber, to: DayNumber): number {
   let n = 0;
   for (const a of activities) if (a.day >= from && a.day <= to) n++;
@@ -122,7 +134,7 @@ function judgeRecurring(o: Extract<Obligation, { kind: 'recurring' }>, ev: TaskE
       state = met ? 'met' : 'open';
       current = { period: p, due, met };
     }
-    progress.push({ label: periodLabel(p), start: formatIso(p.start), due: formatIso(due), count, required: min, state });
+    progress.push({ label: periodLabel(p), start: isoOf(p.start), due: isoOf(due), count, required: min, state });
   });
 
   const base = { periods: progress, missed, problems };

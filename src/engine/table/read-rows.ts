@@ -52,7 +52,7 @@ export function readTableRows(view: MergedView, layout: TableLayout): TableRow[]
       continue;
     }
     if (isEmptyCell(view.value(r, measureCol)) && !taskData) continue;
-    if (isHeaderAgain(view, r)) continue;
+    if (isHeaderAgain(view, r, measureCol)) continue;
 
     const values: Partial<Record<Field, CellValue>> = {};
     for (const field of FIELDS) {
@@ -92,7 +92,10 @@ function looksLikeCategory(view: MergedView, row: number, col: number, measureCo
   return view.sheet.merges.some((m) => m.top <= row && m.bottom >= row && m.left <= col && m.right > m.left);
 }
 
-function isHeaderAgain(view: MergedView, row: number): boolean {
+/** A header repeated inside the table (page breaks pasted in): its measure cell is a column name. */
+function isHeaderAgain(view: MergedView, row: number, measureCol: number): boolean {
+  const measure = view.sheet.rows[row]?.[measureCol];
+  if (typeof measure !== 'string' || measure.length > 12 || !classifyHeader(measure)) return false;
   let named = 0;
   for (let c = 0; c < view.width && named < 3; c++) {
     const v = view.sheet.rows[row]?.[c];

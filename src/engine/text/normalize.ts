@@ -50,8 +50,18 @@ const WHITESPACE = /[\s\u00a0\u200b]+/g;
  * The form every matcher works on: simplified, half-width, no white space or quotation marks.
  * Chinese punctuation that separates clauses (，。；、) is kept, as half-width where one exists.
  */
+const normalized = new Map<string, string>();
+
 export function normalizeText(text: string): string {
-  return toHalfWidth(toSimplified(text)).replace(WHITESPACE, '').replace(QUOTES, '');
+  // Tables repeat the same departments, progress words and deadlines thousands of times.
+  const hit = normalized.get(text);
+  if (hit !== undefined) return hit;
+  const result = toHalfWidth(toSimplified(text)).replace(WHITESPACE, '').replace(QUOTES, '');
+  if (text.length <= 200) {
+    if (normalized.size > 100000) normalized.clear();
+    normalized.set(text, result);
+  }
+  return result;
 }
 
 /** Header cells: as normalizeText, lower case, without bracketed remarks and punctuation. */
