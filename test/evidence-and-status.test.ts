@@ -1,6 +1,6 @@
 import { progressState } from '../src/engine/evidence/progress-words';
 import { CellValue } from '../src/engine/model/workbook';
-import { judge, sheet, table, workbook } from './helpers/fixtures';
+import { judge, sheet, table } from './helpers/fixtures';
 
 const row = (measure: string, deadline: CellValue, progress: CellValue = '', done: CellValue = null): CellValue[] => [1, measure, '办公室', '各处室', deadline, progress, done];
 

@@ -5,7 +5,3 @@ export interface Message {
   zh: string;
   en: string;
 }
-
-export function pick(message: Message, lang: Lang): string {
-  return message[lang];
-}

@@ -1,11 +1,11 @@
 import { DayNumber, formatIso, parseIso, toYmd } from './dates/civil-date';
 import { Obligation } from './deadline/obligation';
-import { datesInText } from './evidence/cell-dates';
 import { LogEntry, logCell, LogLinker, readLogSheets } from './evidence/log-sheet';
-import { Activity, gatherEvidence, TaskEvidence } from './evidence/task-evidence';
+import { activitiesOfTask, Activity, gatherEvidence, TaskEvidence } from './evidence/task-evidence';
 import { Lang, Message } from './i18n';
 import { Finding, finding } from './judge/findings';
 import { judgeObligation, JudgeContext, ObligationVerdict } from './judge/judge-obligation';
+import { AddFinding, checkDeadline, checkIdentity, reportProblems } from './judge/row-findings';
 import { worstStatus } from './judge/status';
 import { statusText } from './judge/status-text';
 import { summarize } from './judge/summary';
@@ -122,102 +122,39 @@ export function validateWorkbook(workbook: WorkbookData, options: ValidateOption
   function judgeRow(row: TableRow, index: number): TaskReport {
     const v = row.values;
     const text = (f: Field) => cellText(v[f] ?? null);
-    const findings: Finding[] = [];
-    const add = (code: Parameters<typeof finding>[0], col: number | undefined, detail: Record<string, string | number> = {}) =>
-      findings.push(finding(code, ref(row.row, col), lang, detail));
     const c = layout.columns;
+    const findings: Finding[] = [];
+    const add: AddFinding = (code, col, detail = {}) => findings.push(finding(code, ref(row.row, col), lang, detail));
 
     const measure = text('measure');
     const id = text('id');
     const lead = splitDepartments(text('lead'));
     const responsible = [text('responsible'), ...row.extraResponsible.map((x) => cellText(x))].flatMap(splitDepartments);
-    if (!measure) add('missing_measure', c.measure);
-    if (c.lead !== undefined && lead.length === 0) add('missing_lead', c.lead);
-    if (c.responsible !== undefined && responsible.length === 0) add('missing_responsible', c.responsible);
-    if (departments) {
-      for (const name of lead) if (!departments.has(normalizeText(name))) add('unknown_department', c.lead, { name });
-      for (const name of responsible) if (!departments.has(normalizeText(name))) add('unknown_department', c.responsible, { name });
-    }
-    if (id && !row.idFromMerge) {
-      const key = normalizeText(id);
-      const other = seenIds.get(key);
-      if (other !== undefined) add('duplicate_id', c.id, { id, other });
-      else seenIds.set(key, row.row + 1);
-    }
+    checkIdentity({ measure, id, lead, responsible, sheetRow: row.row + 1, idFromMerge: row.idFromMerge }, c, departments, seenIds, add);
 
     const plan = obligationsOfTask(v.deadline ?? null, measure, year, workbook.date1904, rules);
     const deadlineText = text('deadline');
-    if (plan.absurdDeadline) add('absurd_date', c.deadline, { text: plan.absurdDeadline });
-    if (plan.conflict) add('measure_deadline_conflict', c.deadline, plan.conflict);
-    const hasConcrete = plan.obligations.some((o) => o.kind === 'deadline' || o.kind === 'recurring' || o.kind === 'relative');
-    if (plan.cell?.kind === 'unknown' && deadlineText && !plan.absurdDeadline) add('unknown_deadline', c.deadline, { text: deadlineText });
-    if (plan.cell?.kind === 'unspecified' && !hasConcrete) add('vague_deadline', c.deadline, { text: deadlineText });
-    if (!plan.cell && plan.obligations.length === 0) add('missing_deadline', c.deadline ?? c.measure);
+    checkDeadline(plan, deadlineText, c, add);
     const obligations: Obligation[] = plan.obligations.length > 0 ? plan.obligations : [{ kind: 'unknown', text: deadlineText }];
 
     const ev: TaskEvidence = gatherEvidence(
-      {
-        progress: v.progress,
-        doneDate: v.doneDate,
-        startDate: v.startDate,
-        evidence: v.evidence,
-        hasEvidenceColumn: c.evidence !== undefined,
-        count: v.count,
-        lastDate: v.lastDate,
-        periodValues: row.periodValues.map((p) => ({ ...p, cell: ref(row.row, p.column.col) })),
-      },
+      { progress: v.progress, doneDate: v.doneDate, startDate: v.startDate, evidence: v.evidence, hasEvidenceColumn: c.evidence !== undefined, count: v.count, lastDate: v.lastDate, periodValues: row.periodValues },
       year,
       workbook.date1904,
     );
     for (const a of ev.absurd) add('absurd_date', c[a.field as Field] ?? c.measure, { text: a.text });
 
-    const activities: Activity[] = [...ev.activities];
-    for (const e of logByTask.get(index) ?? []) activities.push({ day: e.day!, description: e.description, cell: logCell(e) });
-    if (activities.length === 0 && ev.periodCounts.length === 0 && ev.tally === null) {
-      // Layout 1 for recurring tasks: dates written in the progress text are the activities.
-      for (const day of datesInText(ev.progressText, year)) activities.push({ day, description: ev.progressText, cell: ref(row.row, c.progress) });
-      if (activities.length === 0 && ev.doneDay !== null && ev.progress !== 'not_done') activities.push({ day: ev.doneDay, description: '', cell: ref(row.row, c.doneDate) });
-    }
-
+    const logged = (logByTask.get(index) ?? []).map((e) => ({ day: e.day!, description: e.description }));
+    const { activities, future } = activitiesOfTask(ev, logged, year, asOf);
     // Activities dated after the as-of date have not happened yet: they prove nothing.
-    const future = activities.filter((a) => a.day > asOf);
-    if (future.length > 0) {
-      add('done_date_after_as_of', c.doneDate ?? c.progress, { date: formatIso(Math.min(...future.map((a) => a.day))), asOf: options.asOf });
-      activities.splice(0, activities.length, ...activities.filter((a) => a.day <= asOf));
-    }
+    if (future !== null) add('done_date_after_as_of', c.doneDate ?? c.progress, { date: formatIso(future), asOf: options.asOf });
 
     const taskWarn = plan.matchedRules.reduce((w, r) => (r.warnDays !== undefined ? Math.min(w, r.warnDays) : w), warnDays);
     const taskCtx = taskWarn === warnDays ? ctx : { ...ctx, warnDays: taskWarn };
     const recurring = obligations.filter((o) => o.kind === 'recurring');
     const verdicts: ObligationVerdict[] = obligations.map((o) => judgeObligation(o, ev, activitiesFor(o, activities, recurring), taskCtx));
+    reportProblems(verdicts, c, options.asOf, add, new Set(findings.map((f) => f.code)));
 
-    const problemCodes = new Set<string>();
-    for (const verdict of verdicts) {
-      for (const p of verdict.problems) {
-        if (problemCodes.has(p.code)) continue;
-        problemCodes.add(p.code);
-        switch (p.code) {
-          case 'done_without_date':
-            add(p.code, c.doneDate ?? c.progress);
-            break;
-          case 'done_date_after_as_of':
-            if (!findings.some((f) => f.code === p.code)) add(p.code, c.doneDate ?? c.progress, { date: p.date, asOf: options.asOf });
-            break;
-          case 'continuous_without_progress':
-            add(p.code, c.progress ?? c.measure);
-            break;
-          case 'relative_without_start':
-            add(p.code, c.startDate ?? c.deadline, { text: p.text });
-            break;
-          case 'count_short':
-            add(p.code, c.count, { count: p.count, needed: p.needed, until: p.until });
-            break;
-          case 'holiday_data_missing':
-            add(p.code, c.deadline, { years: p.years.join('、') });
-            break;
-        }
-      }
-    }
     const status = worstStatus(verdicts.map((x) => x.status));
     const isDone = status === 'done' || status === 'done_late';
     const evidenceRequired = plan.matchedRules.some((r) => r.evidenceRequired);

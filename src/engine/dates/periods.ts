@@ -2,8 +2,6 @@ import { DayNumber, fromYmd, lastDayOfMonth, toYmd, weekday } from './civil-date
 
 export type PeriodKind = 'week' | 'month' | 'quarter' | 'half-year' | 'year';
 
-export const PERIOD_KINDS: PeriodKind[] = ['week', 'month', 'quarter', 'half-year', 'year'];
-
 export interface Period {
   kind: PeriodKind;
   /** Year the period belongs to (the ISO week-year for weeks). */
@@ -106,12 +104,4 @@ export function periodDisplay(p: Period, lang: 'zh' | 'en'): string {
     case 'week':
       return lang === 'zh' ? `第${p.index}周` : `W${String(p.index).padStart(2, '0')}`;
   }
-}
-
-/** How many periods of `inner` fit in one of `outer` (month in quarter = 3); null when not nested. */
-export function periodsPer(outer: PeriodKind, inner: PeriodKind): number | null {
-  const months: Partial<Record<PeriodKind, number>> = { month: 1, quarter: 3, 'half-year': 6, year: 12 };
-  const o = months[outer];
-  const i = months[inner];
-  return o && i && o % i === 0 ? o / i : null;
 }

@@ -9,7 +9,6 @@ import { periodMark, ProgressState, progressState } from './progress-words';
 export interface Activity {
   day: DayNumber;
   description: string;
-  cell: string;
 }
 
 /** An undated count for one period (a ✓ or a number in a 3月 column). */
@@ -43,7 +42,7 @@ export interface EvidenceCells {
   hasEvidenceColumn: boolean;
   count: CellValue | undefined;
   lastDate: CellValue | undefined;
-  periodValues: Array<{ column: PeriodColumn; value: CellValue; cell: string }>;
+  periodValues: Array<{ column: PeriodColumn; value: CellValue }>;
 }
 
 export function gatherEvidence(cells: EvidenceCells, year: number, date1904: boolean): TaskEvidence {
@@ -61,27 +60,26 @@ export function gatherEvidence(cells: EvidenceCells, year: number, date1904: boo
   }
   const activities: Activity[] = [];
   const periodCounts: PeriodCount[] = [];
-  for (const { column, value, cell } of cells.periodValues) {
+  for (const { column, value } of cells.periodValues) {
     if (isEmptyCell(value)) continue;
-    const periodYear = year;
+    const counted = (count: number) => periodCounts.push({ kind: column.period, year, index: column.index, count });
+    // A date (or a serial large enough to be one) is an activity on that day; a small number is a count.
     if (isDateValue(value) || (typeof value === 'number' && value > 1000)) {
       const day = dayOf('period', value);
-      if (day !== null) activities.push({ day, description: '', cell });
+      if (day !== null) activities.push({ day, description: '' });
       continue;
     }
     if (typeof value === 'number') {
-      periodCounts.push({ kind: column.period, year: periodYear, index: column.index, count: Math.max(0, Math.floor(value)) });
+      counted(Math.max(0, Math.floor(value)));
       continue;
     }
     const text = cellText(value);
     const dates = datesInText(text, year);
     if (dates.length > 0) {
-      for (const day of dates) activities.push({ day, description: text, cell });
+      for (const day of dates) activities.push({ day, description: text });
       continue;
     }
-    const mark = periodMark(text);
-    const count = mark === 'yes' ? 1 : mark === 'no' ? 0 : progressState(text) === 'done' || /\d+次/.test(text) ? Number(/(\d+)次/.exec(text)?.[1] ?? 1) : 0;
-    periodCounts.push({ kind: column.period, year: periodYear, index: column.index, count });
+    counted(countInMarkText(text));
   }
   let tally: TaskEvidence['tally'] = null;
   const countText = cellText(cells.count ?? null);
@@ -90,7 +88,7 @@ export function gatherEvidence(cells: EvidenceCells, year: number, date1904: boo
     if (Number.isFinite(n)) tally = { count: n, lastDay: dayOf('lastDate', cells.lastDate) };
   } else if (!isEmptyCell(cells.lastDate ?? null)) {
     const lastDay = dayOf('lastDate', cells.lastDate);
-    if (lastDay !== null) activities.push({ day: lastDay, description: '', cell: '' });
+    if (lastDay !== null) activities.push({ day: lastDay, description: '' });
   }
   return {
     progress: progressState(progressText),
@@ -103,6 +101,15 @@ export function gatherEvidence(cells: EvidenceCells, year: number, date1904: boo
     tally,
     absurd,
   };
+}
+
+/** A period cell's text: ✓ / 已开展 = 1, × / 未开展 = 0, "开展2次" = 2, other done wording = 1. */
+function countInMarkText(text: string): number {
+  const mark = periodMark(text);
+  if (mark !== 'text') return mark === 'yes' ? 1 : 0;
+  const times = /(\d+)次/.exec(text);
+  if (times) return Number(times[1]);
+  return progressState(text) === 'done' ? 1 : 0;
 }
 
 /** How many activities an undated period count contributes to `kind`/`index` of `year`, at `min` per period. */
@@ -119,4 +126,20 @@ export function countFromPeriodCounts(counts: PeriodCount[], kind: PeriodKind, y
     }
   }
   return total;
+}
+
+/**
+ * The dated activities of a task: from its own cells and the log sheet; failing those (layout 1), the
+ * dates written in the progress text, or the done date. Activities after the as-of date are set apart:
+ * `future` is the earliest of them, or null.
+ */
+export function activitiesOfTask(ev: TaskEvidence, logged: Activity[], year: number, asOf: DayNumber): { activities: Activity[]; future: DayNumber | null } {
+  const all: Activity[] = [...ev.activities, ...logged];
+  if (all.length === 0 && ev.periodCounts.length === 0 && ev.tally === null) {
+    for (const day of datesInText(ev.progressText, year)) all.push({ day, description: ev.progressText });
+    if (all.length === 0 && ev.doneDay !== null && ev.progress !== 'not_done') all.push({ day: ev.doneDay, description: '' });
+  }
+  const activities = all.filter((a) => a.day <= asOf);
+  const later = all.filter((a) => a.day > asOf).map((a) => a.day);
+  return { activities, future: later.length > 0 ? Math.min(...later) : null };
 }

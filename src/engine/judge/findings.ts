@@ -72,8 +72,3 @@ export function finding(code: FindingCode, cell: string, lang: Lang, detail: Rec
   return { code, severity: entry.severity, cell, message: messages[lang], messages };
 }
 
-export function severityOf(code: FindingCode): Severity {
-  return CATALOGUE[code].severity as Severity;
-}
-
-export const FINDING_CODES = Object.keys(CATALOGUE) as FindingCode[];

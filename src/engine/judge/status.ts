@@ -1,5 +1,3 @@
-import { Lang } from '../i18n';
-
 /** SPEC §4 statuses. */
 export type StatusCode = 'overdue' | 'due_soon' | 'done_late' | 'done' | 'on_track' | 'ongoing' | 'needs_attention';
 
@@ -30,7 +28,3 @@ export const STATUS_STYLES: Record<StatusCode, StatusStyle> = {
   ongoing: { zh: '持续推进', en: 'Ongoing', symbol: '◎', fill: '#DDEBF7', font: '#1F4E78' },
   needs_attention: { zh: '待核实', en: 'Needs attention', symbol: '?', fill: '#EDEDED', font: '#595959' },
 };
-
-export function statusLabel(code: StatusCode, lang: Lang): string {
-  return STATUS_STYLES[code][lang];
-}

@@ -1,5 +1,5 @@
 import { formatIso, isPlausible, parseIso } from '../dates/civil-date';
-import { serialToDay } from '../dates/excel-serial';
+import { dateInCell } from '../evidence/cell-dates';
 import { Obligation, isConcrete, sameRequirement } from '../deadline/obligation';
 import { parseDeadlineText } from '../deadline/parse-deadline';
 import { parseMeasureText } from '../deadline/parse-measure';
@@ -33,14 +33,11 @@ function cached<T>(cache: Map<string, T>, key: string, make: () => T): T {
 }
 
 /** A deadline cell: a date cell, a date serial, or text (SPEC §3). */
-export function deadlineOfCell(value: CellValue, year: number, date1904: boolean): { obligation: Obligation | null; absurd: string | null } {
-  if (value === null || value === '') return { obligation: null, absurd: null };
-  let day: number | null = null;
-  if (isDateValue(value)) day = parseIso(value.date);
-  else if (typeof value === 'number') day = serialToDay(value, date1904);
+function deadlineOfCell(value: CellValue, year: number, date1904: boolean): { obligation: Obligation | null; absurd: string | null } {
   if (isDateValue(value) || typeof value === 'number') {
-    if (day === null || !isPlausible(day)) return { obligation: { kind: 'unknown', text: cellText(value) }, absurd: cellText(value) };
-    return { obligation: { kind: 'deadline', due: formatIso(day), text: cellText(value), origin: 'deadline' }, absurd: null };
+    const date = dateInCell(value, year, date1904);
+    if (date && 'day' in date) return { obligation: { kind: 'deadline', due: formatIso(date.day), text: cellText(value), origin: 'deadline' }, absurd: null };
+    return { obligation: { kind: 'unknown', text: cellText(value) }, absurd: cellText(value) };
   }
   const text = cellText(value);
   if (!text) return { obligation: null, absurd: null };

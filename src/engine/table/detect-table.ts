@@ -1,5 +1,5 @@
 import { PeriodKind } from '../dates/periods';
-import { cellText, columnIndex, SheetData, WorkbookData } from '../model/workbook';
+import { cellText, columnIndex, WorkbookData } from '../model/workbook';
 import { normalizeHeader } from '../text/normalize';
 import { MergedView } from './merged-cells';
 import { isSpecialSheet } from './special-sheets';
@@ -152,29 +152,25 @@ export type DetectResult = { ok: true; layout: TableLayout } | { ok: false; reas
 
 /** Finds the breakdown table by its header row (SPEC §2), honouring any user override. */
 export function detectTable(workbook: WorkbookData, override: LayoutOverride = {}): DetectResult {
-  let candidate: Candidate | null = null;
-  let views: MergedView[] = [];
+  let indexes = workbook.sheets.map((_, i) => i).filter((i) => !isSpecialSheet(workbook.sheets[i].name));
   if (override.sheet !== undefined) {
     const wanted = normalizeHeader(override.sheet);
     const index = workbook.sheets.findIndex((s) => s.name === override.sheet || normalizeHeader(s.name) === wanted);
     if (index < 0) return { ok: false, reason: 'no_sheet', detail: override.sheet };
-    views[index] = new MergedView(workbook.sheets[index]);
-    candidate = bestInSheet(views[index], index, override.headerRow !== undefined ? override.headerRow - 1 : undefined);
-    if (!candidate && override.headerRow !== undefined) candidate = forcedHeader(views[index], index, override.headerRow - 1);
-  } else {
-    views = workbook.sheets.map((s: SheetData) => new MergedView(s));
-    for (let i = 0; i < workbook.sheets.length; i++) {
-      if (isSpecialSheet(workbook.sheets[i].name)) continue;
-      const c = bestInSheet(views[i], i, override.headerRow !== undefined ? override.headerRow - 1 : undefined);
-      if (c && (!candidate || c.score > candidate.score)) candidate = c;
-    }
+    indexes = [index];
   }
-  if (!candidate && override.columns?.measure && override.headerRow !== undefined) {
-    const index = override.sheet !== undefined ? views.findIndex((v) => v !== undefined) : 0;
-    if (workbook.sheets[index]) candidate = forcedHeader(views[index] ?? new MergedView(workbook.sheets[index]), index, override.headerRow - 1);
+  const headerRow = override.headerRow !== undefined ? override.headerRow - 1 : undefined;
+  const views = new Map<number, MergedView>();
+  let candidate: Candidate | null = null;
+  for (const i of indexes) {
+    const view = new MergedView(workbook.sheets[i]);
+    views.set(i, view);
+    // A header row the user names counts even when its cells match no vocabulary, if they name the columns.
+    const c = bestInSheet(view, i, headerRow) ?? (headerRow !== undefined && override.columns?.measure ? forcedHeader(view, i, headerRow) : null);
+    if (c && (!candidate || c.score > candidate.score)) candidate = c;
   }
   if (!candidate) return { ok: false, reason: 'no_table' };
-  const layout = layoutFrom(views[candidate.sheetIndex], candidate);
+  const layout = layoutFrom(views.get(candidate.sheetIndex)!, candidate);
   for (const field of FIELDS) {
     const letters = override.columns?.[field];
     if (letters === undefined) continue;
@@ -189,7 +185,6 @@ export function detectTable(workbook: WorkbookData, override: LayoutOverride = {
   return { ok: true, layout };
 }
 
-/** A header row the user named, even when its cells match no vocabulary (columns come from the override). */
 function forcedHeader(view: MergedView, sheetIndex: number, row: number): Candidate | null {
   if (row < 0 || row >= Math.max(view.rowCount, 1)) return null;
   return { sheetIndex, headerTop: row, headerBottom: row, meanings: meaningsOf(view, row), score: 0 };
