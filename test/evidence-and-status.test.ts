@@ -64,6 +64,19 @@ describe('recurring obligations over the periods of the table year', () => {
     expect(judge(missing).tasks[0]).toMatchObject({ status: 'overdue', missedPeriods: ['2022-Q2'] }); // Q3 is still open on its last day
   });
 
+  test('layout 2 on a one-off task: a mark in a period column means done then', () => {
+    const header = ['具体措施', '牵头部门', '完成时限', '5月', '6月', '7月'];
+    expect(judge(table([['开展办实事活动', '办公室', '6月底前', '', '已开展', '']], header)).tasks[0].status).toBe('done');
+    // Marked only in July: certainly after the June deadline.
+    expect(judge(table([['开展办实事活动', '办公室', '6月底前', '', '', '✓']], header)).tasks[0].status).toBe('done_late');
+    expect(judge(table([['开展办实事活动', '办公室', '6月底前', '', '', '']], header)).tasks[0].status).toBe('overdue');
+  });
+
+  test('layout 3 on a one-off task: a count with a last date means done on that date', () => {
+    const header = ['具体措施', '牵头部门', '完成时限', '已开展次数', '最近开展时间'];
+    expect(judge(table([['召开表彰大会', '机关党委', '七一前', 1, { date: '2022-06-29' }]], header)).tasks[0].status).toBe('done');
+  });
+
   test('layout 2: a quarter column proves its months only with enough activities', () => {
     const header = ['具体措施', '牵头部门', '完成时限', '一季度', '二季度', '三季度'];
     const r = judge(table([['每月开展1次主题党日', '机关党委', '每月', 3, 1, 3]], header));

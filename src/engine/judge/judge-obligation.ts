@@ -1,5 +1,5 @@
 import { addMonths, DayNumber, daysInMonth, formatIso, fromYmd, parseIso, toYmd } from '../dates/civil-date';
-import { Period, periodLabel, periodsOfYear } from '../dates/periods';
+import { Period, periodByIndex, periodLabel, periodsOfYear } from '../dates/periods';
 import { addWorkdays } from '../dates/workdays';
 import { Obligation } from '../deadline/obligation';
 import { Activity, countFromPeriodCounts, TaskEvidence } from '../evidence/task-evidence';
@@ -47,13 +47,30 @@ function verdict(status: StatusCode, due: DayNumber | null, extra: Partial<Oblig
   return { status, due, daysOverdue: 0, daysLate: 0, missed: [], periods: [], problems: [], ...extra };
 }
 
-/** A one-off due date, judged against progress (SPEC §4). */
-function judgeDue(due: DayNumber, ev: TaskEvidence, ctx: JudgeContext, problems: Problem[]): ObligationVerdict {
-  const done = ev.progress === 'done' || (ev.progress === 'empty' && ev.doneDay !== null);
+/**
+ * When a one-off task has no progress word, what its other records say: the day of the latest
+ * activity, or the first day of the latest marked period (the earliest it can have happened, so only
+ * certain lateness is reported). `undefined` when nothing is recorded; null when done on an unknown day.
+ */
+function recordedDoneDay(ev: TaskEvidence, activities: Activity[]): DayNumber | null | undefined {
+  const days = activities.map((a) => a.day);
+  for (const pc of ev.periodCounts) if (pc.count > 0) days.push(periodByIndex(pc.kind, pc.year, pc.index).start);
+  if (ev.tally && ev.tally.count > 0) {
+    if (ev.tally.lastDay === null && days.length === 0) return null;
+    if (ev.tally.lastDay !== null) days.push(ev.tally.lastDay);
+  }
+  return days.length > 0 ? Math.max(...days) : undefined;
+}
+
+/** A one-off due date, judged against progress, or against the other records when there is none (SPEC §4). */
+function judgeDue(due: DayNumber, ev: TaskEvidence, activities: Activity[], ctx: JudgeContext, problems: Problem[]): ObligationVerdict {
+  const recorded = ev.progress === 'empty' && ev.doneDay === null ? recordedDoneDay(ev, activities) : undefined;
+  const done = ev.progress === 'done' || (ev.progress === 'empty' && (ev.doneDay !== null || recorded !== undefined));
+  const doneDay = ev.doneDay ?? recorded ?? null;
   if (done) {
-    if (ev.doneDay === null) return verdict('done', due, { problems: [...problems, { code: 'done_without_date' }] });
-    if (ev.doneDay > ctx.asOf) problems.push({ code: 'done_date_after_as_of', date: formatIso(ev.doneDay) });
-    if (ev.doneDay > due) return verdict('done_late', due, { daysLate: ev.doneDay - due, problems });
+    if (doneDay === null) return verdict('done', due, { problems: [...problems, { code: 'done_without_date' }] });
+    if (doneDay > ctx.asOf) problems.push({ code: 'done_date_after_as_of', date: formatIso(doneDay) });
+    if (doneDay > due) return verdict('done_late', due, { daysLate: doneDay - due, problems });
     return verdict('done', due, { problems });
   }
   if (ctx.asOf > due) return verdict('overdue', due, { daysOverdue: ctx.asOf - due, problems });
@@ -176,13 +193,13 @@ function relativeDue(o: Extract<Obligation, { kind: 'relative' }>, start: DayNum
 export function judgeObligation(o: Obligation, ev: TaskEvidence, activities: Activity[], ctx: JudgeContext): ObligationVerdict {
   switch (o.kind) {
     case 'deadline':
-      return judgeDue(parseIso(o.due)!, ev, ctx, []);
+      return judgeDue(parseIso(o.due)!, ev, activities, ctx, []);
     case 'recurring':
       return judgeRecurring(o, ev, activities, ctx);
     case 'relative': {
       if (ev.startDay === null) return verdict('needs_attention', null, { problems: [{ code: 'relative_without_start', text: o.text ?? '' }] });
       const { due, uncovered } = relativeDue(o, ev.startDay);
-      return judgeDue(due, ev, ctx, uncovered.length > 0 ? [{ code: 'holiday_data_missing', years: uncovered }] : []);
+      return judgeDue(due, ev, activities, ctx, uncovered.length > 0 ? [{ code: 'holiday_data_missing', years: uncovered }] : []);
     }
     case 'continuous': {
       const text = normalizeText(ev.progressText);
