@@ -97,7 +97,7 @@ export function validateWorkbook(workbook: WorkbookData, options: ValidateOption
   const ref = (row: number, col: number | undefined) => `'${sheet.name}'!${cellAddress(row, col ?? layout.columns.measure!)}`;
 
   const linker = new LogLinker();
-  rows.forEach((r, i) => linker.add(i, cellText(r.values.id ?? null), cellText(r.values.measure ?? null)));
+  if (logEntries.length > 0) rows.forEach((r, i) => linker.add(i, cellText(r.values.id ?? null), cellText(r.values.measure ?? null)));
   const logByTask = new Map<number, LogEntry[]>();
   const workbookFindings: Finding[] = [...ruleFindings];
   for (const entry of logEntries) {

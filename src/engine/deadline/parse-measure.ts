@@ -15,6 +15,9 @@ function actorBefore(clause: string, index: number): string | undefined {
   return before;
 }
 
+/** A character every frequency, time limit or date phrase contains: a digit, 每/按, 年/月/季/周, 内 (time limits), Q, or a holiday (七一, 五一, 国庆, 元旦). */
+const TIME_HINT = /[\d每按年月季周内Qq国旦]|[七五]一/;
+
 function clausesOf(raw: string): string[] {
   return raw
     .split(/\r?\n/)
@@ -30,6 +33,8 @@ function clausesOf(raw: string): string[] {
 export function parseMeasureText(raw: string, year: number): Obligation[] {
   const obligations: Obligation[] = [];
   for (const clause of clausesOf(raw)) {
+    // Most clauses name no time at all; every phrase below needs one of these characters.
+    if (!TIME_HINT.test(clause)) continue;
     const frequencies = findFrequencies(clause);
     const isAnnualScope = (f: (typeof frequencies)[number]) => f.period === 'year' && clause.slice(f.index, f.index + 2) === '全年';
     let found = false;

@@ -20,7 +20,6 @@ export interface TaskObligations {
 }
 
 const deadlineCache = new Map<string, Obligation>();
-const measureCache = new Map<string, Obligation[]>();
 
 function cached<T>(cache: Map<string, T>, key: string, make: () => T): T {
   let v = cache.get(key);
@@ -56,7 +55,8 @@ function describe(o: Obligation): string {
  */
 export function obligationsOfTask(deadline: CellValue, measure: string, year: number, date1904: boolean, rules: Rule[]): TaskObligations {
   const { obligation: cell, absurd } = deadlineOfCell(deadline, year, date1904);
-  const fromMeasure = measure ? cached(measureCache, `${year}|${measure}`, () => parseMeasureText(measure, year)) : [];
+  // Measure texts are nearly all distinct: parsed every time, unlike deadline cells (cached above).
+  const fromMeasure = measure ? parseMeasureText(measure, year) : [];
   const normalizedMeasure = normalizeText(measure);
   const matchedRules = rules.filter((r) => ruleMatches(r, normalizedMeasure));
   let conflict: TaskObligations['conflict'] = null;

@@ -19,13 +19,25 @@ export interface TableRow {
 const NOTE_START = /^(填表说明|填报说明|说明|注|备注|附注|注意事项|附件)\s*[:：\d一1]/;
 const TOTAL_ROW = /^(合计|总计|小计|total)$/i;
 
-function nonEmptyCells(view: MergedView, row: number, ownOnly: boolean): Array<{ col: number; value: CellValue }> {
-  const cells: Array<{ col: number; value: CellValue }> = [];
-  for (let c = 0; c < view.width; c++) {
-    const value = ownOnly ? (view.sheet.rows[row]?.[c] ?? null) : view.value(row, c);
-    if (!isEmptyCell(value)) cells.push({ col: c, value });
+/** The row's own (not merge-filled) non-empty cells: how many, the first, and whether all read the same. */
+function ownCells(view: MergedView, row: number): { count: number; firstCol: number; firstText: string; allSame: boolean } {
+  const cells = view.sheet.rows[row];
+  let count = 0;
+  let firstCol = -1;
+  let firstText = '';
+  let allSame = true;
+  if (cells) {
+    for (let c = 0; c < cells.length; c++) {
+      const value = cells[c];
+      if (isEmptyCell(value ?? null)) continue;
+      if (count === 0) {
+        firstCol = c;
+        firstText = cellText(value);
+      } else if (allSame && cellText(value) !== firstText) allSame = false;
+      count++;
+    }
   }
-  return cells;
+  return { count, firstCol, firstText, allSame };
 }
 
 /**
@@ -39,16 +51,15 @@ export function readTableRows(view: MergedView, layout: TableLayout): TableRow[]
   const measureCol = columns.measure!;
   let category = '';
   for (let r = layout.headerBottom + 1; r < view.rowCount; r++) {
-    const own = nonEmptyCells(view, r, true);
-    if (own.length === 0 && !view.isFilled(r, measureCol)) continue;
-    const firstText = own.length > 0 ? cellText(own[0].value) : '';
-    if (own.length <= 2 && NOTE_START.test(normalizeText(firstText))) break;
-    if (own.length === 1 && TOTAL_ROW.test(normalizeText(firstText))) continue;
+    const own = ownCells(view, r);
+    if (own.count === 0 && !view.isFilled(r, measureCol)) continue;
+    const { firstText } = own;
+    if (own.count <= 2 && NOTE_START.test(normalizeText(firstText))) break;
+    if (own.count === 1 && TOTAL_ROW.test(normalizeText(firstText))) continue;
 
-    const distinct = new Set(own.map((c) => cellText(c.value)));
     const taskData = hasTaskData(view, r, layout);
-    if (!taskData && distinct.size === 1 && looksLikeCategory(view, r, own[0].col, measureCol, [...distinct][0])) {
-      category = [...distinct][0];
+    if (!taskData && own.count > 0 && own.allSame && looksLikeCategory(view, r, own.firstCol, measureCol, firstText)) {
+      category = firstText;
       continue;
     }
     if (isEmptyCell(view.value(r, measureCol)) && !taskData) continue;

@@ -1,67 +1,85 @@
 import { SIMPLIFIED, TRADITIONAL } from './traditional-table';
 
-let table: Map<number, string> | null = null;
+/*
+ * Normalisation runs on every cell of every row (100k rows → several 100k strings), so it is one pass
+ * over the UTF-16 code units with a 64k lookup table built once, and allocates nothing when the text
+ * is already normal (the common case for simplified text).
+ */
+const KEEP = 0;
+const DROP = 0xffff;
+/** A surrogate, or a traditional character whose simplified form lies outside the BMP. */
+const SLOW = 0xfffe;
 
-function traditionalTable(): Map<number, string> {
-  if (table) return table;
-  table = new Map();
+const WHITE_SPACE = ' \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u2028\u2029\u202f\u205f\u3000\ufeff';
+const QUOTE_MARKS = '“”‘’"\'「」『』《》〈〉＂＇';
+
+interface Tables {
+  /** Per code unit: KEEP, DROP, SLOW or the replacement code unit. */
+  action: Uint16Array;
+  /** Code point → simplified form, for the SLOW cases. */
+  wide: Map<number, string>;
+}
+
+let built: Tables | null = null;
+
+function tables(): Tables {
+  if (built) return built;
+  const action = new Uint16Array(0x10000);
+  const wide = new Map<number, string>();
   const from = [...TRADITIONAL];
   const to = [...SIMPLIFIED];
-  for (let i = 0; i < from.length; i++) table.set(from[i].codePointAt(0)!, to[i]);
-  return table;
-}
-
-/** Traditional characters → simplified, one character at a time (enough for matching vocabulary). */
-export function toSimplified(text: string): string {
-  const map = traditionalTable();
-  let out: string[] | null = null;
-  let i = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    const simple = code >= 0x3400 ? map.get(code) : undefined;
-    if (simple !== undefined && out === null) out = [...text].slice(0, i);
-    if (out !== null) out.push(simple ?? ch);
-    i++;
+  for (let i = 0; i < from.length; i++) {
+    const code = from[i].codePointAt(0)!;
+    if (code <= 0xffff && to[i].length === 1) action[code] = to[i].charCodeAt(0);
+    else {
+      wide.set(code, to[i]);
+      if (code <= 0xffff) action[code] = SLOW;
+    }
   }
-  return out === null ? text : out.join('');
+  for (let c = 0xff01; c <= 0xff5e; c++) action[c] = c - 0xfee0; // full-width ASCII → half-width
+  for (let c = 0xd800; c <= 0xdfff; c++) action[c] = SLOW;
+  for (const ch of WHITE_SPACE + QUOTE_MARKS) action[ch.charCodeAt(0)] = DROP;
+  return (built = { action, wide });
 }
-
-/** Full-width ASCII (０-９, Ａ-Ｚ, ：，（） …) and the ideographic space → their half-width forms. */
-export function toHalfWidth(text: string): string {
-  let changed = false;
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0xff01 && code <= 0xff5e) {
-      out += String.fromCharCode(code - 0xfee0);
-      changed = true;
-    } else if (code === 0x3000) {
-      out += ' ';
-      changed = true;
-    } else out += text[i];
-  }
-  return changed ? out : text;
-}
-
-const QUOTES = /[“”‘’"'「」『』《》〈〉]/g;
-const WHITESPACE = /[\s\u00a0\u200b]+/g;
 
 /**
  * The form every matcher works on: simplified, half-width, no white space or quotation marks.
  * Chinese punctuation that separates clauses (，。；、) is kept, as half-width where one exists.
  */
-const normalized = new Map<string, string>();
-
 export function normalizeText(text: string): string {
-  // Tables repeat the same departments, progress words and deadlines thousands of times.
-  const hit = normalized.get(text);
-  if (hit !== undefined) return hit;
-  const result = toHalfWidth(toSimplified(text)).replace(WHITESPACE, '').replace(QUOTES, '');
-  if (text.length <= 200) {
-    if (normalized.size > 100000) normalized.clear();
-    normalized.set(text, result);
+  const { action, wide } = tables();
+  let i = 0;
+  const n = text.length;
+  while (i < n && action[text.charCodeAt(i)] === KEEP) i++;
+  if (i === n) return text;
+
+  const out: string[] = [text.slice(0, i)];
+  let runStart = i;
+  const flush = (end: number) => {
+    if (end > runStart) out.push(text.slice(runStart, end));
+  };
+  while (i < n) {
+    const code = text.charCodeAt(i);
+    const a = action[code];
+    if (a === KEEP) {
+      i++;
+      continue;
+    }
+    flush(i);
+    if (a === SLOW) {
+      const point = text.codePointAt(i)!;
+      const width = point > 0xffff ? 2 : 1;
+      out.push(wide.get(point) ?? text.slice(i, i + width));
+      i += width;
+    } else {
+      // A full-width quote or space becomes a half-width one, which is dropped as well.
+      if (a !== DROP && action[a] !== DROP) out.push(String.fromCharCode(a));
+      i++;
+    }
+    runStart = i;
   }
-  return result;
+  flush(n);
+  return out.join('');
 }
 
 /** Header cells: as normalizeText, lower case, without bracketed remarks and punctuation. */
