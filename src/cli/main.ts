@@ -1,15 +1,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { explain, validateWorkbook } from '../engine';
+import { explain } from '../engine';
 import { Lang, Message } from '../engine/i18n';
 import { LayoutOverride } from '../engine/table/detect-table';
 import { Field, FIELDS } from '../engine/table/vocabulary';
 import { VERSION } from '../engine/version';
 import { InputError } from '../xlsx/input-error';
 import { readFileBytes } from '../xlsx/open-package';
-import { readWorkbook } from '../xlsx/read-workbook';
 import { last, parseArgs, ParsedArgs, UsageError } from './args';
-import { CLEAR_NOT_YET, USAGE, WRITE_NOT_YET } from './messages';
+import { USAGE } from './messages';
+import { checkedWorkbook, clearedWorkbook } from '../xlsx/checked-workbook';
+import { progressBar } from './progress';
 import { summaryText } from './summary-text';
 
 /** Exit 2 with one line in both languages (SPEC §7: bad input never shows a stack trace). */
@@ -60,7 +61,7 @@ function overrideOf(args: ParsedArgs): LayoutOverride {
 }
 
 /** Writes next to the target and renames, so a failure never leaves a half-written file. */
-function writeAtomically(target: string, content: string): void {
+function writeAtomically(target: string, content: string | Buffer): void {
   const temp = path.join(path.dirname(path.resolve(target)), `.${path.basename(target)}.${process.pid}.tmp`);
   try {
     fs.writeFileSync(temp, content);
@@ -75,28 +76,63 @@ function writeAtomically(target: string, content: string): void {
   }
 }
 
+/** 台账.xlsx → 台账.checked.xlsx (next to the input). */
+function besideInput(file: string, tag: string): string {
+  const ext = path.extname(file);
+  return path.join(path.dirname(file), `${path.basename(file, ext)}.${tag}${ext || '.xlsx'}`);
+}
+
+/** Local wall-clock time for the run log: the user's calendar, as --as-of defaults to. */
+function now(): string {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
 async function validateCommand(argv: string[], out: (s: string) => void): Promise<number> {
-  const args = parseArgs(argv, { '--json': true, '--as-of': true, '--warn-days': true, '--lang': true, '-o': true, '--sheet': true, '--header-row': true, '--column': true, '--quiet': false }, { '--output': '-o', '-q': '--quiet' });
+  const args = parseArgs(argv, { '--json': true, '--as-of': true, '--warn-days': true, '--lang': true, '-o': true, '--sheet': true, '--header-row': true, '--column': true, '--quiet': false, '--no-write': false }, { '--output': '-o', '-q': '--quiet' });
   const lang = langOf(args);
   if (args.positional.length !== 1) fail('validate 需要且只需要一个 xlsx 文件', 'validate takes exactly one xlsx file');
   const file = args.positional[0];
-  if (last(args, '-o') !== undefined) fail(WRITE_NOT_YET.zh, WRITE_NOT_YET.en);
   const asOf = last(args, '--as-of') ?? today();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) fail(`--as-of 应为 YYYY-MM-DD，而不是“${asOf}”`, `--as-of must be YYYY-MM-DD, not "${asOf}"`);
   const warnText = last(args, '--warn-days');
   const warnDays = warnText === undefined ? undefined : Number(warnText);
   if (warnText !== undefined && !(/^\d+$/.test(warnText) && warnDays! <= 3650)) fail(`--warn-days 应为 0–3650 的整数，而不是“${warnText}”`, `--warn-days must be a whole number 0–3650, not "${warnText}"`);
   const override = overrideOf(args);
+  const write = !args.flags.has('--no-write');
+  const target = last(args, '-o') ?? besideInput(file, 'checked');
+  if (!write && last(args, '-o') !== undefined) fail('-o 与 --no-write 不能同时使用', '-o and --no-write cannot be used together');
 
-  const workbook = await readWorkbook(await readFileBytes(file), file);
-  const result = validateWorkbook(workbook, { asOf, warnDays, lang, override });
-  if (!result.ok) throw new Exit(2, { zh: `${result.error.message.zh}：${file}`, en: `${result.error.message.en}: ${file}` });
-  const report = result.report;
+  const input = await readFileBytes(file);
+  const progress = progressBar(input.length, lang);
+  let result;
+  try {
+    result = await checkedWorkbook(input, file, { asOf, warnDays, lang, override, runAt: now() }, progress.stage);
+  } finally {
+    progress.done();
+  }
+  if (!result.ok) throw new Exit(2, { zh: `${result.error.error.message.zh}：${file}`, en: `${result.error.error.message.en}: ${file}` });
+  const { report, output } = result.value;
+  if (write) writeAtomically(target, output);
   const json = last(args, '--json');
   if (json === '-') out(JSON.stringify(report, null, 2));
   else {
     if (json !== undefined) writeAtomically(json, JSON.stringify(report, null, 2) + '\n');
-    if (last(args, '--quiet') === undefined) out(summaryText(report, file));
+    if (last(args, '--quiet') === undefined) out(summaryText(report, file) + (write ? `\n${lang === 'zh' ? '已写出' : 'Written'}: ${target}` : ''));
+  }
+  return 0;
+}
+
+async function clearCommand(argv: string[], out: (s: string) => void): Promise<number> {
+  const args = parseArgs(argv, { '-o': true, '--quiet': false }, { '--output': '-o', '-q': '--quiet' });
+  if (args.positional.length !== 1) fail('clear 需要且只需要一个 xlsx 文件', 'clear takes exactly one xlsx file');
+  const file = args.positional[0];
+  const target = last(args, '-o') ?? besideInput(file, 'cleared');
+  const { found, output } = await clearedWorkbook(await readFileBytes(file), file);
+  writeAtomically(target, output);
+  if (last(args, '--quiet') === undefined) {
+    out(found ? `已清除落实写入的内容 | Removed everything Luoshi wrote: ${target}` : `工作簿中没有落实写入的内容，已原样写出 | Nothing of Luoshi's was in the workbook; written unchanged: ${target}`);
   }
   return 0;
 }
@@ -118,7 +154,7 @@ export async function run(argv: string[], out: (s: string) => void = (s) => proc
     case 'explain':
       return explainCommand(rest, out);
     case 'clear':
-      return fail(CLEAR_NOT_YET.zh, CLEAR_NOT_YET.en);
+      return clearCommand(rest, out);
     case '--version':
     case '-v':
       out(VERSION);

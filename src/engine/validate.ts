@@ -10,7 +10,7 @@ import { worstStatus } from './judge/status';
 import { statusText } from './judge/status-text';
 import { summarize } from './judge/summary';
 import { obligationsOfTask } from './judge/task-obligations';
-import { cellAddress, cellText, columnLetter, WorkbookData } from './model/workbook';
+import { cellAddress, cellText, columnLetter, isEmptyCell, SheetData, WorkbookData } from './model/workbook';
 import { ObligationReport, Report, TaskReport } from './model/report';
 import { rulesInForce } from './rules/rules-sheet';
 import { departmentList, splitDepartments } from './table/departments';
@@ -73,6 +73,29 @@ function activitiesFor(o: Obligation, all: Activity[], recurring: Obligation[]):
     }
     return best === o;
   });
+}
+
+/** The columns the header spans: from its first to its last non-empty cell (merged cells included). */
+function headerExtent(view: MergedView, layout: TableLayout): { first: number; last: number } {
+  let first = Infinity;
+  let last = -1;
+  for (let r = layout.headerTop; r <= layout.headerBottom; r++) {
+    for (let c = 0; c < view.width; c++) {
+      if (isEmptyCell(view.value(r, c))) continue;
+      first = Math.min(first, c);
+      last = Math.max(last, c);
+    }
+  }
+  return last < 0 ? { first: 0, last: 0 } : { first, last };
+}
+
+/** The first column from `from` on with no value in rows top…bottom (and outside every merged area there). */
+function firstEmptyColumn(sheet: SheetData, from: number, top: number, bottom: number): number {
+  for (let c = from; ; c++) {
+    let empty = !sheet.merges.some((m) => m.left <= c && c <= m.right && m.top <= bottom && top <= m.bottom);
+    for (let r = top; empty && r <= bottom; r++) if (!isEmptyCell(sheet.rows[r]?.[c])) empty = false;
+    if (empty) return c;
+  }
 }
 
 /** Judges every row of the breakdown table as of a date (SPEC §4). Pure: plain data in, plain data out. */
@@ -194,6 +217,8 @@ export function validateWorkbook(workbook: WorkbookData, options: ValidateOption
   }
 
   const columns: Record<string, string> = {};
+  const extent = headerExtent(view, layout);
+  const lastRow = rows.reduce((m, r) => Math.max(m, r.row), layout.headerBottom);
   for (const [field, col] of Object.entries(layout.columns)) if (col !== undefined) columns[field] = columnLetter(col);
   if (layout.extraResponsible.length) columns.responsibleMore = layout.extraResponsible.map(columnLetter).join(',');
   return {
@@ -206,6 +231,7 @@ export function validateWorkbook(workbook: WorkbookData, options: ValidateOption
       lang,
       sheet: sheet.name,
       headerRows: [layout.headerTop + 1, layout.headerBottom + 1],
+      table: { firstColumn: extent.first + 1, lastColumn: extent.last + 1, lastRow: lastRow + 1, resultColumn: firstEmptyColumn(sheet, extent.last + 1, layout.headerTop, lastRow) + 1 },
       year,
       dateSystem: workbook.date1904 ? '1904' : '1900',
       columns,

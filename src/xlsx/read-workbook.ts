@@ -1,36 +1,9 @@
 import { formatIso } from '../engine/dates/civil-date';
 import { serialToDay } from '../engine/dates/excel-serial';
 import { CellValue, MergeRange, SheetData, WorkbookData } from '../engine/model/workbook';
-import { inputError } from './input-error';
-import { openPackage, XlsxPackage } from './open-package';
+import { WorkbookPackage } from './workbook-package';
 import { isDateFormat } from './number-formats';
 import { attributes, decodeEntities, decodeOoxmlEscapes, elementPattern, textOf } from './xml-scan';
-
-/** Resolves a relationship target against the folder of the part that owns it. */
-function resolveTarget(base: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = base.split('/').slice(0, -1);
-  for (const seg of target.split('/')) {
-    if (seg === '..') parts.pop();
-    else if (seg !== '.') parts.push(seg);
-  }
-  return parts.join('/');
-}
-
-async function relationships(pkg: XlsxPackage, partPath: string): Promise<Map<string, { target: string; type: string }>> {
-  const dir = partPath.split('/').slice(0, -1).join('/');
-  const name = partPath.split('/').pop();
-  const xml = await pkg.text(`${dir}/_rels/${name}.rels`);
-  const rels = new Map<string, { target: string; type: string }>();
-  if (!xml) return rels;
-  const pattern = elementPattern('Relationship');
-  let m: RegExpExecArray | null;
-  while ((m = pattern.exec(xml))) {
-    const a = attributes(m[1]);
-    if (a.Id && a.Target && a.TargetMode !== 'External') rels.set(a.Id, { target: resolveTarget(partPath, a.Target), type: a.Type ?? '' });
-  }
-  return rels;
-}
 
 function sharedStrings(xml: string | null): string[] {
   if (!xml) return [];
@@ -159,35 +132,41 @@ function readSheet(name: string, xml: string, strings: string[], dates: boolean[
  * workbook's own 1900 or 1904 system) and merged areas.
  */
 export async function readWorkbook(bytes: Buffer, file: string): Promise<WorkbookData> {
-  const pkg = await openPackage(bytes, file);
-  const rootRels = await relationships(pkg, '');
-  let workbookPath = [...rootRels.values()].find((r) => /officeDocument$/.test(r.type))?.target ?? 'xl/workbook.xml';
-  if (!pkg.has(workbookPath)) workbookPath = 'xl/workbook.xml';
-  const workbookXml = await pkg.text(workbookPath);
-  if (!workbookXml) throw inputError('not_xlsx', `不是 Excel 工作簿（缺少 workbook 部件）：${file}`, `Not an Excel workbook (no workbook part): ${file}`);
+  return readPackage(await WorkbookPackage.open(bytes, file));
+}
+
+/** As readWorkbook, from a package open for editing (what the parts read now, edits included). */
+export async function readPackage(pkg: WorkbookPackage): Promise<WorkbookData> {
+  const workbookXml = await pkg.required(pkg.workbookPath);
   const pr = elementPattern('workbookPr').exec(workbookXml);
   const flag = pr ? attributes(pr[1]).date1904 : undefined;
   const date1904 = flag === '1' || flag === 'true';
-  const rels = await relationships(pkg, workbookPath);
-  let stylesPath: string | undefined;
-  let stringsPath: string | undefined;
-  for (const r of rels.values()) {
-    if (/\/styles$/.test(r.type)) stylesPath = r.target;
-    if (/\/sharedStrings$/.test(r.type)) stringsPath = r.target;
-  }
-  const strings = sharedStrings(await pkg.text(stringsPath ?? 'xl/sharedStrings.xml'));
-  const dates = dateStyles(await pkg.text(stylesPath ?? 'xl/styles.xml'));
+  const { strings, dates } = await cellContext(pkg);
   const sheets: SheetData[] = [];
-  const sheetPattern = elementPattern('sheet');
-  let m: RegExpExecArray | null;
-  const sheetsBlock = elementPattern('sheets').exec(workbookXml)?.[2] ?? '';
-  while ((m = sheetPattern.exec(sheetsBlock))) {
-    const a = attributes(m[1]);
-    const rel = rels.get(a[':id'] ?? a.id ?? '');
-    if (!rel || !/\/worksheet$/.test(rel.type)) continue;
-    const xml = await pkg.text(rel.target);
+  for (const entry of await pkg.sheets()) {
+    if (!entry.partPath) continue;
+    const xml = await pkg.text(entry.partPath);
     if (xml === null) continue;
-    sheets.push(readSheet(a.name ?? `Sheet${sheets.length + 1}`, xml, strings, dates, date1904, a.state === 'hidden' || a.state === 'veryHidden'));
+    sheets.push(readSheet(entry.name, xml, strings, dates, date1904, entry.hidden));
   }
-  return { sheets, date1904, name: file.split(/[\\/]/).pop() };
+  return { sheets, date1904, name: pkg.file.split(/[\\/]/).pop() };
+}
+
+/** Shared strings and which styles show dates: what reading a cell's value needs. */
+async function cellContext(pkg: WorkbookPackage): Promise<{ strings: string[]; dates: boolean[] }> {
+  const rels = await pkg.relationships(pkg.workbookPath);
+  const stylesPath = rels.find((r) => /\/styles$/.test(r.type))?.target;
+  const stringsPath = rels.find((r) => /\/sharedStrings$/.test(r.type))?.target;
+  return {
+    strings: sharedStrings(await pkg.text(stringsPath ?? 'xl/sharedStrings.xml')),
+    dates: dateStyles(await pkg.text(stylesPath ?? 'xl/styles.xml')),
+  };
+}
+
+/** One worksheet's values, by part path. */
+export async function readSheetPart(pkg: WorkbookPackage, name: string, partPath: string, date1904: boolean): Promise<SheetData | null> {
+  const xml = await pkg.text(partPath);
+  if (xml === null) return null;
+  const { strings, dates } = await cellContext(pkg);
+  return readSheet(name, xml, strings, dates, date1904, false);
 }

@@ -105,3 +105,15 @@ export function periodDisplay(p: Period, lang: 'zh' | 'en'): string {
       return lang === 'zh' ? `第${p.index}周` : `W${String(p.index).padStart(2, '0')}`;
   }
 }
+
+/** The period a SPEC §4 label names (2022-03, 2022-Q2, 2022-H1, 2022, 2022-W05); null for anything else. */
+export function periodFromLabel(label: string): Period | null {
+  const m = /^(\d{4})(?:-(?:(\d{2})|Q([1-4])|H([12])|W(\d{2})))?$/.exec(label);
+  if (!m) return null;
+  const year = Number(m[1]);
+  if (m[2]) return Number(m[2]) >= 1 && Number(m[2]) <= 12 ? periodByIndex('month', year, Number(m[2])) : null;
+  if (m[3]) return periodByIndex('quarter', year, Number(m[3]));
+  if (m[4]) return periodByIndex('half-year', year, Number(m[4]));
+  if (m[5]) return Number(m[5]) >= 1 && Number(m[5]) <= 53 ? periodByIndex('week', year, Number(m[5])) : null;
+  return periodByIndex('year', year, 1);
+}

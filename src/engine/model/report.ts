@@ -73,6 +73,11 @@ export interface Report {
   sheet: string;
   /** 1-based header rows [first, last]. */
   headerRows: [number, number];
+  /**
+   * Where the table lies (1-based rows and columns): the header's extent, the last task row, and the
+   * column where the check result goes: the first one right of the header that is empty in every row.
+   */
+  table: { firstColumn: number; lastColumn: number; lastRow: number; resultColumn: number };
   /** The table's year: periods of recurring obligations are judged within it. */
   year: number;
   dateSystem: '1900' | '1904';

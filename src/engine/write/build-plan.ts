@@ -1,0 +1,60 @@
+import { STATUS_CODES, STATUS_STYLES } from '../judge/status';
+import { Report } from '../model/report';
+import { departmentSheet } from './department-sheet';
+import { findingsSheet } from './findings-sheet';
+import { pick } from './labels';
+import { periodsSheet } from './periods-sheet';
+import { WritePlan } from './plan';
+import { PreviousRunLog, runLogSheet } from './run-log-sheet';
+import { generatedSheetNames } from './sheet-names';
+import { statusMark, styleCatalogue } from './styles';
+import { summarySheet } from './summary-sheet';
+import { dueSoonSheet, overdueSheet } from './task-list-sheets';
+
+export interface PlanContext {
+  /** Names of the workbook's own sheets (Luoshi's previous sheets already removed). */
+  userSheets: string[];
+  /** Shown in the generated sheets; the file the user opened. */
+  fileName: string;
+  /** Local time of this run, "2026-11-21 09:30", for the run log. */
+  runAt: string;
+  /** The run log sheet of earlier runs, when there is one. */
+  previousRunLog: PreviousRunLog | null;
+}
+
+/** Everything Luoshi writes for a report (SPEC §5), as data. */
+export function buildWritePlan(report: Report, ctx: PlanContext): WritePlan {
+  const lang = report.lang;
+  const names = generatedSheetNames(ctx.userSheets, lang);
+  const statusColumn = report.table.resultColumn - 1;
+  const headerRow = report.headerRows[0] - 1;
+  const dataTop = report.headerRows[1];
+  const bottom = Math.max(dataTop, report.table.lastRow - 1);
+  return {
+    breakdown: {
+      sheet: report.sheet,
+      statusColumn,
+      headerRow,
+      header: pick(lang, '校验结果', 'Check result'),
+      cells: report.tasks.map((t) => ({ row: t.row - 1, text: t.statusText, status: t.status })),
+      width: 26,
+      colouring: {
+        top: dataTop,
+        bottom,
+        left: report.table.firstColumn - 1,
+        right: statusColumn,
+        rules: STATUS_CODES.map((status) => ({ status, symbol: STATUS_STYLES[status].symbol, style: statusMark(status) })),
+      },
+    },
+    sheets: [
+      summarySheet(report, names.summary, ctx.fileName),
+      overdueSheet(report, names.overdue, ctx.fileName),
+      dueSoonSheet(report, names.dueSoon, ctx.fileName),
+      departmentSheet(report, names.byDepartment, ctx.fileName),
+      periodsSheet(report, names.periods, ctx.fileName),
+      findingsSheet(report, names.findings, ctx.fileName),
+      runLogSheet(report, names.runLog, ctx.fileName, ctx.runAt, ctx.previousRunLog),
+    ],
+    styles: styleCatalogue(),
+  };
+}

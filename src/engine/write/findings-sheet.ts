@@ -1,0 +1,59 @@
+import { Finding, Severity } from '../judge/findings';
+import { columnIndex } from '../model/workbook';
+import { Report, TaskReport } from '../model/report';
+import { describeRun } from './run-description';
+import { GeneratedSheet, PlanCell } from './plan';
+import { num, tableSheet, text } from './sheet-builder';
+import { pick } from './labels';
+import { statusStyle } from './styles';
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** "'台账'!F7" → the sheet and 0-based cell; null when it is not a cell address. */
+export function parseCellRef(ref: string): { sheet: string; row: number; col: number } | null {
+  const m = /^'((?:[^']|'')+)'!\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref) ?? /^([^'!]+)!\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref);
+  if (!m) return null;
+  const col = columnIndex(m[2]);
+  return col === null ? null : { sheet: m[1].replace(/''/g, "'"), row: Number(m[3]) - 1, col };
+}
+
+function severityCell(s: Severity, lang: Report['lang']): PlanCell {
+  const label = { error: pick(lang, '错误', 'Error'), warning: pick(lang, '警告', 'Warning'), info: pick(lang, '提示', 'Note') }[s];
+  const style = { error: statusStyle('overdue'), warning: statusStyle('due_soon'), info: statusStyle('needs_attention') }[s];
+  return text(label, style);
+}
+
+/** 校验问题: every finding, errors first, each linked to the cell it is about. */
+export function findingsSheet(report: Report, name: string, fileName: string): GeneratedSheet {
+  const lang = report.lang;
+  const all: Array<{ f: Finding; task: TaskReport | null }> = [
+    ...report.tasks.flatMap((task) => task.findings.map((f) => ({ f, task }))),
+    ...report.findings.map((f) => ({ f, task: null })),
+  ];
+  all.sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || (a.task?.row ?? Infinity) - (b.task?.row ?? Infinity));
+  const rows = all.map(({ f, task }, i) => {
+    const at = parseCellRef(f.cell);
+    const place = at ? `${at.sheet}!${f.cell.split('!')[1]}` : f.cell;
+    return [
+      num(i + 1, 'center'),
+      at ? { value: place, style: 'link', link: at } : text(place),
+      severityCell(f.severity, lang),
+      text(f.messages[lang]),
+      text(task?.measure ?? ''),
+    ] satisfies PlanCell[];
+  });
+  return tableSheet({
+    role: 'findings',
+    name,
+    title: pick(lang, `校验问题（${rows.length} 条）`, `Findings (${rows.length})`),
+    subtitle: describeRun(report, fileName),
+    columns: [
+      { header: pick(lang, '序号', 'No.'), width: 6 },
+      { header: pick(lang, '单元格', 'Cell'), width: 14 },
+      { header: pick(lang, '级别', 'Severity'), width: 8 },
+      { header: pick(lang, '问题', 'Finding'), width: 50 },
+      { header: pick(lang, '具体措施', 'Measure'), width: 44 },
+    ],
+    rows,
+  });
+}

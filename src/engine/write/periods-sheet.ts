@@ -1,0 +1,80 @@
+import { periodDisplay, periodFromLabel, PeriodKind } from '../dates/periods';
+import { PeriodProgress } from '../judge/judge-obligation';
+import { Report } from '../model/report';
+import { describeRun } from './run-description';
+import { GeneratedSheet, PlanCell, StyleName } from './plan';
+import { rowLink, text } from './sheet-builder';
+import { describeObligation, pick } from './labels';
+import { taskCell } from './task-list-sheets';
+import { statusStyle } from './styles';
+
+const KINDS: PeriodKind[] = ['month', 'quarter', 'half-year', 'year', 'week'];
+const KIND_TITLE: Record<PeriodKind, { zh: string; en: string }> = {
+  month: { zh: '按月', en: 'Monthly' },
+  quarter: { zh: '按季度', en: 'Quarterly' },
+  'half-year': { zh: '按半年', en: 'Half-yearly' },
+  year: { zh: '按年', en: 'Yearly' },
+  week: { zh: '按周', en: 'Weekly' },
+};
+const FIXED = 4; // row link, measure, requirement, lead
+
+const STATE_STYLE: Record<PeriodProgress['state'], StyleName> = {
+  met: statusStyle('done'),
+  missed: statusStyle('overdue'),
+  open: statusStyle('on_track'),
+  future: 'future',
+};
+
+/** 周期进度: each recurring obligation × the periods of the year, "done/required" coloured by state. */
+export function periodsSheet(report: Report, name: string, fileName: string): GeneratedSheet {
+  const lang = report.lang;
+  const rows: PlanCell[][] = [[text(pick(lang, `周期进度（${report.year} 年）`, `Periods (${report.year})`), 'title')], [text(describeRun(report, fileName), 'subtitle')]];
+  const merges: GeneratedSheet['merges'] = [];
+  let widest = FIXED;
+  let anything = false;
+  for (const kind of KINDS) {
+    const lines = report.tasks.flatMap((task) => task.obligations.filter((o) => o.kind === 'recurring' && o.period === kind && o.periods).map((o) => ({ task, o })));
+    if (lines.length === 0) continue;
+    anything = true;
+    const labels = [...new Set(lines.flatMap(({ o }) => o.periods!.map((p) => p.label)))].sort();
+    widest = Math.max(widest, FIXED + labels.length);
+    rows.push([]);
+    const top = rows.length;
+    rows.push([{ value: `${KIND_TITLE[kind][lang]}（${lines.length}）`, style: 'group' }, ...Array.from({ length: FIXED + labels.length - 1 }, () => ({ value: null, style: 'group' }))]);
+    merges.push({ top, left: 0, bottom: top, right: FIXED + labels.length - 1 });
+    rows.push([
+      text(pick(lang, '位置', 'Row'), 'header'),
+      text(pick(lang, '具体措施', 'Measure'), 'header'),
+      text(pick(lang, '要求', 'Requirement'), 'header'),
+      text(pick(lang, '牵头部门', 'Lead'), 'header'),
+      ...labels.map((l) => text(periodFromLabel(l) ? periodDisplay(periodFromLabel(l)!, lang) : l, 'header')),
+    ]);
+    for (const { task, o } of lines) {
+      const byLabel = new Map(o.periods!.map((p) => [p.label, p]));
+      const at = taskCell(report, task);
+      rows.push([
+        rowLink(pick(lang, `第 ${task.row} 行`, `row ${task.row}`), at.sheet, at.row, at.col),
+        text(o.actor ? `${o.actor}：${o.text ?? task.measure}` : (o.text ?? task.measure)),
+        text(describeObligation(o, lang)),
+        text(task.lead.join('、')),
+        ...labels.map((l) => {
+          const p = byLabel.get(l);
+          if (!p) return text('', 'future');
+          return text(p.state === 'future' ? '' : `${p.count}/${p.required}`, STATE_STYLE[p.state]);
+        }),
+      ]);
+    }
+  }
+  if (!anything) rows.push([], [text(pick(lang, '本表没有按周期重复的任务。', 'The table has no recurring obligations.'))]);
+  merges.push({ top: 0, left: 0, bottom: 0, right: widest - 1 }, { top: 1, left: 0, bottom: 1, right: widest - 1 });
+  return {
+    role: 'periods',
+    name,
+    rows,
+    widths: [10, 40, 16, 12, ...Array.from({ length: widest - FIXED }, () => 7)],
+    merges,
+    freezeRows: 2,
+    printTitleRows: null,
+    landscape: true,
+  };
+}

@@ -1,0 +1,126 @@
+import { cellAddress, columnLetter } from '../engine/model/workbook';
+import { WritePlan } from '../engine/write/plan';
+import { cellXml, generatedSheetXml, printTitles } from './generated-sheet-xml';
+import { MARK } from './luoshi-marks';
+import { addContentType, addRelationship, ensureStylesPart } from './package-parts';
+import { CellEdit, editColumn, styleOf } from './sheet-data-edit';
+import { MINIMAL_STYLES, StyleCounts, styleCounts, StylesEditor } from './styles-edit';
+import { attributes } from './xml-scan';
+import { appendInside, escapeXml, findElement, findElements, insertionPoint, prefixFor, quoteSheet, rootPrefix, splice } from './xml-edit';
+import { NS, WorkbookPackage } from './workbook-package';
+
+/** Elements that follow <conditionalFormatting> in a worksheet (CT_Worksheet's order). */
+const AFTER_CONDITIONAL = ['dataValidations', 'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks', 'colBreaks', 'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing', 'legacyDrawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
+/** Elements that follow <cols>. */
+const AFTER_COLS = ['sheetData'];
+/** Elements that follow <definedNames> in a workbook. */
+const AFTER_NAMES = ['calcPr', 'oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
+
+function countsText(counts: StyleCounts): string {
+  return `"${Object.entries(counts).map(([k, v]) => `${k}=${v}`).join(';')}"`;
+}
+
+/** Adds the status column's width unless a <col> of the user's already covers that column. */
+function addStatusWidth(xml: string, col: number, width: number): { xml: string; added: boolean } {
+  const prefix = rootPrefix(xml, 'worksheet');
+  const element = `<${prefix}col min="${col + 1}" max="${col + 1}" width="${width}" customWidth="1"/>`;
+  const cols = findElement(xml, 'cols');
+  if (!cols) {
+    const at = insertionPoint(xml, 'worksheet', AFTER_COLS);
+    return { xml: splice(xml, at, at, `<${prefix}cols>${element}</${prefix}cols>`), added: true };
+  }
+  const entries = findElements(xml, 'col', cols.start + 1, cols.end);
+  const ranges = entries.map((e) => ({ e, min: Number(attributes(e.text).min), max: Number(attributes(e.text).max) }));
+  if (ranges.some((r) => r.min <= col + 1 && col + 1 <= r.max)) return { xml, added: false };
+  const before = ranges.find((r) => r.min > col + 1);
+  const at = before ? before.e.start : cols.start + cols.text.lastIndexOf('</');
+  return { xml: splice(xml, at, at, element), added: true };
+}
+
+/**
+ * Writes a plan into a package from which Luoshi's earlier output has been cleared. Every edit adds:
+ * status cells into empty places, a conditional format, generated sheets, names and styles at the end
+ * of their lists. Returns the package's part names Luoshi now owns.
+ */
+export async function applyPlan(pkg: WorkbookPackage, plan: WritePlan, originalStyles: StyleCounts | null): Promise<void> {
+  const sheets = await pkg.sheets();
+  const breakdown = sheets.find((s) => s.name === plan.breakdown.sheet);
+  if (!breakdown?.partPath) throw new Error(`breakdown sheet ${plan.breakdown.sheet} not found`);
+
+  // Styles: appended, never changed.
+  const styles = await ensureStylesPart(pkg, MINIMAL_STYLES);
+  const before = originalStyles ?? styleCounts(styles.xml);
+  const editor = new StylesEditor(styles.xml, before);
+  const xfCache = new Map<string, number>();
+  const xf = (name: string) => {
+    let i = xfCache.get(name);
+    if (i === undefined) xfCache.set(name, (i = editor.cellFormat(plan.styles[name] ?? {})));
+    return i;
+  };
+
+  // The breakdown sheet: status cells, the column's width, the status colours.
+  const b = plan.breakdown;
+  let sheetXml = await pkg.required(breakdown.partPath);
+  const prefix = rootPrefix(sheetXml, 'worksheet');
+  const place = (row: number, text: string, style: string): CellEdit => (existing) => {
+    if (existing && /<(?:[\w.-]+:)?(?:v|f|is)[\s>]/.test(existing)) throw new Error(`cell ${cellAddress(row, b.statusColumn)} of ${b.sheet} is not empty`);
+    // An empty cell the user formatted keeps its format; a new cell gets Luoshi's.
+    const s = existing && styleOf(existing) ? styleOf(existing) : xf(style);
+    return cellXml(cellAddress(row, b.statusColumn), { value: text }, s).replace(/^<c/, `<${prefix}c`).replace(/<(\/?)(is|t)([ >])/g, `<$1${prefix}$2$3`);
+  };
+  const edits = new Map<number, CellEdit>([[b.headerRow, place(b.headerRow, b.header, 'header')]]);
+  for (const cell of b.cells) edits.set(cell.row, place(cell.row, cell.text, 'text'));
+  sheetXml = editColumn(sheetXml, b.statusColumn, edits);
+  const width = addStatusWidth(sheetXml, b.statusColumn, b.width);
+  sheetXml = width.xml;
+  const c = b.colouring;
+  if (c.bottom >= c.top) {
+    const existingPriorities = [...sheetXml.matchAll(/\spriority="(\d+)"/g)].map((m) => Number(m[1]));
+    let priority = Math.max(0, ...existingPriorities);
+    const statusRef = `$${columnLetter(b.statusColumn)}${c.top + 1}`;
+    const rules = c.rules
+      .map((r) => `<${prefix}cfRule type="expression" dxfId="${editor.differential(plan.styles[r.style] ?? {})}" priority="${++priority}"><${prefix}formula>${escapeXml(`LEFT(${statusRef},1)="${r.symbol}"`)}</${prefix}formula></${prefix}cfRule>`)
+      .join('');
+    const sqref = `${cellAddress(c.top, c.left)}:${cellAddress(c.bottom, c.right)}`;
+    const at = insertionPoint(sheetXml, 'worksheet', AFTER_CONDITIONAL, findElement(sheetXml, 'sheetData')?.end ?? 0);
+    sheetXml = splice(sheetXml, at, at, `<${prefix}conditionalFormatting sqref="${sqref}">${rules}</${prefix}conditionalFormatting>`);
+  }
+  pkg.write(breakdown.partPath, sheetXml);
+
+  // Generated sheets, after the user's.
+  let wb = await pkg.required(pkg.workbookPath);
+  const wbPrefix = rootPrefix(wb, 'workbook');
+  const relPrefix = prefixFor(wb, NS.rel);
+  const dir = pkg.workbookPath.split('/').slice(0, -1).join('/');
+  const usedIds = findElements(wb, 'sheet').map((s) => Number(attributes(s.text).sheetId) || 0);
+  let sheetId = Math.max(0, ...usedIds);
+  const names: string[] = [];
+  const wraps = (name: string) => Boolean(plan.styles[name]?.wrap);
+  for (const [k, sheet] of plan.sheets.entries()) {
+    let part = `${dir ? `${dir}/` : ''}worksheets/luoshi-${sheet.role}.xml`;
+    for (let i = 2; pkg.has(part); i++) part = `${dir ? `${dir}/` : ''}worksheets/luoshi-${sheet.role}-${i}.xml`;
+    pkg.write(part, generatedSheetXml(sheet, xf, wraps));
+    await addContentType(pkg, part, NS.worksheetContent);
+    const relId = await addRelationship(pkg, pkg.workbookPath, NS.worksheetType, part);
+    const idAttr = relPrefix ? `${relPrefix}:id="${relId}"` : `xmlns:r="${NS.rel}" r:id="${relId}"`;
+    const list = findElement(wb, 'sheets')!;
+    wb = appendInside(wb, list, `<${wbPrefix}sheet name="${escapeXml(sheet.name)}" sheetId="${++sheetId}" ${idAttr}/>`);
+    const index = sheets.length + k;
+    names.push(`<${wbPrefix}definedName name="${MARK.sheet}" localSheetId="${index}" hidden="1">"${sheet.role}"</${wbPrefix}definedName>`);
+    if (sheet.printTitleRows) names.push(`<${wbPrefix}definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(printTitles(sheet.name, sheet.printTitleRows))}</${wbPrefix}definedName>`);
+  }
+  const lastRow = b.cells.reduce((m, x) => Math.max(m, x.row), Math.max(b.headerRow, c.bottom));
+  const statusRange = `${quoteSheet(b.sheet)}!$${columnLetter(b.statusColumn)}$${b.headerRow + 1}:$${columnLetter(b.statusColumn)}$${lastRow + 1}`;
+  names.push(`<${wbPrefix}definedName name="${MARK.status}" localSheetId="${breakdown.index}" hidden="1">${escapeXml(statusRange)}</${wbPrefix}definedName>`);
+  if (width.added) names.push(`<${wbPrefix}definedName name="${MARK.width}" localSheetId="${breakdown.index}" hidden="1">"${b.width}"</${wbPrefix}definedName>`);
+  names.push(`<${wbPrefix}definedName name="${MARK.styles}" hidden="1">${escapeXml(countsText(before))}</${wbPrefix}definedName>`);
+  let block = findElement(wb, 'definedNames');
+  if (!block) {
+    const at = insertionPoint(wb, 'workbook', AFTER_NAMES, findElement(wb, 'sheets')!.end);
+    wb = splice(wb, at, at, `<${wbPrefix}definedNames></${wbPrefix}definedNames>`);
+    block = findElement(wb, 'definedNames')!;
+  }
+  wb = appendInside(wb, block, names.join(''));
+  pkg.write(pkg.workbookPath, wb);
+  pkg.write(styles.path, editor.result);
+}

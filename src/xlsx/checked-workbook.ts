@@ -1,0 +1,59 @@
+import { validateWorkbook, ValidateOptions } from '../engine/validate';
+import { Report } from '../engine/model/report';
+import { buildWritePlan } from '../engine/write/build-plan';
+import { applyPlan } from './apply-plan';
+import { clearOwned } from './clear-owned';
+import { inputError } from './input-error';
+import { readPackage } from './read-workbook';
+import { firstLoss } from './verify-package';
+import { WorkbookPackage } from './workbook-package';
+
+export type Stage = 'read' | 'judge' | 'write' | 'verify';
+
+export interface CheckedWorkbook {
+  report: Report;
+  /** The input package plus Luoshi's parts. */
+  output: Buffer;
+}
+
+async function verified(input: Buffer, output: Buffer, file: string): Promise<Buffer> {
+  const loss = await firstLoss(input, output, file);
+  if (loss) {
+    throw inputError('would_lose_data', `为避免丢失工作簿中的内容，未写出结果（${loss}）：${file}`, `Nothing was written, to avoid losing part of the workbook (${loss}): ${file}`);
+  }
+  return output;
+}
+
+/**
+ * validate with write-back (SPEC §5): clears Luoshi's earlier output, judges the user's own workbook,
+ * writes the plan, and checks the result against the input before handing it out.
+ */
+export async function checkedWorkbook(
+  input: Buffer,
+  file: string,
+  options: ValidateOptions & { runAt: string },
+  progress: (stage: Stage) => void = () => {},
+): Promise<{ ok: true; value: CheckedWorkbook } | { ok: false; error: ReturnType<typeof validateWorkbook> & { ok: false } }> {
+  progress('read');
+  const pkg = await WorkbookPackage.open(input, file);
+  const cleared = await clearOwned(pkg, false);
+  const workbook = await readPackage(pkg);
+  progress('judge');
+  const result = validateWorkbook(workbook, options);
+  if (!result.ok) return { ok: false, error: result };
+  progress('write');
+  const userSheets = (await pkg.sheets()).map((s) => s.name);
+  const plan = buildWritePlan(result.report, { userSheets, fileName: workbook.name ?? '', runAt: options.runAt, previousRunLog: cleared.previousRunLog });
+  await applyPlan(pkg, plan, cleared.originalStyles);
+  const output = await pkg.save();
+  progress('verify');
+  return { ok: true, value: { report: result.report, output: await verified(input, output, file) } };
+}
+
+/** clear (SPEC §5 清除结果): the workbook without anything Luoshi wrote. */
+export async function clearedWorkbook(input: Buffer, file: string): Promise<{ found: boolean; output: Buffer }> {
+  const pkg = await WorkbookPackage.open(input, file);
+  const cleared = await clearOwned(pkg, false);
+  if (!cleared.found) return { found: false, output: input };
+  return { found: true, output: await verified(input, await pkg.save(), file) };
+}

@@ -1,0 +1,159 @@
+import { CellValue } from '../engine/model/workbook';
+import { SheetRole } from '../engine/write/plan';
+import { constantValue, definedNames, isLuoshiName, MARK, parseColumnRange, parseCounts } from './luoshi-marks';
+import { removeContentType, removeRelationship } from './package-parts';
+import { readSheetPart } from './read-workbook';
+import { editColumn, styleOf } from './sheet-data-edit';
+import { listEntries, StyleCounts, truncateStyles } from './styles-edit';
+import { attributes, decodeEntities } from './xml-scan';
+import { findElement, findElements, splice, withAttribute } from './xml-edit';
+import { relsPathOf, WorkbookPackage } from './workbook-package';
+
+export interface ClearResult {
+  /** Whether the workbook held anything of Luoshi's. */
+  found: boolean;
+  /** The cells of the previous run log, so the next run can append to it. */
+  previousRunLog: CellValue[][] | null;
+  /** styles.xml's list lengths before Luoshi first added to them. */
+  originalStyles: StyleCounts | null;
+}
+
+/** Our conditional format: every rule is LEFT($<col><row>,1)="<symbol>" against the status column. */
+function isOwnConditionalFormat(element: string, columnLetters: string): boolean {
+  const formulas = findElements(element, 'formula').map((f) => decodeEntities(f.text.replace(/^<[^>]*>|<[^>]*>$/g, '')));
+  const rules = findElements(element, 'cfRule');
+  const pattern = new RegExp(`^LEFT\\(\\$${columnLetters}\\d+,1\\)="[^"]{1,2}"$`);
+  return rules.length > 0 && formulas.length === rules.length && formulas.every((f) => pattern.test(f));
+}
+
+function letters(col: number): string {
+  let s = '';
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** Removes the status column, its width and Luoshi's conditional formats from the breakdown sheet. */
+function clearBreakdown(xml: string, range: { col: number; top: number; bottom: number }, ownXfFrom: number, widthWasSet: boolean): string {
+  const edits = new Map<number, (cell: string | null) => string>();
+  for (let r = range.top; r <= range.bottom; r++) {
+    edits.set(r, (cell) => {
+      if (cell === null) return '';
+      const s = styleOf(cell);
+      // A cell Luoshi created carries Luoshi's own style; an empty cell the user had formatted keeps its format.
+      if (s >= ownXfFrom) return '';
+      const ref = attributes(cell.slice(0, cell.indexOf('>'))).r;
+      return `<${/^<([\w.:-]+)/.exec(cell)![1]}${ref ? ` r="${ref}"` : ''}${s ? ` s="${s}"` : ''}/>`;
+    });
+  }
+  let out = editColumn(xml, range.col, edits);
+  for (const cf of findElements(out, 'conditionalFormatting').reverse()) {
+    if (isOwnConditionalFormat(cf.text, letters(range.col))) out = splice(out, cf.start, cf.end, '');
+  }
+  if (widthWasSet) {
+    const cols = findElement(out, 'cols');
+    if (cols) {
+      const own = findElements(out, 'col', cols.start, cols.end).find((c) => {
+        const a = attributes(c.text);
+        return Number(a.min) === range.col + 1 && Number(a.max) === range.col + 1;
+      });
+      if (own) {
+        out = splice(out, own.start, own.end, '');
+        const left = findElement(out, 'cols')!;
+        if (findElements(out, 'col', left.start + 1, left.end).length === 0) out = splice(out, left.start, left.end, '');
+      }
+    }
+  }
+  return out;
+}
+
+/** Whether any worksheet still uses a cell format or differential format from the given indices on. */
+async function stylesInUse(pkg: WorkbookPackage, xfFrom: number, dxfFrom: number): Promise<boolean> {
+  for (const sheet of await pkg.sheets()) {
+    if (!sheet.partPath) continue;
+    const xml = (await pkg.text(sheet.partPath)) ?? '';
+    for (const m of xml.matchAll(/\ss="(\d+)"/g)) if (Number(m[1]) >= xfFrom) return true;
+    for (const m of xml.matchAll(/\sdxfId="(\d+)"/g)) if (Number(m[1]) >= dxfFrom) return true;
+  }
+  return false;
+}
+
+/**
+ * Takes out everything Luoshi wrote (SPEC §5, 清除结果): its sheets, the status column, its conditional
+ * formats, its names and, when nothing else uses them, its styles. The user's own parts are untouched.
+ */
+export async function clearOwned(pkg: WorkbookPackage, date1904: boolean): Promise<ClearResult> {
+  let wb = await pkg.required(pkg.workbookPath);
+  const names = definedNames(wb);
+  const own = names.filter((n) => isLuoshiName(n.name));
+  if (own.length === 0) return { found: false, previousRunLog: null, originalStyles: null };
+  const sheets = await pkg.sheets();
+  const stylesMark = own.find((n) => n.name === MARK.styles);
+  const originalStyles = stylesMark ? (parseCounts(stylesMark.value) as StyleCounts) : null;
+
+  // The breakdown sheet's status column.
+  const status = own.find((n) => n.name === MARK.status && n.localSheetId !== null);
+  const range = status ? parseColumnRange(status.value) : null;
+  const breakdown = status ? sheets[status.localSheetId!] : undefined;
+  if (range && breakdown?.partPath) {
+    const widthSet = own.some((n) => n.name === MARK.width && n.localSheetId === status!.localSheetId);
+    const xfFrom = originalStyles?.cellXfs ?? Infinity;
+    pkg.write(breakdown.partPath, clearBreakdown(await pkg.required(breakdown.partPath), range, xfFrom, widthSet));
+  }
+
+  // Generated sheets, last first so the indices of the others stay right while removing.
+  const generated = own.filter((n) => n.name === MARK.sheet && n.localSheetId !== null && sheets[n.localSheetId]);
+  let previousRunLog: CellValue[][] | null = null;
+  for (const mark of generated) {
+    if ((constantValue(mark.value) as SheetRole) !== 'runLog') continue;
+    const entry = sheets[mark.localSheetId!];
+    if (entry.partPath) previousRunLog = (await readSheetPart(pkg, entry.name, entry.partPath, date1904))?.rows ?? null;
+  }
+  const removedIndices = [...new Set(generated.map((n) => n.localSheetId!))].sort((a, b) => b - a);
+  for (const index of removedIndices) {
+    const entry = sheets[index];
+    const list = findElement(wb, 'sheets')!;
+    const sheetSpan = findElements(wb, 'sheet', list.start, list.end)[index];
+    wb = splice(wb, sheetSpan.start, sheetSpan.end, '');
+    await removeRelationship(pkg, pkg.workbookPath, entry.relId);
+    if (entry.partPath) {
+      await removeContentType(pkg, entry.partPath);
+      pkg.remove(entry.partPath);
+      pkg.remove(relsPathOf(entry.partPath));
+    }
+  }
+
+  // Names: Luoshi's go, names scoped to removed sheets go, later sheets' scopes shift down.
+  const removed = new Set(removedIndices);
+  const shift = (i: number) => i - removedIndices.filter((r) => r < i).length;
+  for (const n of definedNames(wb).reverse()) {
+    if (isLuoshiName(n.name) || (n.localSheetId !== null && removed.has(n.localSheetId))) {
+      wb = splice(wb, n.span.start, n.span.end, '');
+    } else if (n.localSheetId !== null && shift(n.localSheetId) !== n.localSheetId) {
+      wb = splice(wb, n.span.start, n.span.end, withAttribute(n.span.text, 'localSheetId', String(shift(n.localSheetId))));
+    }
+  }
+  const block = findElement(wb, 'definedNames');
+  if (block && findElements(wb, 'definedName', block.start, block.end).length === 0) wb = splice(wb, block.start, block.end, '');
+  for (const view of findElements(wb, 'workbookView').reverse()) {
+    let text = view.text;
+    for (const attr of ['activeTab', 'firstSheet']) {
+      const v = attributes(text.slice(0, text.indexOf('>') + 1))[attr];
+      if (v === undefined) continue;
+      const i = Number(v);
+      const next = removed.has(i) ? Math.max(0, Math.min(shift(i), sheets.length - removed.size - 1)) : shift(i);
+      if (next !== i) text = withAttribute(text, attr, String(next));
+    }
+    if (text !== view.text) wb = splice(wb, view.start, view.end, text);
+  }
+  pkg.write(pkg.workbookPath, wb);
+
+  // Styles Luoshi appended, unless something outside its parts has come to use them.
+  const stylesPath = await pkg.stylesPath();
+  if (originalStyles && stylesPath) {
+    const styles = (await pkg.text(stylesPath))!;
+    const xfFrom = originalStyles.cellXfs ?? listEntries(styles, 'cellXfs').length;
+    const dxfFrom = Math.max(0, originalStyles.dxfs ?? listEntries(styles, 'dxfs').length);
+    if (!(await stylesInUse(pkg, xfFrom, dxfFrom))) pkg.write(stylesPath, truncateStyles(styles, originalStyles));
+  }
+  return { found: true, previousRunLog, originalStyles };
+}

@@ -1,0 +1,92 @@
+import { cellAddress, columnLetter } from '../engine/model/workbook';
+import { GeneratedSheet, PlanCell } from '../engine/write/plan';
+import { NS } from './workbook-package';
+import { escapeXml, quoteSheet } from './xml-edit';
+
+/** Text as cell content: XML-escaped, with literal "_xHHHH_" protected from being read as an escape. */
+export function cellTextXml(text: string): string {
+  const escaped = escapeXml(text.replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_'));
+  const space = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : '';
+  return `<is><t${space}>${escaped}</t></is>`;
+}
+
+/**
+ * One cell. Text is always an inline string (t="inlineStr"): it can never become a formula, whatever
+ * it starts with, and writing it does not touch the user's shared-string table.
+ */
+export function cellXml(ref: string, cell: PlanCell, style: number | undefined): string {
+  const s = style ? ` s="${style}"` : '';
+  const v = cell.value;
+  if (v === null || v === '' || (typeof v === 'number' && !Number.isFinite(v))) return style ? `<c r="${ref}"${s}/>` : '';
+  if (typeof v === 'number') return `<c r="${ref}"${s}><v>${v}</v></c>`;
+  return `<c r="${ref}"${s} t="inlineStr">${cellTextXml(v)}</c>`;
+}
+
+/** Display width in character units: CJK and other wide characters count two. */
+function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += ch.codePointAt(0)! > 0x2e80 ? 2 : 1;
+  return w;
+}
+
+const LINE_HEIGHT = 16;
+
+/** Rows with wrapped long text get the height their longest cell needs, so print-outs show every line. */
+function rowHeight(row: PlanCell[], widths: number[], wrapping: (c: PlanCell) => boolean): number | null {
+  let lines = 1;
+  row.forEach((cell, i) => {
+    if (typeof cell.value !== 'string' || !wrapping(cell)) return;
+    const width = Math.max(4, widths[i] ?? 10);
+    const needed = cell.value.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(displayWidth(part) / (width - 1))), 0);
+    lines = Math.max(lines, needed);
+  });
+  return lines > 1 ? Math.min(409, lines * LINE_HEIGHT) : null;
+}
+
+export function generatedSheetXml(sheet: GeneratedSheet, styleIndex: (name: string) => number, wraps: (name: string) => boolean): string {
+  const width = Math.max(sheet.widths.length, ...sheet.rows.map((r) => r.length), 1);
+  const out: string[] = [];
+  out.push('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n');
+  out.push(`<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">`);
+  out.push(sheet.landscape ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '');
+  out.push(`<dimension ref="A1:${cellAddress(Math.max(sheet.rows.length, 1) - 1, width - 1)}"/>`);
+  if (sheet.freezeRows > 0) {
+    const top = `A${sheet.freezeRows + 1}`;
+    out.push(`<sheetViews><sheetView workbookViewId="0"><pane ySplit="${sheet.freezeRows}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/></sheetView></sheetViews>`);
+  } else out.push('<sheetViews><sheetView workbookViewId="0"/></sheetViews>');
+  out.push('<sheetFormatPr defaultRowHeight="15"/>');
+  if (sheet.widths.length > 0) out.push(`<cols>${sheet.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`);
+  out.push('<sheetData>');
+  const links: string[] = [];
+  sheet.rows.forEach((row, r) => {
+    const cells: string[] = [];
+    row.forEach((cell, c) => {
+      const ref = cellAddress(r, c);
+      cells.push(cellXml(ref, cell, cell.style ? styleIndex(cell.style) : undefined));
+      if (cell.link) {
+        const target = `${quoteSheet(cell.link.sheet)}!${cellAddress(cell.link.row, cell.link.col)}`;
+        links.push(`<hyperlink ref="${ref}" location="${escapeXml(target)}" display="${escapeXml(String(cell.value ?? ''))}"/>`);
+      }
+    });
+    const height = rowHeight(row, sheet.widths, (cell) => (cell.style ? wraps(cell.style) : false));
+    const ht = height ? ` ht="${height}" customHeight="1"` : '';
+    out.push(cells.length || ht ? `<row r="${r + 1}"${ht}>${cells.join('')}</row>` : '');
+  });
+  out.push('</sheetData>');
+  if (sheet.merges.length > 0) {
+    out.push(`<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${cellAddress(m.top, m.left)}:${cellAddress(m.bottom, m.right)}"/>`).join('')}</mergeCells>`);
+  }
+  if (links.length > 0) out.push(`<hyperlinks>${links.join('')}</hyperlinks>`);
+  out.push('<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>');
+  out.push(`<pageSetup paperSize="9"${sheet.landscape ? ' orientation="landscape" fitToWidth="1" fitToHeight="0"' : ''}/>`);
+  out.push(`<headerFooter><oddFooter>&amp;C&amp;P / &amp;N</oddFooter></headerFooter>`);
+  out.push('</worksheet>');
+  return out.join('');
+}
+
+/** "'逾期清单'!$3:$3" */
+export function printTitles(sheetName: string, rows: [number, number]): string {
+  return `${quoteSheet(sheetName)}!$${rows[0] + 1}:$${rows[1] + 1}`;
+}
+
+export { columnLetter };

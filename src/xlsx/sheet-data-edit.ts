@@ -1,0 +1,94 @@
+import { attributes } from './xml-scan';
+import { findElement, rootPrefix, splice } from './xml-edit';
+
+/** Given the cell now at that place (its element text, or null), the element to put there ('' removes it). */
+export type CellEdit = (existing: string | null) => string;
+
+const ROW = /<(?:[\w.-]+:)?row(?=[\s/>])[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w.-]+:)?row\s*>)/g;
+const CELL = /<(?:[\w.-]+:)?c(?=[\s/>])[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w.-]+:)?c\s*>)/g;
+
+function columnOf(ref: string | undefined): number | null {
+  const m = ref ? /^\$?([A-Za-z]{1,3})\$?\d+$/.exec(ref) : null;
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
+  return col - 1;
+}
+
+/** Applies one edit to the cell at `col` of a row element. */
+function editRow(rowXml: string, col: number, edit: CellEdit): string {
+  const openEnd = rowXml.indexOf('>');
+  if (rowXml[openEnd - 1] === '/') {
+    const cell = edit(null);
+    if (!cell) return rowXml;
+    const name = /^<([\w.:-]+)/.exec(rowXml)![1];
+    return `${rowXml.slice(0, openEnd - 1).replace(/\s+$/, '')}>${cell}</${name}>`;
+  }
+  CELL.lastIndex = openEnd + 1;
+  let next = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CELL.exec(rowXml))) {
+    const start = m.index;
+    const c = columnOf(attributes(m[0].slice(0, m[0].indexOf('>'))).r) ?? next;
+    next = c + 1;
+    if (c === col) return splice(rowXml, start, start + m[0].length, edit(m[0]));
+    if (c > col) return splice(rowXml, start, start, edit(null));
+  }
+  const close = rowXml.lastIndexOf('</');
+  return splice(rowXml, close, close, edit(null));
+}
+
+/**
+ * Edits the cells of one column in the given rows (0-based), leaving every other byte of the sheet
+ * as it was. Rows that do not exist are created in order when an edit adds a cell to them.
+ */
+export function editColumn(xml: string, col: number, edits: Map<number, CellEdit>): string {
+  if (edits.size === 0) return xml;
+  const data = findElement(xml, 'sheetData');
+  if (!data) throw new Error('worksheet without sheetData');
+  const prefix = rootPrefix(xml, 'worksheet');
+  const pending = [...edits.keys()].sort((a, b) => a - b);
+  let p = 0;
+  const out: string[] = [];
+  const contentStart = data.text.endsWith('/>') ? -1 : data.text.indexOf('>') + 1;
+  const body = contentStart < 0 ? '' : data.text.slice(contentStart, data.text.lastIndexOf('</'));
+  let last = 0;
+  let nextRow = 0;
+  const newRow = (r: number) => {
+    const cell = edits.get(r)!(null);
+    return cell ? `<${prefix}row r="${r + 1}">${cell}</${prefix}row>` : '';
+  };
+  ROW.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ROW.exec(body))) {
+    const rAttr = attributes(m[0].slice(0, m[0].indexOf('>'))).r;
+    const r = rAttr ? Number(rAttr) - 1 : nextRow;
+    nextRow = r + 1;
+    while (p < pending.length && pending[p] < r) {
+      out.push(body.slice(last, m.index), newRow(pending[p++]));
+      last = m.index;
+    }
+    if (p < pending.length && pending[p] === r) {
+      out.push(body.slice(last, m.index), editRow(m[0], col, edits.get(r)!));
+      last = m.index + m[0].length;
+      p++;
+    }
+  }
+  out.push(body.slice(last));
+  while (p < pending.length) out.push(newRow(pending[p++]));
+  const name = /^<([\w.:-]+)/.exec(data.text)![1];
+  const open = contentStart < 0 ? data.text.replace(/\s*\/>$/, '>') : data.text.slice(0, contentStart);
+  return splice(xml, data.start, data.end, `${open}${out.join('')}</${name}>`);
+}
+
+/** The `s` attribute of a cell element, 0 when absent. */
+export function styleOf(cell: string): number {
+  return Number(attributes(cell.slice(0, cell.indexOf('>'))).s ?? 0) || 0;
+}
+
+/** The cell element at a row and column, or null. */
+export function cellAt(xml: string, row: number, col: number): string | null {
+  let found: string | null = null;
+  editColumn(xml, col, new Map([[row, (existing) => ((found = existing), existing ?? '')]]));
+  return found;
+}

@@ -1,0 +1,156 @@
+import { definedNames, isLuoshiName, MARK, parseColumnRange, parseCounts } from './luoshi-marks';
+import { listEntries } from './styles-edit';
+import { attributes } from './xml-scan';
+import { findElement, findElements } from './xml-edit';
+import { relsPathOf, WorkbookPackage } from './workbook-package';
+
+/** What Luoshi owns in a package, read from its marks. */
+async function ownedBy(pkg: WorkbookPackage): Promise<{ parts: Set<string>; statusColumns: Map<string, number>; styleCounts: Record<string, number> | null }> {
+  const wb = await pkg.required(pkg.workbookPath);
+  const sheets = await pkg.sheets();
+  const parts = new Set<string>();
+  const statusColumns = new Map<string, number>();
+  let styleCounts: Record<string, number> | null = null;
+  for (const n of definedNames(wb)) {
+    if (n.name === MARK.sheet && n.localSheetId !== null) {
+      const part = sheets[n.localSheetId]?.partPath;
+      if (part) parts.add(part).add(relsPathOf(part));
+    }
+    if (n.name === MARK.status && n.localSheetId !== null) {
+      const range = parseColumnRange(n.value);
+      const part = sheets[n.localSheetId]?.partPath;
+      if (range && part) statusColumns.set(part, range.col);
+    }
+    if (n.name === MARK.styles) styleCounts = parseCounts(n.value);
+  }
+  return { parts, statusColumns, styleCounts };
+}
+
+function entryNames(pkg: WorkbookPackage): string[] {
+  const names: string[] = [];
+  pkg.source.zip.forEach((name, entry) => {
+    if (!entry.dir) names.push(name);
+  });
+  return names;
+}
+
+/** Cells by reference, and row start tags by row number. */
+function cellsOf(xml: string): { cells: Map<string, string>; rows: Map<number, string> } {
+  const cells = new Map<string, string>();
+  const rows = new Map<number, string>();
+  const data = findElement(xml, 'sheetData');
+  if (!data) return { cells, rows };
+  let nextRow = 1;
+  for (const row of findElements(data.text, 'row')) {
+    const open = row.text.slice(0, row.text.indexOf('>') + 1);
+    const r = Number(attributes(open).r ?? nextRow);
+    nextRow = r + 1;
+    rows.set(r, open.replace(/\/>$/, '>'));
+    let nextCol = 0;
+    for (const cell of findElements(row.text, 'c')) {
+      const ref = attributes(cell.text.slice(0, cell.text.indexOf('>') + 1)).r;
+      let col = nextCol;
+      if (ref) {
+        col = 0;
+        for (const ch of /^[A-Z]+/.exec(ref.toUpperCase())?.[0] ?? '') col = col * 26 + ch.charCodeAt(0) - 64;
+        col -= 1;
+      }
+      nextCol = col + 1;
+      cells.set(`${r}:${col}`, cell.text);
+    }
+  }
+  return { cells, rows };
+}
+
+function withoutElements(xml: string, names: string[], keep: (name: string, text: string) => boolean = () => false): string {
+  let out = xml;
+  for (const name of names) {
+    for (const span of findElements(out, name).reverse()) if (!keep(name, span.text)) out = out.slice(0, span.start) + out.slice(span.end);
+  }
+  return out;
+}
+
+function isLuoshiConditionalFormat(text: string, col: number | undefined): boolean {
+  if (col === undefined) return false;
+  let letters = '';
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return new RegExp(`LEFT\\(\\$${letters}\\d+,1\\)=&quot;`).test(text) || new RegExp(`LEFT\\(\\$${letters}\\d+,1\\)="`).test(text);
+}
+
+/**
+ * Compares an output package with its input, part by part: every part of the user's is there; parts
+ * Luoshi had no reason to touch are byte for byte the same; touched parts keep every element they had.
+ * Returns the first difference found, or null.
+ */
+export async function firstLoss(input: Buffer, output: Buffer, file: string): Promise<string | null> {
+  const before = await WorkbookPackage.open(input, file);
+  const after = await WorkbookPackage.open(output, file);
+  const ownedBefore = await ownedBy(before);
+  const ownedAfter = await ownedBy(after);
+  const stylesPath = await before.stylesPath();
+  const special = new Set([before.workbookPath, before.workbookRelsPath, '[Content_Types].xml', stylesPath ?? '']);
+
+  for (const name of entryNames(before)) {
+    if (ownedBefore.parts.has(name)) continue;
+    if (!after.has(name)) return `part ${name} is missing`;
+    const a = await before.source.zip.file(name)!.async('nodebuffer');
+    const b = await after.source.zip.file(after.entryName(name)!)!.async('nodebuffer');
+    if (a.equals(b)) continue;
+    if (!special.has(name) && !/\.xml$/.test(name)) return `part ${name} changed`;
+    const x = a.toString('utf8');
+    const y = b.toString('utf8');
+    if (name === '[Content_Types].xml') {
+      for (const e of [...findElements(x, 'Default'), ...findElements(x, 'Override')]) {
+        const part = (attributes(e.text).PartName ?? '').replace(/^\//, '');
+        if (!ownedBefore.parts.has(part) && !y.includes(e.text)) return `content type ${e.text} is missing`;
+      }
+    } else if (name === before.workbookRelsPath) {
+      for (const e of findElements(x, 'Relationship')) {
+        const target = attributes(e.text).Target ?? '';
+        if (![...ownedBefore.parts].some((p) => p.endsWith(target.replace(/^\.?\//, ''))) && !y.includes(e.text)) return `relationship ${e.text} is missing`;
+      }
+    } else if (name === before.workbookPath) {
+      const beforeSheets = await before.sheets();
+      for (const [i, e] of findElements(findElement(x, 'sheets')?.text ?? '', 'sheet').entries()) {
+        if (beforeSheets[i]?.partPath && ownedBefore.parts.has(beforeSheets[i].partPath!)) continue;
+        if (!y.includes(e.text)) return `sheet entry ${e.text} is missing`;
+      }
+      for (const n of definedNames(x)) {
+        if (isLuoshiName(n.name) || n.localSheetId !== null) continue;
+        if (!y.includes(n.span.text)) return `defined name ${n.name} is missing`;
+      }
+      const rest = (s: string) => withoutElements(s, ['sheets', 'definedNames', 'bookViews']);
+      if (rest(x) !== rest(y)) return 'workbook part changed outside its sheet list and names';
+    } else if (name === stylesPath) {
+      const lists = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs'] as const;
+      for (const list of lists) {
+        const old = listEntries(x, list);
+        const keep = ownedBefore.styleCounts?.[list] ?? old.length;
+        const now = listEntries(y, list);
+        for (let i = 0; i < Math.max(0, keep); i++) if (now[i] !== old[i]) return `style ${list}[${i}] changed`;
+      }
+      const rest = (s: string) => withoutElements(s, [...lists]);
+      if (rest(x) !== rest(y)) return 'styles changed outside their lists';
+    } else if (/<(?:[\w.-]+:)?worksheet[\s>]/.test(x.slice(0, 2000))) {
+      const statusAfter = ownedAfter.statusColumns.get(name);
+      const statusBefore = ownedBefore.statusColumns.get(name);
+      const cx = cellsOf(x);
+      const cy = cellsOf(y);
+      for (const [key, cell] of cx.cells) {
+        const col = Number(key.split(':')[1]);
+        if (col === statusAfter || col === statusBefore) continue;
+        if (cy.cells.get(key) !== cell) return `cell ${key} of ${name} changed`;
+      }
+      for (const [r, open] of cx.rows) if (cy.rows.get(r) !== open && cy.rows.has(r)) return `row ${r} of ${name} changed`;
+      const rest = (s: string, own: number | undefined) =>
+        withoutElements(s, ['sheetData', 'conditionalFormatting', 'cols', 'dimension'], (el, text) => el === 'conditionalFormatting' && !isLuoshiConditionalFormat(text, own));
+      if (rest(x, statusBefore) !== rest(y, statusAfter)) return `sheet ${name} changed outside its cells`;
+      const colsBefore = findElements(findElement(x, 'cols')?.text ?? '', 'col').map((c) => c.text);
+      const colsAfter = findElement(y, 'cols')?.text ?? '';
+      for (const c of colsBefore) if (!colsAfter.includes(c) && !(statusBefore !== undefined && Number(attributes(c).min) === statusBefore + 1)) return `column width ${c} of ${name} changed`;
+    } else {
+      return `part ${name} changed`;
+    }
+  }
+  return null;
+}

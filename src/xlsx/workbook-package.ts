@@ -1,0 +1,177 @@
+import JSZip from 'jszip';
+import { inputError } from './input-error';
+import { openPackage, XlsxPackage } from './open-package';
+import { attributes, elementPattern } from './xml-scan';
+
+export const NS = {
+  main: 'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
+  rel: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
+  worksheetType: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet',
+  stylesType: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles',
+  worksheetContent: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
+  stylesContent: 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
+};
+
+/** Resolves a relationship target against the folder of the part that owns it. */
+export function resolveTarget(base: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = base.split('/').slice(0, -1);
+  for (const seg of target.split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg !== '.') parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+/** "xl/workbook.xml" → "xl/_rels/workbook.xml.rels" */
+export function relsPathOf(partPath: string): string {
+  const dir = partPath.split('/').slice(0, -1).join('/');
+  const name = partPath.split('/').pop();
+  return `${dir ? `${dir}/` : ''}_rels/${name}.rels`;
+}
+
+export interface Relationship {
+  id: string;
+  type: string;
+  /** Resolved part path (for internal targets). */
+  target: string;
+  external: boolean;
+}
+
+export function parseRelationships(xml: string | null, owner: string): Relationship[] {
+  const out: Relationship[] = [];
+  if (!xml) return out;
+  const pattern = elementPattern('Relationship');
+  let m: RegExpExecArray | null;
+  while ((m = pattern.exec(xml))) {
+    const a = attributes(m[1]);
+    if (!a.Id || !a.Target) continue;
+    const external = a.TargetMode === 'External';
+    out.push({ id: a.Id, type: a.Type ?? '', target: external ? a.Target : resolveTarget(owner, a.Target), external });
+  }
+  return out;
+}
+
+export interface SheetEntry {
+  name: string;
+  /** 0-based position in the workbook's sheet list (what localSheetId counts). */
+  index: number;
+  relId: string;
+  /** Part path of a worksheet; null for chartsheets, dialog sheets and broken references. */
+  partPath: string | null;
+  hidden: boolean;
+}
+
+/**
+ * An .xlsx package open for reading and editing: parts read through it see earlier edits; `save`
+ * writes the edited package, with every untouched part carried over as it was.
+ */
+export class WorkbookPackage {
+  private readonly edited = new Map<string, string>();
+  private readonly removed = new Set<string>();
+
+  private constructor(
+    readonly source: XlsxPackage,
+    readonly file: string,
+    readonly workbookPath: string,
+  ) {}
+
+  static async open(bytes: Buffer, file: string): Promise<WorkbookPackage> {
+    const pkg = await openPackage(bytes, file);
+    const rootRels = parseRelationships(await pkg.text('_rels/.rels'), '');
+    let workbookPath = rootRels.find((r) => /officeDocument$/.test(r.type) && !r.external)?.target ?? 'xl/workbook.xml';
+    if (!pkg.has(workbookPath)) workbookPath = 'xl/workbook.xml';
+    if (!pkg.has(workbookPath)) throw inputError('not_xlsx', `不是 Excel 工作簿（缺少 workbook 部件）：${file}`, `Not an Excel workbook (no workbook part): ${file}`);
+    return new WorkbookPackage(pkg, file, workbookPath);
+  }
+
+  /** The actual entry name of a part (packages differ in case and leading slashes). */
+  entryName(path: string): string | null {
+    const wanted = path.replace(/^\//, '');
+    if (this.edited.has(wanted)) return wanted;
+    if (this.removed.has(wanted)) return null;
+    if (this.source.zip.file(wanted)) return wanted;
+    let found: string | null = null;
+    this.source.zip.forEach((name) => {
+      if (!found && name.toLowerCase() === wanted.toLowerCase() && !this.removed.has(name)) found = name;
+    });
+    return found;
+  }
+
+  has(path: string): boolean {
+    return this.entryName(path) !== null;
+  }
+
+  async text(path: string): Promise<string | null> {
+    const name = this.entryName(path);
+    if (name === null) return null;
+    return this.edited.get(name) ?? this.source.text(name);
+  }
+
+  async required(path: string): Promise<string> {
+    const xml = await this.text(path);
+    if (xml === null) throw inputError('corrupt', `工作簿缺少部件 ${path}：${this.file}`, `The workbook lacks the part ${path}: ${this.file}`);
+    return xml;
+  }
+
+  write(path: string, xml: string): void {
+    const name = this.entryName(path) ?? path.replace(/^\//, '');
+    this.removed.delete(name);
+    this.edited.set(name, xml);
+  }
+
+  remove(path: string): void {
+    const name = this.entryName(path);
+    if (name === null) return;
+    this.edited.delete(name);
+    this.removed.add(name);
+  }
+
+  /** Names of the parts changed, added or removed so far. */
+  changes(): { edited: string[]; removed: string[] } {
+    return { edited: [...this.edited.keys()], removed: [...this.removed] };
+  }
+
+  get workbookRelsPath(): string {
+    return relsPathOf(this.workbookPath);
+  }
+
+  async relationships(partPath: string): Promise<Relationship[]> {
+    return parseRelationships(await this.text(relsPathOf(partPath)), partPath);
+  }
+
+  async sheets(): Promise<SheetEntry[]> {
+    const xml = await this.required(this.workbookPath);
+    const rels = new Map((await this.relationships(this.workbookPath)).map((r) => [r.id, r]));
+    const block = elementPattern('sheets').exec(xml)?.[2] ?? '';
+    const out: SheetEntry[] = [];
+    const pattern = elementPattern('sheet');
+    let m: RegExpExecArray | null;
+    while ((m = pattern.exec(block))) {
+      const a = attributes(m[1]);
+      const relId = a[':id'] ?? a.id ?? '';
+      const rel = rels.get(relId);
+      out.push({
+        name: a.name ?? `Sheet${out.length + 1}`,
+        index: out.length,
+        relId,
+        partPath: rel && !rel.external && rel.type === NS.worksheetType && this.has(rel.target) ? rel.target : rel && /\/worksheet$/.test(rel.type) && this.has(rel.target) ? rel.target : null,
+        hidden: a.state === 'hidden' || a.state === 'veryHidden',
+      });
+    }
+    return out;
+  }
+
+  async stylesPath(): Promise<string | null> {
+    const rel = (await this.relationships(this.workbookPath)).find((r) => /\/styles$/.test(r.type) && !r.external);
+    return rel && this.has(rel.target) ? rel.target : null;
+  }
+
+  /** The edited package. Untouched parts keep their compressed bytes (JSZip reuses them when the method matches). */
+  async save(): Promise<Buffer> {
+    const zip: JSZip = this.source.zip;
+    for (const name of this.removed) zip.remove(name);
+    for (const [name, xml] of this.edited) zip.file(name, xml);
+    return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  }
+}
