@@ -115,10 +115,50 @@ describe('bad input: exit 2, one line in Chinese and English, nothing written', 
     await expectRefusal(['validate', file, '--column', 'measure'], /--column/);
     await expectRefusal(['validate', file, '--bogus'], /unknown option/);
   });
-  test('-o is refused until write-back exists', async () => {
-    const file = write('w.xlsx', await buildXlsx([{ name: 'S', rows: TABLE }]));
-    await expectRefusal(['validate', file, '-o', path.join(dir, 'out.xlsx')], /next version/);
-    expect(fs.existsSync(path.join(dir, 'out.xlsx'))).toBe(false);
+});
+
+describe('luoshi validate writes the checked workbook; luoshi clear takes it out again (SPEC §5, §7)', () => {
+  test('writes FILE.checked.xlsx next to the input by default, and never touches the input', async () => {
+    const bytes = await buildXlsx([{ name: '台账', rows: TABLE }]);
+    const file = write('w.xlsx', bytes);
+    const { code, out } = await cli('validate', file, '--as-of', '2022-09-30');
+    expect(code).toBe(0);
+    expect(out).toContain('w.checked.xlsx');
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+    const zip = await JSZip.loadAsync(fs.readFileSync(path.join(dir, 'w.checked.xlsx')));
+    expect(await zip.file('xl/workbook.xml')!.async('string')).toContain('name="逾期清单"');
+  });
+
+  test('-o names the output; -o naming the input replaces it; --no-write writes no workbook', async () => {
+    const file = write('o2.xlsx', await buildXlsx([{ name: '台账', rows: TABLE }]));
+    expect((await cli('validate', file, '-o', path.join(dir, 'mine.xlsx'), '--as-of', '2022-09-30', '-q')).code).toBe(0);
+    expect(fs.existsSync(path.join(dir, 'mine.xlsx'))).toBe(true);
+    expect((await cli('validate', file, '-o', file, '--as-of', '2022-09-30', '-q')).code).toBe(0);
+    expect(await (await JSZip.loadAsync(fs.readFileSync(file))).file('xl/workbook.xml')!.async('string')).toContain('逾期清单');
+    const fresh = write('n2.xlsx', await buildXlsx([{ name: '台账', rows: TABLE }]));
+    expect((await cli('validate', fresh, '--no-write', '--as-of', '2022-09-30', '-q')).code).toBe(0);
+    expect(fs.existsSync(path.join(dir, 'n2.checked.xlsx'))).toBe(false);
+  });
+
+  test('clear writes FILE.cleared.xlsx with the user\'s workbook as it was', async () => {
+    const bytes = await buildXlsx([{ name: '台账', rows: TABLE }]);
+    const file = write('c.xlsx', bytes);
+    await cli('validate', file, '--as-of', '2022-09-30', '-q');
+    const { code, out } = await cli('clear', path.join(dir, 'c.checked.xlsx'));
+    expect(code).toBe(0);
+    expect(out).toContain('c.checked.cleared.xlsx');
+    const before = await JSZip.loadAsync(bytes);
+    const after = await JSZip.loadAsync(fs.readFileSync(path.join(dir, 'c.checked.cleared.xlsx')));
+    for (const name of Object.keys(before.files).filter((n) => !before.files[n].dir)) expect(await after.file(name)?.async('string')).toBe(await before.file(name)!.async('string'));
+  });
+
+  test('bad input leaves no output file behind', async () => {
+    const file = write('bad.xlsx', 'not a zip');
+    const r = await cli('validate', file);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/Not an xlsx file/);
+    expect(fs.existsSync(path.join(dir, 'bad.checked.xlsx'))).toBe(false);
+    expect(fs.readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 });
 

@@ -97,8 +97,9 @@ export async function applyPlan(pkg: WorkbookPackage, plan: WritePlan, originalS
   const names: string[] = [];
   const wraps = (name: string) => Boolean(plan.styles[name]?.wrap);
   for (const [k, sheet] of plan.sheets.entries()) {
-    let part = `${dir ? `${dir}/` : ''}worksheets/luoshi-${sheet.role}.xml`;
-    for (let i = 2; pkg.has(part); i++) part = `${dir ? `${dir}/` : ''}worksheets/luoshi-${sheet.role}-${i}.xml`;
+    // Named like Excel's own parts (sheetN.xml): some readers find worksheets by that name, not by relationship.
+    let part = '';
+    for (let n = sheets.length + k + 1; !part || pkg.has(part); n++) part = `${dir ? `${dir}/` : ''}worksheets/sheet${n}.xml`;
     pkg.write(part, generatedSheetXml(sheet, xf, wraps));
     await addContentType(pkg, part, NS.worksheetContent);
     const relId = await addRelationship(pkg, pkg.workbookPath, NS.worksheetType, part);
