@@ -5,7 +5,7 @@ import { escapeXml, quoteSheet } from './xml-edit';
 
 /** Text as cell content: XML-escaped, with literal "_xHHHH_" protected from being read as an escape. */
 export function cellTextXml(text: string): string {
-  const escaped = escapeXml(text.replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_'));
+  const escaped = escapeXml(text.indexOf('_x') < 0 ? text : text.replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_'));
   const space = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : '';
   return `<is><t${space}>${escaped}</t></is>`;
 }
@@ -25,7 +25,11 @@ export function cellXml(ref: string, cell: PlanCell, style: number | undefined):
 /** Display width in character units: CJK and other wide characters count two. */
 function displayWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += ch.codePointAt(0)! > 0x2e80 ? 2 : 1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xdc00 && code <= 0xdfff) continue; // second half of a surrogate pair
+    w += code > 0x2e80 ? 2 : 1;
+  }
   return w;
 }
 

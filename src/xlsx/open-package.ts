@@ -1,6 +1,8 @@
 import * as fs from 'fs';
 import JSZip from 'jszip';
 import { inputError } from './input-error';
+import { storedEntry } from './zip-writer';
+import * as zlib from 'zlib';
 
 /** Largest unpacked part and package we read: beyond this a file is a zip bomb, not a worksheet. */
 const MAX_PART_BYTES = 256 * 1024 * 1024;
@@ -66,7 +68,11 @@ export async function openPackage(bytes: Buffer, file: string): Promise<XlsxPack
       if (!entry) return null;
       let content: string;
       try {
-        content = await entry.async('string');
+        // Node's own inflate when the stored bytes are at hand: several times faster than JSZip's.
+        const stored = storedEntry(entry.name, entry);
+        if (stored?.method === 8) content = zlib.inflateRawSync(stored.data, { maxOutputLength: MAX_PART_BYTES }).toString('utf8');
+        else if (stored?.method === 0) content = Buffer.from(stored.data).toString('utf8');
+        else content = await entry.async('string');
       } catch {
         throw inputError('corrupt', `文件已损坏，部件 ${path} 无法解压：${file}`, `The file is corrupt; part ${path} cannot be unpacked: ${file}`);
       }

@@ -1,4 +1,4 @@
-import JSZip from 'jszip';
+import { newEntry, StoredEntry, storedEntry, writeZip } from './zip-writer';
 import { inputError } from './input-error';
 import { openPackage, XlsxPackage } from './open-package';
 import { attributes, elementPattern } from './xml-scan';
@@ -167,11 +167,34 @@ export class WorkbookPackage {
     return rel && this.has(rel.target) ? rel.target : null;
   }
 
-  /** The edited package. Untouched parts keep their compressed bytes (JSZip reuses them when the method matches). */
+  /** The stored (compressed) bytes of a part as it is in the source package, or null when edited or unavailable. */
+  stored(path: string): StoredEntry | null {
+    const name = this.entryName(path);
+    if (name === null || this.edited.has(name)) return null;
+    const entry = this.source.zip.file(name);
+    return entry ? storedEntry(name, entry) : null;
+  }
+
+  /** The edited package: untouched parts copied as their stored bytes, in their original order; edited parts compressed anew. */
   async save(): Promise<Buffer> {
-    const zip: JSZip = this.source.zip;
-    for (const name of this.removed) zip.remove(name);
-    for (const [name, xml] of this.edited) zip.file(name, xml);
-    return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+    const entries: StoredEntry[] = [];
+    const written = new Set<string>();
+    const names: string[] = [];
+    this.source.zip.forEach((name, entry) => {
+      if (!entry.dir) names.push(name);
+    });
+    for (const name of names) {
+      if (this.removed.has(name)) continue;
+      written.add(name);
+      const edited = this.edited.get(name);
+      if (edited !== undefined) {
+        entries.push(newEntry(name, edited));
+        continue;
+      }
+      const entry = this.source.zip.file(name)!;
+      entries.push(storedEntry(name, entry) ?? newEntry(name, await entry.async('uint8array')));
+    }
+    for (const [name, xml] of this.edited) if (!written.has(name)) entries.push(newEntry(name, xml));
+    return writeZip(entries);
   }
 }

@@ -13,10 +13,15 @@ const WORST_FIRST = new Map<StatusCode, number>(STATUS_CODES.map((s, i) => [s, i
 export function departmentSheet(report: Report, name: string, fileName: string): GeneratedSheet {
   const lang = report.lang;
   const byDept = new Map<string, Array<{ task: TaskReport; role: 'lead' | 'responsible' }>>();
+  const listed = new Map<string, Set<TaskReport>>();
   const add = (dept: string, task: TaskReport, role: 'lead' | 'responsible') => {
     let list = byDept.get(dept);
     if (!list) byDept.set(dept, (list = []));
-    if (!list.some((x) => x.task === task)) list.push({ task, role });
+    let seen = listed.get(dept);
+    if (!seen) listed.set(dept, (seen = new Set()));
+    if (seen.has(task)) return;
+    seen.add(task);
+    list.push({ task, role });
   };
   for (const t of report.tasks) for (const d of t.lead) add(d, t, 'lead');
   for (const t of report.tasks) for (const d of t.responsible) add(d, t, 'responsible');
@@ -27,7 +32,9 @@ export function departmentSheet(report: Report, name: string, fileName: string):
   for (const [dept, items] of byDept) {
     items.sort((a, b) => WORST_FIRST.get(a.task.status)! - WORST_FIRST.get(b.task.status)! || a.task.row - b.task.row);
     const leads = items.filter((x) => x.role === 'lead').length;
-    const count = (s: StatusCode) => items.filter((x) => x.task.status === s).length;
+    const counts = new Map<StatusCode, number>();
+    for (const x of items) counts.set(x.task.status, (counts.get(x.task.status) ?? 0) + 1);
+    const count = (s: StatusCode) => counts.get(s) ?? 0;
     const heading = pick(
       lang,
       `${dept}：牵头 ${leads} 项，参与 ${items.length - leads} 项；逾期 ${count('overdue')}，临期 ${count('due_soon')}，已完成 ${count('done') + count('done_late')}`,

@@ -1,6 +1,6 @@
 import { periodDisplay, periodFromLabel, PeriodKind } from '../dates/periods';
 import { PeriodProgress } from '../judge/judge-obligation';
-import { Report } from '../model/report';
+import { ObligationReport, Report } from '../model/report';
 import { describeRun } from './run-description';
 import { GeneratedSheet, PlanCell, StyleName } from './plan';
 import { rowLink, text } from './sheet-builder';
@@ -24,6 +24,12 @@ const STATE_STYLE: Record<PeriodProgress['state'], StyleName> = {
   open: statusStyle('on_track'),
   future: 'future',
 };
+
+/** The words the obligation comes from: its clause of the measure (with its actor), else the measure itself. */
+function requirementText(o: ObligationReport, measure: string): string {
+  const clause = o.origin === 'measure' && o.text ? o.text : measure;
+  return o.actor && !clause.includes(o.actor) ? `${o.actor}：${clause}` : clause;
+}
 
 /** 周期进度: each recurring obligation × the periods of the year, "done/required" coloured by state. */
 export function periodsSheet(report: Report, name: string, fileName: string): GeneratedSheet {
@@ -54,7 +60,7 @@ export function periodsSheet(report: Report, name: string, fileName: string): Ge
       const at = taskCell(report, task);
       rows.push([
         rowLink(pick(lang, `第 ${task.row} 行`, `row ${task.row}`), at.sheet, at.row, at.col),
-        text(o.actor ? `${o.actor}：${o.text ?? task.measure}` : (o.text ?? task.measure)),
+        text(requirementText(o, task.measure)),
         text(describeObligation(o, lang)),
         text(task.lead.join('、')),
         ...labels.map((l) => {
