@@ -1,4 +1,4 @@
-import { cellAddress, columnLetter } from '../engine/model/workbook';
+import { cellAddress } from '../engine/model/workbook';
 import { GeneratedSheet, PlanCell } from '../engine/write/plan';
 import { NS } from './workbook-package';
 import { escapeXml, quoteSheet } from './xml-edit';
@@ -93,4 +93,3 @@ export function printTitles(sheetName: string, rows: [number, number]): string {
   return `${quoteSheet(sheetName)}!$${rows[0] + 1}:$${rows[1] + 1}`;
 }
 
-export { columnLetter };

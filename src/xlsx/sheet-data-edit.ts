@@ -85,10 +85,3 @@ export function editColumn(xml: string, col: number, edits: Map<number, CellEdit
 export function styleOf(cell: string): number {
   return Number(attributes(cell.slice(0, cell.indexOf('>'))).s ?? 0) || 0;
 }
-
-/** The cell element at a row and column, or null. */
-export function cellAt(xml: string, row: number, col: number): string | null {
-  let found: string | null = null;
-  editColumn(xml, col, new Map([[row, (existing) => ((found = existing), existing ?? '')]]));
-  return found;
-}

@@ -9,7 +9,7 @@ import { statusStyle } from './styles';
 
 const WIDTH = 2 + STATUS_CODES.length; // name, total, one column per status, rate
 
-function groupTable(title: string, nameHeader: string, groups: GroupSummary[], lang: Lang): { rows: PlanCell[][]; titleRow: number } {
+function groupTable(title: string, nameHeader: string, groups: GroupSummary[], lang: Lang): PlanCell[][] {
   const rows: PlanCell[][] = [
     [{ value: title, style: 'group' }, ...Array.from({ length: WIDTH }, () => ({ value: null, style: 'group' }))],
     [text(nameHeader, 'header'), text(pick(lang, '任务数', 'Tasks'), 'header'), ...STATUS_CODES.map((s) => text(statusLabel(s, lang), 'header')), text(pick(lang, '办结率', 'Done rate'), 'header')],
@@ -17,7 +17,7 @@ function groupTable(title: string, nameHeader: string, groups: GroupSummary[], l
   for (const g of groups) {
     rows.push([text(g.name), num(g.total), ...STATUS_CODES.map((s) => (g.byStatus[s] > 0 && s !== 'done' && s !== 'on_track' && s !== 'ongoing' ? num(g.byStatus[s], statusStyle(s)) : num(g.byStatus[s]))), num(g.doneRate, 'percent')]);
   }
-  return { rows, titleRow: 0 };
+  return rows;
 }
 
 /** Behind first: most overdue, then most due soon; ties keep the table's order. */
@@ -57,7 +57,7 @@ export function summarySheet(report: Report, name: string, fileName: string): Ge
   const addGroup = (title: string, header: string, groups: GroupSummary[]) => {
     rows.push([]);
     const top = rows.length;
-    rows.push(...groupTable(title, header, groups, lang).rows);
+    rows.push(...groupTable(title, header, groups, lang));
     merges.push({ top, left: 0, bottom: top, right: WIDTH });
   };
   addGroup(pick(lang, '按牵头部门', 'By lead department'), pick(lang, '牵头部门', 'Lead department'), behindFirst(s.byLead));
