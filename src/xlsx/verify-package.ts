@@ -1,3 +1,4 @@
+import { cellAddress } from '../engine/model/workbook';
 import { definedNames, isLuoshiName, MARK, parseColumnRange, parseCounts } from './luoshi-marks';
 import { listEntries } from './styles-edit';
 import { attributes } from './xml-scan';
@@ -60,6 +61,47 @@ function cellsOf(xml: string): { cells: Map<string, string>; rows: Map<number, s
     }
   }
   return { cells, rows };
+}
+
+const ROW = /<(?:[\w.-]+:)?row(?=[\s/>])[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w.-]+:)?row\s*>)/g;
+
+/** Row elements by their r attribute; null when a row has none (then rows are compared cell by cell). */
+function rowTexts(xml: string): Map<number, string> | null {
+  const data = findElement(xml, 'sheetData');
+  const rows = new Map<number, string>();
+  if (!data) return rows;
+  for (const m of data.text.matchAll(ROW)) {
+    const r = /^<[^>]*?\sr="(\d+)"/.exec(m[0]);
+    if (!r) return null;
+    rows.set(Number(r[1]), m[0]);
+  }
+  return rows;
+}
+
+/** The first user cell or row that differs, ignoring Luoshi's status columns. Rows equal as text are skipped unread. */
+function cellLoss(x: string, y: string, ownColumns: Array<number | undefined>): { what: string; how: string } | null {
+  const compare = (a: string, b: string): { what: string; how: string } | null => {
+    const cx = cellsOf(a);
+    const cy = cellsOf(b);
+    for (const [key, cell] of cx.cells) {
+      if (ownColumns.includes(Number(key.split(':')[1]))) continue;
+      const [r, c] = key.split(':').map(Number);
+      if (cy.cells.get(key) !== cell) return { what: `cell ${cellAddress(r - 1, c)}`, how: cy.cells.has(key) ? 'changed' : 'is missing' };
+    }
+    for (const [r, open] of cx.rows) if (cy.rows.get(r) !== open && cy.rows.has(r)) return { what: `row ${r}`, how: 'changed' };
+    return null;
+  };
+  const rx = rowTexts(x);
+  const ry = rowTexts(y);
+  if (!rx || !ry) return compare(x, y);
+  for (const [r, text] of rx) {
+    const other = ry.get(r);
+    if (other === text) continue;
+    if (other === undefined) return { what: `row ${r}`, how: 'is missing' };
+    const loss = compare(`<sheetData>${text}</sheetData>`, `<sheetData>${other}</sheetData>`);
+    if (loss) return loss;
+  }
+  return null;
 }
 
 function withoutElements(xml: string, names: string[], keep: (name: string, text: string) => boolean = () => false): string {
@@ -138,14 +180,8 @@ export async function firstLoss(input: Buffer, output: Buffer, file: string): Pr
     } else if (/<(?:[\w.-]+:)?worksheet[\s>]/.test(x.slice(0, 2000))) {
       const statusAfter = ownedAfter.statusColumns.get(name);
       const statusBefore = ownedBefore.statusColumns.get(name);
-      const cx = cellsOf(x);
-      const cy = cellsOf(y);
-      for (const [key, cell] of cx.cells) {
-        const col = Number(key.split(':')[1]);
-        if (col === statusAfter || col === statusBefore) continue;
-        if (cy.cells.get(key) !== cell) return `cell ${key} of ${name} changed`;
-      }
-      for (const [r, open] of cx.rows) if (cy.rows.get(r) !== open && cy.rows.has(r)) return `row ${r} of ${name} changed`;
+      const loss = cellLoss(x, y, [statusAfter, statusBefore]);
+      if (loss) return `${loss.what} of ${name} ${loss.how}`;
       const rest = (s: string, own: number | undefined) =>
         withoutElements(s, ['sheetData', 'conditionalFormatting', 'cols', 'dimension'], (el, text) => el === 'conditionalFormatting' && !isLuoshiConditionalFormat(text, own));
       if (rest(x, statusBefore) !== rest(y, statusAfter)) return `sheet ${name} changed outside its cells`;
