@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   const root = path.join(__dirname, '..', '..');
   const input = fs.readFileSync(path.join(root, 'assets', 'sample.xlsx'));
   const result = await checkedWorkbook(input, 'sample.xlsx', { asOf: '2026-11-20', runAt: '2026-11-20 09:00' });
-  if (!result.ok) throw new Error(result.error.error.message.en);
+  if (!result.ok) throw new Error(result.error.message.en);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'luoshi-docs-'));
   for (const [sheet, slug] of SHEETS) {
     const file = path.join(work, `${slug}.xlsx`);

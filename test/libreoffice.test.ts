@@ -37,7 +37,7 @@ describe('LibreOffice opens the checked workbook and reads the summary', () => {
   test('汇总 converted to CSV by LibreOffice shows the counts of the report', async () => {
     const input = Buffer.from(await (await buildSample()).xlsx.writeBuffer());
     const result = await checkedWorkbook(input, 'sample.xlsx', { asOf: '2026-11-20', runAt: '2026-11-20 09:00' });
-    if (!result.ok) throw new Error(result.error.error.message.en);
+    if (!result.ok) throw new Error(result.error.message.en);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'luoshi-lo-'));
     const file = path.join(dir, 'checked.xlsx');
     fs.writeFileSync(file, result.value.output);

@@ -9,7 +9,7 @@ const USER_SHEETS = ['台账', '汇总', '底稿'];
 
 async function validated(input: Buffer, options: Partial<typeof OPTIONS> & { lang?: 'zh' | 'en' } = {}): Promise<Buffer> {
   const result = await checkedWorkbook(input, FILE, { ...OPTIONS, ...options });
-  if (!result.ok) throw new Error(result.error.error.message.en);
+  if (!result.ok) throw new Error(result.error.message.en);
   return result.value.output;
 }
 

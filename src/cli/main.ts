@@ -112,7 +112,7 @@ async function validateCommand(argv: string[], out: (s: string) => void): Promis
   } finally {
     progress.done();
   }
-  if (!result.ok) throw new Exit(2, { zh: `${result.error.error.message.zh}：${file}`, en: `${result.error.error.message.en}: ${file}` });
+  if (!result.ok) throw new Exit(2, { zh: `${result.error.message.zh}：${file}`, en: `${result.error.message.en}: ${file}` });
   const { report, output } = result.value;
   if (write) writeAtomically(target, output);
   const json = last(args, '--json');

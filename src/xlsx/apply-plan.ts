@@ -1,6 +1,7 @@
 import { cellAddress, columnLetter } from '../engine/model/workbook';
 import { WritePlan } from '../engine/write/plan';
 import { cellXml, generatedSheetXml, printTitles } from './generated-sheet-xml';
+import { inputError } from './input-error';
 import { MARK } from './luoshi-marks';
 import { addContentType, addRelationship, ensureStylesPart } from './package-parts';
 import { CellEdit, editColumn, styleOf } from './sheet-data-edit';
@@ -40,12 +41,14 @@ function addStatusWidth(xml: string, col: number, width: number): { xml: string;
 /**
  * Writes a plan into a package from which Luoshi's earlier output has been cleared. Every edit adds:
  * status cells into empty places, a conditional format, generated sheets, names and styles at the end
- * of their lists. Returns the package's part names Luoshi now owns.
+ * of their lists. Refuses (InputError) when the plan would write over a user's value.
  */
 export async function applyPlan(pkg: WorkbookPackage, plan: WritePlan, originalStyles: StyleCounts | null): Promise<void> {
   const sheets = await pkg.sheets();
   const breakdown = sheets.find((s) => s.name === plan.breakdown.sheet);
-  if (!breakdown?.partPath) throw new Error(`breakdown sheet ${plan.breakdown.sheet} not found`);
+  if (!breakdown?.partPath) {
+    throw inputError('no_sheet', `工作表“${plan.breakdown.sheet}”无法写入（不是普通工作表）：${pkg.file}`, `Sheet "${plan.breakdown.sheet}" cannot be written (not a worksheet): ${pkg.file}`);
+  }
 
   // Styles: appended, never changed.
   const styles = await ensureStylesPart(pkg, MINIMAL_STYLES);
@@ -63,13 +66,16 @@ export async function applyPlan(pkg: WorkbookPackage, plan: WritePlan, originalS
   let sheetXml = await pkg.required(breakdown.partPath);
   const prefix = rootPrefix(sheetXml, 'worksheet');
   const place = (row: number, text: string, style: string): CellEdit => (existing) => {
-    if (existing && /<(?:[\w.-]+:)?(?:v|f|is)[\s>]/.test(existing)) throw new Error(`cell ${cellAddress(row, b.statusColumn)} of ${b.sheet} is not empty`);
+    if (existing && /<(?:[\w.-]+:)?(?:v|f|is)[\s>]/.test(existing)) {
+      const at = `${b.sheet}!${cellAddress(row, b.statusColumn)}`;
+      throw inputError('would_overwrite', `单元格 ${at} 已有内容，校验结果不会覆盖它，未写出结果：${pkg.file}`, `Cell ${at} is not empty and the check result would overwrite it; nothing was written: ${pkg.file}`);
+    }
     // An empty cell the user formatted keeps its format; a new cell gets Luoshi's.
     const s = existing && styleOf(existing) ? styleOf(existing) : xf(style);
-    return cellXml(cellAddress(row, b.statusColumn), { value: text }, s).replace(/^<c/, `<${prefix}c`).replace(/<(\/?)(is|t)([ >])/g, `<$1${prefix}$2$3`);
+    return cellXml(cellAddress(row, b.statusColumn), { value: text }, s, prefix);
   };
-  const edits = new Map<number, CellEdit>([[b.headerRow, place(b.headerRow, b.header, 'header')]]);
-  for (const cell of b.cells) edits.set(cell.row, place(cell.row, cell.text, 'text'));
+  const edits = new Map<number, CellEdit>([[b.headerRow, place(b.headerRow, b.header, b.headerStyle)]]);
+  for (const cell of b.cells) edits.set(cell.row, place(cell.row, cell.text, b.cellStyle));
   sheetXml = editColumn(sheetXml, b.statusColumn, edits);
   const width = addStatusWidth(sheetXml, b.statusColumn, b.width);
   sheetXml = width.xml;
@@ -77,9 +83,9 @@ export async function applyPlan(pkg: WorkbookPackage, plan: WritePlan, originalS
   if (c.bottom >= c.top) {
     const existingPriorities = [...sheetXml.matchAll(/\spriority="(\d+)"/g)].map((m) => Number(m[1]));
     let priority = Math.max(0, ...existingPriorities);
-    const statusRef = `$${columnLetter(b.statusColumn)}${c.top + 1}`;
+    // After the user's own rules (higher numbers), so where both apply the user's rule wins.
     const rules = c.rules
-      .map((r) => `<${prefix}cfRule type="expression" dxfId="${editor.differential(plan.styles[r.style] ?? {})}" priority="${++priority}"><${prefix}formula>${escapeXml(`LEFT(${statusRef},1)="${r.symbol}"`)}</${prefix}formula></${prefix}cfRule>`)
+      .map((r) => `<${prefix}cfRule type="expression" dxfId="${editor.differential(plan.styles[r.style] ?? {})}" priority="${++priority}"><${prefix}formula>${escapeXml(r.formula)}</${prefix}formula></${prefix}cfRule>`)
       .join('');
     const sqref = `${cellAddress(c.top, c.left)}:${cellAddress(c.bottom, c.right)}`;
     const at = insertionPoint(sheetXml, 'worksheet', AFTER_CONDITIONAL, findElement(sheetXml, 'sheetData')?.end ?? 0);
@@ -95,12 +101,11 @@ export async function applyPlan(pkg: WorkbookPackage, plan: WritePlan, originalS
   const usedIds = findElements(wb, 'sheet').map((s) => Number(attributes(s.text).sheetId) || 0);
   let sheetId = Math.max(0, ...usedIds);
   const names: string[] = [];
-  const wraps = (name: string) => Boolean(plan.styles[name]?.wrap);
   for (const [k, sheet] of plan.sheets.entries()) {
     // Named like Excel's own parts (sheetN.xml): some readers find worksheets by that name, not by relationship.
     let part = '';
     for (let n = sheets.length + k + 1; !part || pkg.has(part); n++) part = `${dir ? `${dir}/` : ''}worksheets/sheet${n}.xml`;
-    pkg.write(part, generatedSheetXml(sheet, xf, wraps));
+    pkg.write(part, generatedSheetXml(sheet, xf));
     await addContentType(pkg, part, NS.worksheetContent);
     const relId = await addRelationship(pkg, pkg.workbookPath, NS.worksheetType, part);
     const idAttr = relPrefix ? `${relPrefix}:id="${relId}"` : `xmlns:r="${NS.rel}" r:id="${relId}"`;

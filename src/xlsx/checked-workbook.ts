@@ -1,4 +1,4 @@
-import { validateWorkbook, ValidateOptions } from '../engine/validate';
+import { ValidateFailure, validateWorkbook, ValidateOptions } from '../engine/validate';
 import { Report } from '../engine/model/report';
 import { buildWritePlan } from '../engine/write/build-plan';
 import { applyPlan } from './apply-plan';
@@ -33,14 +33,14 @@ export async function checkedWorkbook(
   file: string,
   options: ValidateOptions & { runAt: string },
   progress: (stage: Stage) => void = () => {},
-): Promise<{ ok: true; value: CheckedWorkbook } | { ok: false; error: ReturnType<typeof validateWorkbook> & { ok: false } }> {
+): Promise<{ ok: true; value: CheckedWorkbook } | { ok: false; error: ValidateFailure }> {
   progress('read');
   const pkg = await WorkbookPackage.open(input, file);
-  const cleared = await clearOwned(pkg, false);
+  const cleared = await clearOwned(pkg);
   const workbook = await readPackage(pkg);
   progress('judge');
   const result = validateWorkbook(workbook, options);
-  if (!result.ok) return { ok: false, error: result };
+  if (!result.ok) return { ok: false, error: result.error };
   progress('write');
   const userSheets = (await pkg.sheets()).map((s) => s.name);
   const plan = buildWritePlan(result.report, { userSheets, fileName: workbook.name ?? '', runAt: options.runAt, previousRunLog: cleared.previousRunLog });
@@ -53,7 +53,7 @@ export async function checkedWorkbook(
 /** clear (SPEC §5 清除结果): the workbook without anything Luoshi wrote. */
 export async function clearedWorkbook(input: Buffer, file: string): Promise<{ found: boolean; output: Buffer }> {
   const pkg = await WorkbookPackage.open(input, file);
-  const cleared = await clearOwned(pkg, false);
+  const cleared = await clearOwned(pkg);
   if (!cleared.found) return { found: false, output: input };
   return { found: true, output: await verified(input, await pkg.save(), file) };
 }

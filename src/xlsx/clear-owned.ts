@@ -1,11 +1,11 @@
 import { CellValue } from '../engine/model/workbook';
 import { SheetRole } from '../engine/write/plan';
-import { constantValue, definedNames, isLuoshiName, MARK, parseColumnRange, parseCounts } from './luoshi-marks';
+import { constantValue, definedNames, isLuoshiName, isOwnConditionalFormat, MARK, parseColumnRange, parseCounts } from './luoshi-marks';
 import { removeContentType, removeRelationship } from './package-parts';
 import { readSheetPart } from './read-workbook';
 import { editColumn, styleOf } from './sheet-data-edit';
 import { listEntries, StyleCounts, truncateStyles } from './styles-edit';
-import { attributes, decodeEntities } from './xml-scan';
+import { attributes } from './xml-scan';
 import { findElement, findElements, splice, withAttribute } from './xml-edit';
 import { relsPathOf, WorkbookPackage } from './workbook-package';
 
@@ -16,20 +16,6 @@ export interface ClearResult {
   previousRunLog: CellValue[][] | null;
   /** styles.xml's list lengths before Luoshi first added to them. */
   originalStyles: StyleCounts | null;
-}
-
-/** Our conditional format: every rule is LEFT($<col><row>,1)="<symbol>" against the status column. */
-function isOwnConditionalFormat(element: string, columnLetters: string): boolean {
-  const formulas = findElements(element, 'formula').map((f) => decodeEntities(f.text.replace(/^<[^>]*>|<[^>]*>$/g, '')));
-  const rules = findElements(element, 'cfRule');
-  const pattern = new RegExp(`^LEFT\\(\\$${columnLetters}\\d+,1\\)="[^"]{1,2}"$`);
-  return rules.length > 0 && formulas.length === rules.length && formulas.every((f) => pattern.test(f));
-}
-
-function letters(col: number): string {
-  let s = '';
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 /** Removes the status column, its width and Luoshi's conditional formats from the breakdown sheet. */
@@ -47,7 +33,7 @@ function clearBreakdown(xml: string, range: { col: number; top: number; bottom: 
   }
   let out = editColumn(xml, range.col, edits);
   for (const cf of findElements(out, 'conditionalFormatting').reverse()) {
-    if (isOwnConditionalFormat(cf.text, letters(range.col))) out = splice(out, cf.start, cf.end, '');
+    if (isOwnConditionalFormat(cf.text, range.col)) out = splice(out, cf.start, cf.end, '');
   }
   if (widthWasSet) {
     const cols = findElement(out, 'cols');
@@ -81,7 +67,7 @@ async function stylesInUse(pkg: WorkbookPackage, xfFrom: number, dxfFrom: number
  * Takes out everything Luoshi wrote (SPEC §5, 清除结果): its sheets, the status column, its conditional
  * formats, its names and, when nothing else uses them, its styles. The user's own parts are untouched.
  */
-export async function clearOwned(pkg: WorkbookPackage, date1904: boolean): Promise<ClearResult> {
+export async function clearOwned(pkg: WorkbookPackage): Promise<ClearResult> {
   let wb = await pkg.required(pkg.workbookPath);
   const names = definedNames(wb);
   const own = names.filter((n) => isLuoshiName(n.name));
@@ -106,7 +92,7 @@ export async function clearOwned(pkg: WorkbookPackage, date1904: boolean): Promi
   for (const mark of generated) {
     if ((constantValue(mark.value) as SheetRole) !== 'runLog') continue;
     const entry = sheets[mark.localSheetId!];
-    if (entry.partPath) previousRunLog = (await readSheetPart(pkg, entry.name, entry.partPath, date1904))?.rows ?? null;
+    if (entry.partPath) previousRunLog = (await readSheetPart(pkg, entry.name, entry.partPath))?.rows ?? null;
   }
   const removedIndices = [...new Set(generated.map((n) => n.localSheetId!))].sort((a, b) => b - a);
   for (const index of removedIndices) {

@@ -4,50 +4,26 @@ import { NS } from './workbook-package';
 import { escapeXml, quoteSheet } from './xml-edit';
 
 /** Text as cell content: XML-escaped, with literal "_xHHHH_" protected from being read as an escape. */
-export function cellTextXml(text: string): string {
+export function cellTextXml(text: string, prefix = ''): string {
   const escaped = escapeXml(text.indexOf('_x') < 0 ? text : text.replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_'));
   const space = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : '';
-  return `<is><t${space}>${escaped}</t></is>`;
+  return `<${prefix}is><${prefix}t${space}>${escaped}</${prefix}t></${prefix}is>`;
 }
 
 /**
  * One cell. Text is always an inline string (t="inlineStr"): it can never become a formula, whatever
  * it starts with, and writing it does not touch the user's shared-string table.
  */
-export function cellXml(ref: string, cell: PlanCell, style: number | undefined): string {
+export function cellXml(ref: string, cell: PlanCell, style: number | undefined, prefix = ''): string {
   const s = style ? ` s="${style}"` : '';
   const v = cell.value;
-  if (v === null || v === '' || (typeof v === 'number' && !Number.isFinite(v))) return style ? `<c r="${ref}"${s}/>` : '';
-  if (typeof v === 'number') return `<c r="${ref}"${s}><v>${v}</v></c>`;
-  return `<c r="${ref}"${s} t="inlineStr">${cellTextXml(v)}</c>`;
+  const c = `${prefix}c`;
+  if (v === null || v === '' || (typeof v === 'number' && !Number.isFinite(v))) return style ? `<${c} r="${ref}"${s}/>` : '';
+  if (typeof v === 'number') return `<${c} r="${ref}"${s}><${prefix}v>${v}</${prefix}v></${c}>`;
+  return `<${c} r="${ref}"${s} t="inlineStr">${cellTextXml(v, prefix)}</${c}>`;
 }
 
-/** Display width in character units: CJK and other wide characters count two. */
-function displayWidth(text: string): number {
-  let w = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0xdc00 && code <= 0xdfff) continue; // second half of a surrogate pair
-    w += code > 0x2e80 ? 2 : 1;
-  }
-  return w;
-}
-
-const LINE_HEIGHT = 16;
-
-/** Rows with wrapped long text get the height their longest cell needs, so print-outs show every line. */
-function rowHeight(row: PlanCell[], widths: number[], wrapping: (c: PlanCell) => boolean): number | null {
-  let lines = 1;
-  row.forEach((cell, i) => {
-    if (typeof cell.value !== 'string' || !wrapping(cell)) return;
-    const width = Math.max(4, widths[i] ?? 10);
-    const needed = cell.value.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(displayWidth(part) / (width - 1))), 0);
-    lines = Math.max(lines, needed);
-  });
-  return lines > 1 ? Math.min(409, lines * LINE_HEIGHT) : null;
-}
-
-export function generatedSheetXml(sheet: GeneratedSheet, styleIndex: (name: string) => number, wraps: (name: string) => boolean): string {
+export function generatedSheetXml(sheet: GeneratedSheet, styleIndex: (name: string) => number): string {
   const width = Math.max(sheet.widths.length, ...sheet.rows.map((r) => r.length), 1);
   const out: string[] = [];
   out.push('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n');
@@ -72,7 +48,7 @@ export function generatedSheetXml(sheet: GeneratedSheet, styleIndex: (name: stri
         links.push(`<hyperlink ref="${ref}" location="${escapeXml(target)}" display="${escapeXml(String(cell.value ?? ''))}"/>`);
       }
     });
-    const height = rowHeight(row, sheet.widths, (cell) => (cell.style ? wraps(cell.style) : false));
+    const height = sheet.rowHeights[r];
     const ht = height ? ` ht="${height}" customHeight="1"` : '';
     out.push(cells.length || ht ? `<row r="${r + 1}"${ht}>${cells.join('')}</row>` : '');
   });
@@ -83,7 +59,7 @@ export function generatedSheetXml(sheet: GeneratedSheet, styleIndex: (name: stri
   if (links.length > 0) out.push(`<hyperlinks>${links.join('')}</hyperlinks>`);
   out.push('<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>');
   out.push(`<pageSetup paperSize="9"${sheet.landscape ? ' orientation="landscape" fitToWidth="1" fitToHeight="0"' : ''}/>`);
-  out.push(`<headerFooter><oddFooter>&amp;C&amp;P / &amp;N</oddFooter></headerFooter>`);
+  if (sheet.pageNumbers) out.push('<headerFooter><oddFooter>&amp;C&amp;P / &amp;N</oddFooter></headerFooter>');
   out.push('</worksheet>');
   return out.join('');
 }

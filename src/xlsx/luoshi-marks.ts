@@ -1,3 +1,5 @@
+import { columnIndex } from '../engine/model/workbook';
+import { isStatusRuleFormula } from '../engine/write/status-colouring';
 import { attributes, decodeEntities } from './xml-scan';
 import { findElement, findElements, Span } from './xml-edit';
 
@@ -39,6 +41,14 @@ export function definedNames(workbookXml: string): DefinedName[] {
   });
 }
 
+/** A <conditionalFormatting> element of Luoshi's: every rule is a status rule against the status column. */
+export function isOwnConditionalFormat(element: string, statusColumn: number | undefined): boolean {
+  if (statusColumn === undefined) return false;
+  const formulas = findElements(element, 'formula').map((f) => decodeEntities(f.text.replace(/^<[^>]*>|<[^>]*>$/g, '')));
+  const rules = findElements(element, 'cfRule');
+  return rules.length > 0 && formulas.length === rules.length && formulas.every((f) => isStatusRuleFormula(f, statusColumn));
+}
+
 export function isLuoshiName(name: string): boolean {
   return name.startsWith('_luoshi_');
 }
@@ -53,9 +63,7 @@ export function constantValue(value: string): string | null {
 export function parseColumnRange(value: string): { col: number; top: number; bottom: number } | null {
   const m = /!\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/.exec(value.trim());
   if (!m || (m[3] && m[3] !== m[1])) return null;
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-  return { col: col - 1, top: Number(m[2]) - 1, bottom: Number(m[4] ?? m[2]) - 1 };
+  return { col: columnIndex(m[1])!, top: Number(m[2]) - 1, bottom: Number(m[4] ?? m[2]) - 1 };
 }
 
 export function parseCounts(value: string): Record<string, number> {

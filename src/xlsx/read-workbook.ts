@@ -1,6 +1,6 @@
 import { formatIso } from '../engine/dates/civil-date';
 import { serialToDay } from '../engine/dates/excel-serial';
-import { CellValue, MergeRange, SheetData, WorkbookData } from '../engine/model/workbook';
+import { CellValue, cellPosition, MergeRange, SheetData, WorkbookData } from '../engine/model/workbook';
 import { WorkbookPackage } from './workbook-package';
 import { isDateFormat } from './number-formats';
 import { attributes, decodeEntities, decodeOoxmlEscapes, elementPattern, textOf } from './xml-scan';
@@ -35,15 +35,6 @@ function dateStyles(xml: string | null): boolean[] {
   return out;
 }
 
-/** "AB12" → [row, col], 0-based. */
-function parseRef(ref: string): [number, number] | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref);
-  if (!m) return null;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return [Number(m[2]) - 1, col - 1];
-}
-
 const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
 
@@ -67,8 +58,8 @@ function readSheet(name: string, xml: string, strings: string[], dates: boolean[
     let cm: RegExpExecArray | null;
     while ((cm = cellPattern.exec(rm[2]))) {
       const a = attributes(cm[1]);
-      const pos = a.r ? parseRef(a.r) : null;
-      const c = pos ? pos[1] : nextCol;
+      const pos = a.r ? cellPosition(a.r) : null;
+      const c = pos ? pos.col : nextCol;
       nextCol = c + 1;
       if (c < 0 || c >= MAX_COLS) continue;
       const inner = cm[2] ?? '';
@@ -119,9 +110,9 @@ function readSheet(name: string, xml: string, strings: string[], dates: boolean[
   let mm: RegExpExecArray | null;
   while ((mm = mergePattern.exec(xml))) {
     const [from, to] = (attributes(mm[1]).ref ?? '').split(':');
-    const a = from ? parseRef(from) : null;
-    const b = to ? parseRef(to) : a;
-    if (a && b) merges.push({ top: Math.min(a[0], b[0]), left: Math.min(a[1], b[1]), bottom: Math.max(a[0], b[0]), right: Math.max(a[1], b[1]) });
+    const a = from ? cellPosition(from) : null;
+    const b = to ? cellPosition(to) : a;
+    if (a && b) merges.push({ top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) });
   }
   return { name, rows, merges, hidden };
 }
@@ -138,9 +129,7 @@ export async function readWorkbook(bytes: Buffer, file: string): Promise<Workboo
 /** As readWorkbook, from a package open for editing (what the parts read now, edits included). */
 export async function readPackage(pkg: WorkbookPackage): Promise<WorkbookData> {
   const workbookXml = await pkg.required(pkg.workbookPath);
-  const pr = elementPattern('workbookPr').exec(workbookXml);
-  const flag = pr ? attributes(pr[1]).date1904 : undefined;
-  const date1904 = flag === '1' || flag === 'true';
+  const date1904 = usesDate1904(workbookXml);
   const { strings, dates } = await cellContext(pkg);
   const sheets: SheetData[] = [];
   for (const entry of await pkg.sheets()) {
@@ -150,6 +139,13 @@ export async function readPackage(pkg: WorkbookPackage): Promise<WorkbookData> {
     sheets.push(readSheet(entry.name, xml, strings, dates, date1904, entry.hidden));
   }
   return { sheets, date1904, name: pkg.file.split(/[\\/]/).pop() };
+}
+
+/** Whether the workbook counts date serials from 1904 (workbookPr date1904="1" or "true"). */
+export function usesDate1904(workbookXml: string): boolean {
+  const pr = elementPattern('workbookPr').exec(workbookXml);
+  const flag = pr ? attributes(pr[1]).date1904 : undefined;
+  return flag === '1' || flag === 'true';
 }
 
 /** Shared strings and which styles show dates: what reading a cell's value needs. */
@@ -164,9 +160,9 @@ async function cellContext(pkg: WorkbookPackage): Promise<{ strings: string[]; d
 }
 
 /** One worksheet's values, by part path. */
-export async function readSheetPart(pkg: WorkbookPackage, name: string, partPath: string, date1904: boolean): Promise<SheetData | null> {
+export async function readSheetPart(pkg: WorkbookPackage, name: string, partPath: string): Promise<SheetData | null> {
   const xml = await pkg.text(partPath);
   if (xml === null) return null;
   const { strings, dates } = await cellContext(pkg);
-  return readSheet(name, xml, strings, dates, date1904, false);
+  return readSheet(name, xml, strings, dates, usesDate1904(await pkg.required(pkg.workbookPath)), false);
 }

@@ -1,3 +1,4 @@
+import { cellPosition } from '../engine/model/workbook';
 import { attributes } from './xml-scan';
 import { findElement, rootPrefix, splice } from './xml-edit';
 
@@ -6,14 +7,6 @@ export type CellEdit = (existing: string | null) => string;
 
 const ROW = /<(?:[\w.-]+:)?row(?=[\s/>])[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w.-]+:)?row\s*>)/g;
 const CELL = /<(?:[\w.-]+:)?c(?=[\s/>])[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w.-]+:)?c\s*>)/g;
-
-function columnOf(ref: string | undefined): number | null {
-  const m = ref ? /^\$?([A-Za-z]{1,3})\$?\d+$/.exec(ref) : null;
-  if (!m) return null;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
-  return col - 1;
-}
 
 /** Applies one edit to the cell at `col` of a row element. */
 function editRow(rowXml: string, col: number, edit: CellEdit): string {
@@ -29,7 +22,8 @@ function editRow(rowXml: string, col: number, edit: CellEdit): string {
   let m: RegExpExecArray | null;
   while ((m = CELL.exec(rowXml))) {
     const start = m.index;
-    const c = columnOf(attributes(m[0].slice(0, m[0].indexOf('>'))).r) ?? next;
+    const ref = attributes(m[0].slice(0, m[0].indexOf('>'))).r;
+    const c = (ref ? cellPosition(ref)?.col : undefined) ?? next;
     next = c + 1;
     if (c === col) return splice(rowXml, start, start + m[0].length, edit(m[0]));
     if (c > col) return splice(rowXml, start, start, edit(null));

@@ -1,5 +1,5 @@
-import { cellAddress } from '../engine/model/workbook';
-import { definedNames, isLuoshiName, MARK, parseColumnRange, parseCounts } from './luoshi-marks';
+import { cellAddress, cellPosition } from '../engine/model/workbook';
+import { definedNames, isLuoshiName, isOwnConditionalFormat, MARK, parseColumnRange, parseCounts } from './luoshi-marks';
 import { listEntries } from './styles-edit';
 import { attributes } from './xml-scan';
 import { findElement, findElements } from './xml-edit';
@@ -27,14 +27,6 @@ async function ownedBy(pkg: WorkbookPackage): Promise<{ parts: Set<string>; stat
   return { parts, statusColumns, styleCounts };
 }
 
-function entryNames(pkg: WorkbookPackage): string[] {
-  const names: string[] = [];
-  pkg.source.zip.forEach((name, entry) => {
-    if (!entry.dir) names.push(name);
-  });
-  return names;
-}
-
 /** Cells by reference, and row start tags by row number. */
 function cellsOf(xml: string): { cells: Map<string, string>; rows: Map<number, string> } {
   const cells = new Map<string, string>();
@@ -50,12 +42,7 @@ function cellsOf(xml: string): { cells: Map<string, string>; rows: Map<number, s
     let nextCol = 0;
     for (const cell of findElements(row.text, 'c')) {
       const ref = attributes(cell.text.slice(0, cell.text.indexOf('>') + 1)).r;
-      let col = nextCol;
-      if (ref) {
-        col = 0;
-        for (const ch of /^[A-Z]+/.exec(ref.toUpperCase())?.[0] ?? '') col = col * 26 + ch.charCodeAt(0) - 64;
-        col -= 1;
-      }
+      const col = (ref ? cellPosition(ref)?.col : undefined) ?? nextCol;
       nextCol = col + 1;
       cells.set(`${r}:${col}`, cell.text);
     }
@@ -112,13 +99,6 @@ function withoutElements(xml: string, names: string[], keep: (name: string, text
   return out;
 }
 
-function isLuoshiConditionalFormat(text: string, col: number | undefined): boolean {
-  if (col === undefined) return false;
-  let letters = '';
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return new RegExp(`LEFT\\(\\$${letters}\\d+,1\\)=&quot;`).test(text) || new RegExp(`LEFT\\(\\$${letters}\\d+,1\\)="`).test(text);
-}
-
 /**
  * Compares an output package with its input, part by part: every part of the user's is there; parts
  * Luoshi had no reason to touch are byte for byte the same; touched parts keep every element they had.
@@ -132,7 +112,7 @@ export async function firstLoss(input: Buffer, output: Buffer, file: string): Pr
   const stylesPath = await before.stylesPath();
   const special = new Set([before.workbookPath, before.workbookRelsPath, '[Content_Types].xml', stylesPath ?? '']);
 
-  for (const name of entryNames(before)) {
+  for (const name of before.partNames()) {
     if (ownedBefore.parts.has(name)) continue;
     if (!after.has(name)) return `part ${name} is missing`;
     const rawBefore = before.stored(name);
@@ -183,7 +163,7 @@ export async function firstLoss(input: Buffer, output: Buffer, file: string): Pr
       const loss = cellLoss(x, y, [statusAfter, statusBefore]);
       if (loss) return `${loss.what} of ${name} ${loss.how}`;
       const rest = (s: string, own: number | undefined) =>
-        withoutElements(s, ['sheetData', 'conditionalFormatting', 'cols', 'dimension'], (el, text) => el === 'conditionalFormatting' && !isLuoshiConditionalFormat(text, own));
+        withoutElements(s, ['sheetData', 'conditionalFormatting', 'cols', 'dimension'], (el, text) => el === 'conditionalFormatting' && !isOwnConditionalFormat(text, own));
       if (rest(x, statusBefore) !== rest(y, statusAfter)) return `sheet ${name} changed outside its cells`;
       const colsBefore = findElements(findElement(x, 'cols')?.text ?? '', 'col').map((c) => c.text);
       const colsAfter = findElement(y, 'cols')?.text ?? '';

@@ -98,6 +98,15 @@ export class WorkbookPackage {
     return found;
   }
 
+  /** Names of the source package's parts (folders excluded), in their order in the zip. */
+  partNames(): string[] {
+    const names: string[] = [];
+    this.source.zip.forEach((name, entry) => {
+      if (!entry.dir) names.push(name);
+    });
+    return names;
+  }
+
   has(path: string): boolean {
     return this.entryName(path) !== null;
   }
@@ -179,11 +188,7 @@ export class WorkbookPackage {
   async save(): Promise<Buffer> {
     const entries: StoredEntry[] = [];
     const written = new Set<string>();
-    const names: string[] = [];
-    this.source.zip.forEach((name, entry) => {
-      if (!entry.dir) names.push(name);
-    });
-    for (const name of names) {
+    for (const name of this.partNames()) {
       if (this.removed.has(name)) continue;
       written.add(name);
       const edited = this.edited.get(name);

@@ -71,6 +71,13 @@ export function columnIndex(letters: string): number | null {
   return n - 1;
 }
 
+/** "AB12" or "$AB$12" → 0-based row and column, or null. */
+export function cellPosition(ref: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref);
+  if (!m) return null;
+  return { row: Number(m[2]) - 1, col: columnIndex(m[1])! };
+}
+
 export function cellAddress(row: number, col: number): string {
   return `${columnLetter(col)}${row + 1}`;
 }

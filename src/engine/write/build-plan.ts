@@ -7,6 +7,8 @@ import { periodsSheet } from './periods-sheet';
 import { WritePlan } from './plan';
 import { PreviousRunLog, runLogSheet } from './run-log-sheet';
 import { generatedSheetNames } from './sheet-names';
+import { rowHeights } from './row-heights';
+import { statusRuleFormula } from './status-colouring';
 import { statusMark, styleCatalogue } from './styles';
 import { summarySheet } from './summary-sheet';
 import { dueSoonSheet, overdueSheet } from './task-list-sheets';
@@ -30,12 +32,24 @@ export function buildWritePlan(report: Report, ctx: PlanContext): WritePlan {
   const headerRow = report.headerRows[0] - 1;
   const dataTop = report.headerRows[1];
   const bottom = Math.max(dataTop, report.table.lastRow - 1);
+  const styles = styleCatalogue();
+  const sheets = [
+    summarySheet(report, names.summary, ctx.fileName),
+    overdueSheet(report, names.overdue, ctx.fileName),
+    dueSoonSheet(report, names.dueSoon, ctx.fileName),
+    departmentSheet(report, names.byDepartment, ctx.fileName),
+    periodsSheet(report, names.periods, ctx.fileName),
+    findingsSheet(report, names.findings, ctx.fileName),
+    runLogSheet(report, names.runLog, ctx.fileName, ctx.runAt, ctx.previousRunLog),
+  ].map((sheet) => ({ ...sheet, rowHeights: rowHeights(sheet, styles) }));
   return {
     breakdown: {
       sheet: report.sheet,
       statusColumn,
       headerRow,
       header: pick(lang, '校验结果', 'Check result'),
+      headerStyle: 'header',
+      cellStyle: 'text',
       cells: report.tasks.map((t) => ({ row: t.row - 1, text: t.statusText, status: t.status })),
       width: 26,
       colouring: {
@@ -43,18 +57,10 @@ export function buildWritePlan(report: Report, ctx: PlanContext): WritePlan {
         bottom,
         left: report.table.firstColumn - 1,
         right: statusColumn,
-        rules: STATUS_CODES.map((status) => ({ status, symbol: STATUS_STYLES[status].symbol, style: statusMark(status) })),
+        rules: STATUS_CODES.map((status) => ({ status, formula: statusRuleFormula(statusColumn, dataTop, STATUS_STYLES[status].symbol), style: statusMark(status) })),
       },
     },
-    sheets: [
-      summarySheet(report, names.summary, ctx.fileName),
-      overdueSheet(report, names.overdue, ctx.fileName),
-      dueSoonSheet(report, names.dueSoon, ctx.fileName),
-      departmentSheet(report, names.byDepartment, ctx.fileName),
-      periodsSheet(report, names.periods, ctx.fileName),
-      findingsSheet(report, names.findings, ctx.fileName),
-      runLogSheet(report, names.runLog, ctx.fileName, ctx.runAt, ctx.previousRunLog),
-    ],
-    styles: styleCatalogue(),
+    sheets,
+    styles,
   };
 }

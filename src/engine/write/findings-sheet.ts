@@ -1,5 +1,5 @@
 import { Finding, Severity } from '../judge/findings';
-import { columnIndex } from '../model/workbook';
+import { cellPosition } from '../model/workbook';
 import { Report, TaskReport } from '../model/report';
 import { describeRun } from './run-description';
 import { GeneratedSheet, PlanCell } from './plan';
@@ -11,10 +11,9 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 
 /** "'台账'!F7" → the sheet and 0-based cell; null when it is not a cell address. */
 export function parseCellRef(ref: string): { sheet: string; row: number; col: number } | null {
-  const m = /^'((?:[^']|'')+)'!\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref) ?? /^([^'!]+)!\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref);
-  if (!m) return null;
-  const col = columnIndex(m[2]);
-  return col === null ? null : { sheet: m[1].replace(/''/g, "'"), row: Number(m[3]) - 1, col };
+  const m = /^'((?:[^']|'')+)'!(.+)$/.exec(ref) ?? /^([^'!]+)!(.+)$/.exec(ref);
+  const at = m ? cellPosition(m[2]) : null;
+  return m && at ? { sheet: m[1].replace(/''/g, "'"), ...at } : null;
 }
 
 function severityCell(s: Severity, lang: Report['lang']): PlanCell {

@@ -82,5 +82,7 @@ export function periodsSheet(report: Report, name: string, fileName: string): Ge
     freezeRows: 2,
     printTitleRows: null,
     landscape: true,
+    pageNumbers: true,
+    rowHeights: [],
   };
 }

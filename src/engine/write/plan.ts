@@ -21,6 +21,9 @@ export interface BreakdownMarks {
   headerRow: number;
   /** Header text (校验结果 / Check result). */
   header: string;
+  /** Styles of the header cell and of the status cells Luoshi creates. */
+  headerStyle: StyleName;
+  cellStyle: StyleName;
   /** Status text of each judged row. Rows outside this list keep an empty status cell. */
   cells: Array<{ row: number; text: string; status: StatusCode }>;
   /** Width of the status column, in characters. */
@@ -30,7 +33,14 @@ export interface BreakdownMarks {
    * symbol the status text starts with. A conditional format overlays the user's own fills without
    * changing them, follows its row when the user sorts, and can be removed exactly.
    */
-  colouring: { top: number; bottom: number; left: number; right: number; rules: Array<{ status: StatusCode; symbol: string; style: StyleName }> };
+  colouring: {
+    top: number;
+    bottom: number;
+    left: number;
+    right: number;
+    /** One rule per status; the formula is relative to the area's top-left cell (LEFT($K5,1)="●"). */
+    rules: Array<{ status: StatusCode; formula: string; style: StyleName }>;
+  };
 }
 
 export type SheetRole = 'summary' | 'overdue' | 'dueSoon' | 'byDepartment' | 'periods' | 'findings' | 'runLog';
@@ -42,6 +52,8 @@ export interface GeneratedSheet {
   rows: PlanCell[][];
   /** Column widths in characters. */
   widths: number[];
+  /** Height in points of rows whose wrapped text needs more than one line (null: the default height). */
+  rowHeights: Array<number | null>;
   merges: Array<{ top: number; left: number; bottom: number; right: number }>;
   /** Rows (from the top) kept in view while scrolling. */
   freezeRows: number;
@@ -49,6 +61,8 @@ export interface GeneratedSheet {
   printTitleRows: [number, number] | null;
   /** Printed A4 landscape, fit to one page wide. */
   landscape: boolean;
+  /** Page numbers ("3 / 12") in the printed footer. */
+  pageNumbers: boolean;
 }
 
 /**

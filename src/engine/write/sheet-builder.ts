@@ -23,6 +23,8 @@ export function tableSheet(spec: { role: SheetRole; name: string; title: string;
     freezeRows: 3,
     printTitleRows: [2, 2],
     landscape: true,
+    pageNumbers: true,
+    rowHeights: [],
   };
 }
 

@@ -71,5 +71,7 @@ export function summarySheet(report: Report, name: string, fileName: string): Ge
     freezeRows: 0,
     printTitleRows: null,
     landscape: true,
+    pageNumbers: true,
+    rowHeights: [],
   };
 }

@@ -1,0 +1,32 @@
+import { CellStyle, GeneratedSheet, StyleName } from './plan';
+
+/** Display width in character units: CJK and other wide characters count two. */
+function displayWidth(text: string): number {
+  let w = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xdc00 && code <= 0xdfff) continue; // second half of a surrogate pair
+    w += code > 0x2e80 ? 2 : 1;
+  }
+  return w;
+}
+
+const LINE_HEIGHT = 16;
+const MAX_ROW_HEIGHT = 409;
+
+/**
+ * Rows with wrapped long text get the height their longest cell needs, so print-outs show every line:
+ * spreadsheet programs do not all fit row heights to wrapped text when they open a file.
+ */
+export function rowHeights(sheet: Pick<GeneratedSheet, 'rows' | 'widths'>, styles: Record<StyleName, CellStyle>): Array<number | null> {
+  return sheet.rows.map((row) => {
+    let lines = 1;
+    row.forEach((cell, i) => {
+      if (typeof cell.value !== 'string' || !cell.style || !styles[cell.style]?.wrap) return;
+      const width = Math.max(4, sheet.widths[i] ?? 10);
+      const needed = cell.value.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(displayWidth(part) / (width - 1))), 0);
+      lines = Math.max(lines, needed);
+    });
+    return lines > 1 ? Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT) : null;
+  });
+}
