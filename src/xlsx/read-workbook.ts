@@ -2,7 +2,7 @@ import { formatIso } from '../engine/dates/civil-date';
 import { serialToDay } from '../engine/dates/excel-serial';
 import { CellValue, cellPosition, MergeRange, SheetData, WorkbookData } from '../engine/model/workbook';
 import { WorkbookPackage } from './workbook-package';
-import { isDateFormat } from './number-formats';
+import { isDateFormat } from '../engine/model/number-formats';
 import { attributes, decodeEntities, decodeOoxmlEscapes, elementPattern, textOf } from './xml-scan';
 
 function sharedStrings(xml: string | null): string[] {

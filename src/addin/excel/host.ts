@@ -1,0 +1,23 @@
+/**
+ * What the add-in needs from Office: a way to run a batch against the workbook (Excel.run), the
+ * requirement-set check, the platform (Excel on the web limits a request to 5 MB) and the display
+ * language. Production passes Office's own; the tests and the browser harness pass the test host.
+ */
+export interface ExcelHost {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  isSetSupported(name: string, version: string): boolean;
+  /** Excel on the web caps each request and each response at 5 MB. */
+  web: boolean;
+  /** Office's display language, e.g. "zh-CN", "en-US". */
+  displayLanguage: string;
+}
+
+/** The host inside Office, once Office.onReady has fired. */
+export function officeHost(): ExcelHost {
+  return {
+    run: (batch) => Excel.run(batch),
+    isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+    web: Office.context.platform === Office.PlatformType.OfficeOnline,
+    displayLanguage: Office.context.displayLanguage || 'zh-CN',
+  };
+}

@@ -1,0 +1,45 @@
+import { Message } from '../../engine/i18n';
+import { REQUIRED_API_SET } from './requirements';
+
+/** A failure the pane explains in one line, in both languages. */
+export class AddinError extends Error {
+  constructor(readonly text: Message) {
+    super(text.en);
+  }
+}
+
+export const MESSAGES = {
+  tooOld: {
+    zh: `此版本的 Excel 过旧，不支持落实所需的接口（${REQUIRED_API_SET.name} ${REQUIRED_API_SET.version}）。请使用 Microsoft 365 版 Excel、Excel 2021 及以上或网页版 Excel。`,
+    en: `This Excel is too old for Luoshi: it needs ${REQUIRED_API_SET.name} ${REQUIRED_API_SET.version} (Microsoft 365, Excel 2021 or later, or Excel on the web).`,
+  },
+  cellEditMode: {
+    zh: '单元格正在编辑中。请先按 Enter 或 Esc 结束编辑，再点“校验”。',
+    en: 'A cell is being edited. Press Enter or Esc to finish editing, then click Validate again.',
+  },
+  structureProtected: {
+    zh: '工作簿结构受保护，无法添加或替换汇总等工作表。请先撤销工作簿保护（审阅 → 保护工作簿）。',
+    en: 'The workbook structure is protected, so the summary sheets cannot be added or replaced. Unprotect the workbook first (Review → Protect Workbook).',
+  },
+  sheetProtected: (sheet: string): Message => ({
+    zh: `工作表“${sheet}”受保护，落实不能写入。请先撤销工作表保护（审阅 → 撤销工作表保护）。`,
+    en: `The sheet "${sheet}" is protected, so Luoshi cannot write to it. Unprotect it first (Review → Unprotect Sheet).`,
+  }),
+  accessDenied: {
+    zh: 'Excel 拒绝写入：工作表或工作簿可能受保护，或文件为只读。',
+    en: 'Excel refused the change: a sheet or the workbook may be protected, or the file is read-only.',
+  },
+  nothingToClear: { zh: '工作簿中没有落实写入的内容。', en: 'The workbook holds nothing Luoshi wrote.' },
+  failed: (detail: string): Message => ({ zh: `Excel 未能完成操作：${detail}`, en: `Excel could not complete the operation: ${detail}` }),
+};
+
+/** Turns what Office.js threw into a message for the pane. */
+export function explainOfficeError(error: unknown): Message {
+  if (error instanceof AddinError) return error.text;
+  const code = (error as { code?: string } | null)?.code ?? '';
+  if (code === 'InvalidOperationInCellEditMode') return MESSAGES.cellEditMode;
+  if (code === 'AccessDenied') return MESSAGES.accessDenied;
+  if (code === 'ApiNotFound') return MESSAGES.tooOld;
+  const message = (error as { message?: string } | null)?.message ?? String(error);
+  return MESSAGES.failed(code ? `${code}: ${message}` : message);
+}

@@ -1,0 +1,82 @@
+import { validateWorkbook, ValidateOptions } from '../../engine/validate';
+import { Report } from '../../engine/model/report';
+import { buildWritePlan } from '../../engine/write/build-plan';
+import { applyPlan, clearPlan } from './apply-plan';
+import { ExcelHost } from './host';
+import { AddinError, MESSAGES } from './office-errors';
+import { DESKTOP_REQUEST_BUDGET, WEB_REQUEST_BUDGET } from './payload';
+import { readWorkbook, WorkbookSnapshot } from './read-workbook';
+import { REQUIRED_API_SET } from './requirements';
+
+export type Stage = 'read' | 'judge' | 'write';
+
+export interface CheckOptions extends ValidateOptions {
+  /** Local time of the run, "2026-11-21 09:30". */
+  runAt: string;
+  fileName?: string;
+  /** Show the summary sheet when done (the ribbon's 校验 does). */
+  showSummary?: boolean;
+}
+
+export interface CheckResult {
+  report: Report;
+  /** context.sync() round trips the whole validation took. */
+  syncs: number;
+  /** Sheets of the user's workbook, for the pane's sheet choice. */
+  sheets: string[];
+}
+
+function requireApi(host: ExcelHost): void {
+  if (!host.isSetSupported(REQUIRED_API_SET.name, REQUIRED_API_SET.version)) throw new AddinError(MESSAGES.tooOld);
+}
+
+function refuseProtected(snapshot: WorkbookSnapshot, breakdownSheet: string | null): void {
+  if (snapshot.structureProtected) throw new AddinError(MESSAGES.structureProtected);
+  for (const sheet of [breakdownSheet, ...snapshot.owned.sheets.keys(), snapshot.owned.status?.sheet]) {
+    if (sheet && snapshot.protectedSheets.has(sheet)) throw new AddinError(MESSAGES.sheetProtected(sheet));
+  }
+}
+
+/**
+ * 校验: read the workbook, judge it with the engine, write the plan. Two round trips read, one (or, on
+ * Excel on the web with a large table, a few more) write; nothing is written when the checks before
+ * writing fail.
+ */
+export async function runCheck(host: ExcelHost, options: CheckOptions, progress: (stage: Stage) => void = () => {}): Promise<CheckResult> {
+  requireApi(host);
+  return host.run(async (context) => {
+    progress('read');
+    const snapshot = await readWorkbook(context);
+    progress('judge');
+    const result = validateWorkbook({ ...snapshot.workbook, name: options.fileName }, options);
+    if (!result.ok) throw new AddinError(result.error.message);
+    refuseProtected(snapshot, result.report.sheet);
+    progress('write');
+    const userSheets = snapshot.workbook.sheets.map((s) => s.name);
+    const plan = buildWritePlan(result.report, { userSheets, fileName: options.fileName ?? '', runAt: options.runAt, previousRunLog: snapshot.owned.previousRunLog });
+    const writes = await applyPlan(context, plan, snapshot.owned, { budget: host.web ? WEB_REQUEST_BUDGET : DESKTOP_REQUEST_BUDGET, show: options.showSummary ? 'summary' : undefined });
+    return { report: result.report, syncs: snapshot.syncs + writes, sheets: userSheets };
+  });
+}
+
+/** 清除结果: removes Luoshi's sheets, status column, colours and names. False when there was nothing. */
+export async function runClear(host: ExcelHost): Promise<boolean> {
+  requireApi(host);
+  return host.run(async (context) => {
+    const snapshot = await readWorkbook(context);
+    if (snapshot.owned.sheets.size === 0 && !snapshot.owned.status) return false;
+    refuseProtected(snapshot, null);
+    await clearPlan(context, snapshot.owned, host.web ? WEB_REQUEST_BUDGET : DESKTOP_REQUEST_BUDGET);
+    return true;
+  });
+}
+
+/** Selects a row of the table (the pane's lists link to their rows). */
+export async function selectRow(host: ExcelHost, sheet: string, row: number, lastColumn: string): Promise<void> {
+  await host.run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    ws.activate();
+    ws.getRange(`A${row}:${lastColumn}${row}`).select();
+    await context.sync();
+  });
+}

@@ -1,0 +1,47 @@
+import { columnIndex } from '../model/workbook';
+
+/*
+ * How Luoshi recognises what it wrote: hidden defined names. A name scoped to a sheet survives when
+ * the user renames, moves or re-saves the workbook in Excel, WPS or LibreOffice, and Excel adjusts a
+ * name's range when rows or columns are inserted, so the status column is found again even then.
+ *
+ *   _luoshi_sheet  (scoped to each generated sheet)  "summary", "overdue" …: the sheet's role
+ *   _luoshi_status (scoped to the breakdown sheet)    the status column, header to last row
+ *   _luoshi_width  (scoped to the breakdown sheet)    present when Luoshi set that column's width
+ *   _luoshi_styles (workbook)                         how long styles.xml's lists were before Luoshi
+ *
+ * The conditional formats are recognised by their formula (status-colouring.ts), LEFT($<status column><row>,1)="<symbol>",
+ * which only Luoshi writes against that column.
+ */
+export const MARK = {
+  sheet: '_luoshi_sheet',
+  status: '_luoshi_status',
+  width: '_luoshi_width',
+  styles: '_luoshi_styles',
+} as const;
+
+export function isLuoshiName(name: string): boolean {
+  return name.startsWith('_luoshi_');
+}
+
+/** A string constant as a defined name's formula: "summary". */
+export function constantValue(value: string): string | null {
+  const m = /^"((?:[^"]|"")*)"$/.exec(value.trim());
+  return m ? m[1].replace(/""/g, '"') : null;
+}
+
+/** "'台账'!$I$3:$I$40" → column and rows (0-based); null when it no longer names a column range (#REF!). */
+export function parseColumnRange(value: string): { col: number; top: number; bottom: number } | null {
+  const m = /!\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/.exec(value.trim());
+  if (!m || (m[3] && m[3] !== m[1])) return null;
+  return { col: columnIndex(m[1])!, top: Number(m[2]) - 1, bottom: Number(m[4] ?? m[2]) - 1 };
+}
+
+export function parseCounts(value: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const part of (constantValue(value) ?? '').split(';')) {
+    const [k, v] = part.split('=');
+    if (k && v !== undefined && /^-?\d+$/.test(v)) out[k] = Number(v);
+  }
+  return out;
+}
