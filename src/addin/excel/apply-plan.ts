@@ -4,7 +4,7 @@ import { BreakdownMarks, GeneratedSheet, PlanCell, SheetRole, WritePlan } from '
 import { applyCellStyle, styleBytes, widthPoints } from './cell-style';
 import { payloadBytes, WriteBatch } from './payload';
 import { OwnedParts } from './read-workbook';
-import { addressGroups, equalRuns, rectAddress, rectanglesByKey, sheetRef } from './rectangles';
+import { addressGroups, equalRuns, Rect, rectAddress, rectanglesByKey, sheetRef } from './rectangles';
 
 /** Rows per values/numberFormat write: small enough that one piece never approaches the web budget alone. */
 const ROW_BLOCK = 2000;
@@ -150,9 +150,15 @@ async function writeSheet(context: Excel.RequestContext, batch: WriteBatch, plan
     }
   }
 
-  await batch.add(200 + 60 * (sheet.widths.length + sheet.merges.length) + 40 * sheet.rowHeights.length, () => {
+  // Row heights: all rows of one height at once (a cell of column A stands for its row).
+  const byHeight = new Map<number, Rect[]>();
+  for (const [first, last, h] of equalRuns(sheet.rowHeights)) byHeight.set(h, [...(byHeight.get(h) ?? []), { top: first, left: 0, bottom: last, right: 0 }]);
+  for (const [height, rows] of byHeight) {
+    for (const group of addressGroups(rows)) await batch.add(group.length + 80, () => (ws.getRanges(group).format.rowHeight = height));
+  }
+
+  await batch.add(200 + 60 * (sheet.widths.length + sheet.merges.length), () => {
     for (const [first, last, w] of equalRuns(sheet.widths)) ws.getRange(`${columnLetter(first)}:${columnLetter(last)}`).format.columnWidth = widthPoints(w);
-    for (const [first, last, h] of equalRuns(sheet.rowHeights)) ws.getRange(`${first + 1}:${last + 1}`).format.rowHeight = h;
     for (const m of sheet.merges) ws.getRange(rectAddress(m)).merge(false);
     if (sheet.freezeRows > 0) ws.freezePanes.freezeRows(sheet.freezeRows);
     const page = ws.pageLayout;
