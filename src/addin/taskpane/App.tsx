@@ -1,0 +1,130 @@
+import * as React from 'react';
+import { Button, FluentProvider, MessageBar, MessageBarBody, ProgressBar, Tab, TabList, Text, Theme, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { Lang, Message } from '../../engine/i18n';
+import { Report } from '../../engine/model/report';
+import type { ExcelHost } from '../excel/host';
+import type { Stage } from '../excel/run-check';
+import { DEFAULT_SETTINGS, loadSettings, overrideOf, PaneSettings, runAt, saveSettings, today } from '../settings';
+import { langOf, t } from '../ui-text';
+import { ResultView } from './ResultView';
+import { RulesView } from './RulesView';
+import { SettingsView } from './SettingsView';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: '280px', boxSizing: 'border-box' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+});
+
+type Notice = { intent: 'error' | 'success' | 'info'; text: Message | string };
+
+export interface AppProps {
+  host: ExcelHost;
+  theme?: Theme;
+  storage?: Storage | null;
+  /** Fixed "today" (tests); otherwise the clock. */
+  now?: () => Date;
+}
+
+/** The task pane: 校验 / 清除结果, the result, the settings and the rules in force. */
+export function App({ host, theme = webLightTheme, storage = null, now = () => new Date() }: AppProps): React.ReactElement {
+  const styles = useStyles();
+  const [settings, setSettings] = React.useState<PaneSettings>(() => (storage ? loadSettings(storage) : DEFAULT_SETTINGS));
+  const [tab, setTab] = React.useState<'result' | 'settings' | 'rules'>('result');
+  const [stage, setStage] = React.useState<Stage | 'clear' | null>(null);
+  const [report, setReport] = React.useState<Report | null>(null);
+  const [sheets, setSheets] = React.useState<string[]>([]);
+  const [notice, setNotice] = React.useState<Notice | null>(null);
+  const lang: Lang = settings.language === 'auto' ? langOf(host.displayLanguage) : settings.language;
+  const say = (n: Notice['text']) => (typeof n === 'string' ? n : n[lang]);
+
+  const update = (next: PaneSettings) => {
+    setSettings(next);
+    saveSettings(storage, next);
+  };
+
+  // The engine and the writer load on first use, keeping the pane's first load small.
+  const validate = async () => {
+    setNotice(null);
+    setStage('read');
+    try {
+      const { runCheck } = await import(/* webpackChunkName: "check" */ '../excel/run-check');
+      const result = await runCheck(host, { asOf: settings.asOf || today(now()), warnDays: settings.warnDays, lang, override: overrideOf(settings), runAt: runAt(now()), showSummary: false }, setStage);
+      setReport(result.report);
+      setSheets(result.sheets);
+      setTab('result');
+      setNotice({ intent: 'success', text: t(lang, 'done', { syncs: result.syncs }) });
+    } catch (e) {
+      const { explainOfficeError } = await import(/* webpackChunkName: "check" */ '../excel/office-errors');
+      setNotice({ intent: 'error', text: explainOfficeError(e) });
+    } finally {
+      setStage(null);
+    }
+  };
+
+  const clear = async () => {
+    setNotice(null);
+    setStage('clear');
+    try {
+      const { runClear } = await import(/* webpackChunkName: "check" */ '../excel/run-check');
+      const found = await runClear(host);
+      setReport(null);
+      setNotice({ intent: 'info', text: t(lang, found ? 'cleared' : 'nothingToClear') });
+    } catch (e) {
+      const { explainOfficeError } = await import(/* webpackChunkName: "check" */ '../excel/office-errors');
+      setNotice({ intent: 'error', text: explainOfficeError(e) });
+    } finally {
+      setStage(null);
+    }
+  };
+
+  const select = async (row: number) => {
+    if (!report) return;
+    const { selectRow } = await import(/* webpackChunkName: "check" */ '../excel/run-check');
+    const { columnLetter } = await import(/* webpackChunkName: "check" */ '../../engine/model/workbook');
+    try {
+      await selectRow(host, report.sheet, row, columnLetter(report.table.resultColumn - 1));
+    } catch (e) {
+      const { explainOfficeError } = await import(/* webpackChunkName: "check" */ '../excel/office-errors');
+      setNotice({ intent: 'error', text: explainOfficeError(e) });
+    }
+  };
+
+  const busy = stage !== null;
+  const stageText = stage === 'read' ? 'stageRead' : stage === 'judge' ? 'stageJudge' : stage === 'write' ? 'stageWrite' : 'stageClear';
+  return (
+    <FluentProvider theme={theme} lang={lang === 'zh' ? 'zh-CN' : 'en-US'}>
+      <main className={styles.root}>
+        <Text as="h1" size={500} weight="semibold">
+          {t(lang, 'title')}
+        </Text>
+        <div className={styles.actions}>
+          <Button appearance="primary" onClick={validate} disabled={busy} data-testid="validate">
+            {t(lang, 'validate')}
+          </Button>
+          <Button onClick={clear} disabled={busy} data-testid="clear">
+            {t(lang, 'clear')}
+          </Button>
+        </div>
+        {busy && (
+          <div role="status" aria-live="polite">
+            <ProgressBar thickness="large" />
+            <Text size={200}>{t(lang, stageText)}</Text>
+          </div>
+        )}
+        {notice && (
+          <MessageBar intent={notice.intent} data-testid="notice">
+            <MessageBarBody>{say(notice.text)}</MessageBarBody>
+          </MessageBar>
+        )}
+        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as typeof tab)} size="small">
+          <Tab value="result">{t(lang, 'tabResult')}</Tab>
+          <Tab value="settings">{t(lang, 'tabSettings')}</Tab>
+          <Tab value="rules">{t(lang, 'tabRules')}</Tab>
+        </TabList>
+        {tab === 'result' && (report ? <ResultView report={report} lang={lang} onSelectRow={select} /> : <Text>{t(lang, 'idle')}</Text>)}
+        {tab === 'settings' && <SettingsView settings={settings} sheets={sheets} lang={lang} onChange={update} />}
+        {tab === 'rules' && <RulesView report={report} lang={lang} />}
+      </main>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,46 @@
+import * as React from 'react';
+import { Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { Lang } from '../../engine/i18n';
+import { PaneSettings } from '../settings';
+import { t } from '../ui-text';
+
+const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS } });
+
+/** As-of date, warning days, sheet and column mapping (when detection is wrong), language. */
+export function SettingsView({ settings, sheets, lang, onChange }: { settings: PaneSettings; sheets: string[]; lang: Lang; onChange: (s: PaneSettings) => void }): React.ReactElement {
+  const styles = useStyles();
+  const set = (patch: Partial<PaneSettings>) => onChange({ ...settings, ...patch });
+  return (
+    <form className={styles.form} onSubmit={(e) => e.preventDefault()}>
+      <Field label={t(lang, 'asOf')} hint={t(lang, 'asOfHint')}>
+        <Input type="date" value={settings.asOf} onChange={(_, d) => set({ asOf: d.value })} />
+      </Field>
+      <Field label={t(lang, 'warnDays')}>
+        <Input type="number" min={0} max={365} value={String(settings.warnDays)} onChange={(_, d) => set({ warnDays: Math.max(0, Math.min(365, Number(d.value) || 0)) })} />
+      </Field>
+      <Field label={t(lang, 'sheet')}>
+        <Select value={settings.sheet} onChange={(_, d) => set({ sheet: d.value })}>
+          <option value="">{t(lang, 'automatic')}</option>
+          {[...new Set([...sheets, settings.sheet].filter(Boolean))].map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t(lang, 'headerRow')}>
+        <Input type="number" min={1} value={settings.headerRow} placeholder={t(lang, 'automatic')} onChange={(_, d) => set({ headerRow: d.value })} />
+      </Field>
+      <Field label={t(lang, 'columns')} hint={t(lang, 'columnsHint')}>
+        <Input value={settings.columns} onChange={(_, d) => set({ columns: d.value })} />
+      </Field>
+      <Field label={t(lang, 'language')}>
+        <Select value={settings.language} onChange={(_, d) => set({ language: d.value as PaneSettings['language'] })}>
+          <option value="auto">{t(lang, 'followOffice')}</option>
+          <option value="zh">中文</option>
+          <option value="en">English</option>
+        </Select>
+      </Field>
+    </form>
+  );
+}

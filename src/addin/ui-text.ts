@@ -1,0 +1,57 @@
+import { Lang } from '../engine/i18n';
+
+/** Every string the pane shows, in both languages (Chinese is the default). */
+const TEXT = {
+  title: { zh: '落实校验', en: 'Luoshi check' },
+  validate: { zh: '校验', en: 'Validate' },
+  clear: { zh: '清除结果', en: 'Clear results' },
+  tabResult: { zh: '结果', en: 'Result' },
+  tabSettings: { zh: '设置', en: 'Settings' },
+  tabRules: { zh: '规则', en: 'Rules' },
+  stageRead: { zh: '正在读取工作表…', en: 'Reading the sheets…' },
+  stageJudge: { zh: '正在逐项校验…', en: 'Checking every row…' },
+  stageWrite: { zh: '正在写回结果…', en: 'Writing the results…' },
+  stageClear: { zh: '正在清除…', en: 'Clearing…' },
+  idle: { zh: '点“校验”检查当前工作簿的责任分解表。', en: 'Click Validate to check the breakdown table of this workbook.' },
+  asOfLine: { zh: '截至 {asOf} · 表“{sheet}” · 共 {total} 项', en: 'As of {asOf} · sheet "{sheet}" · {total} tasks' },
+  doneRate: { zh: '办结率', en: 'Done' },
+  onTimeRate: { zh: '按时率', en: 'On time' },
+  byLead: { zh: '各牵头部门进度', en: 'Progress by lead department' },
+  overdueList: { zh: '逾期清单', en: 'Overdue' },
+  dueSoonList: { zh: '临期提醒', en: 'Due soon' },
+  none: { zh: '无', en: 'None' },
+  row: { zh: '第 {row} 行', en: 'Row {row}' },
+  lead: { zh: '牵头', en: 'Lead' },
+  selectRowHint: { zh: '点击一项可选中表中该行', en: 'Click an item to select its row' },
+  cleared: { zh: '已清除落实写入的全部内容。', en: 'Everything Luoshi wrote has been removed.' },
+  nothingToClear: { zh: '工作簿中没有落实写入的内容。', en: 'The workbook holds nothing Luoshi wrote.' },
+  done: { zh: '校验完成，结果已写入工作簿（{syncs} 次往返）。', en: 'Done; the results are in the workbook ({syncs} round trips).' },
+  asOf: { zh: '截至日期', en: 'As of' },
+  asOfHint: { zh: '留空为今天', en: 'Empty means today' },
+  warnDays: { zh: '临期提醒天数', en: 'Warning window (days)' },
+  sheet: { zh: '工作表', en: 'Sheet' },
+  automatic: { zh: '自动识别', en: 'Detect automatically' },
+  headerRow: { zh: '表头行号', en: 'Header row' },
+  columns: { zh: '列映射', en: 'Column mapping' },
+  columnsHint: { zh: '识别有误时填写，如 measure=C, lead=D, deadline=F', en: 'Only when detection is wrong, e.g. measure=C, lead=D, deadline=F' },
+  language: { zh: '语言', en: 'Language' },
+  followOffice: { zh: '跟随 Office', en: 'Follow Office' },
+  rulesIntro: { zh: '当前生效的规则（内置法规依据与工作簿“规则”表）', en: 'Rules in force (built-in, with their sources, and the workbook’s 规则 sheet)' },
+  rulesEmpty: { zh: '校验后在此显示生效的规则。', en: 'The rules in force appear here after a check.' },
+  builtin: { zh: '内置', en: 'Built-in' },
+  workbookRule: { zh: '工作簿', en: 'Workbook' },
+  source: { zh: '依据', en: 'Source' },
+  keywords: { zh: '关键词', en: 'Keywords' },
+  notInOffice: { zh: '此页面需在 Excel 中作为加载项打开。', en: 'Open this page inside Excel, as an add-in.' },
+} as const;
+
+export type TextKey = keyof typeof TEXT;
+
+export function t(lang: Lang, key: TextKey, vars: Record<string, string | number> = {}): string {
+  return TEXT[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+}
+
+/** Office's display language → the pane's language: Chinese for any zh-*, English otherwise. */
+export function langOf(displayLanguage: string): Lang {
+  return /^zh/i.test(displayLanguage) ? 'zh' : 'en';
+}
