@@ -5,7 +5,7 @@ import { Report } from '../../engine/model/report';
 import type { ExcelHost } from '../excel/host';
 import type { Stage } from '../excel/run-check';
 import { DEFAULT_SETTINGS, loadSettings, overrideOf, PaneSettings, runAt, saveSettings, today } from '../settings';
-import { langOf, t } from '../ui-text';
+import { langOf, t, TextKey } from '../ui-text';
 import { ResultView } from './ResultView';
 import { RulesView } from './RulesView';
 import { SettingsView } from './SettingsView';
@@ -15,7 +15,8 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
-type Notice = { intent: 'error' | 'success' | 'info'; text: Message | string };
+/** Kept as a text key or a bilingual message, so it follows a change of language. */
+type Notice = { intent: 'error' | 'success' | 'info'; text: Message | { key: TextKey; vars?: Record<string, number> } };
 
 export interface AppProps {
   host: ExcelHost;
@@ -35,7 +36,7 @@ export function App({ host, theme = webLightTheme, storage = null, now = () => n
   const [sheets, setSheets] = React.useState<string[]>([]);
   const [notice, setNotice] = React.useState<Notice | null>(null);
   const lang: Lang = settings.language === 'auto' ? langOf(host.displayLanguage) : settings.language;
-  const say = (n: Notice['text']) => (typeof n === 'string' ? n : n[lang]);
+  const say = (n: Notice['text']) => ('key' in n ? t(lang, n.key, n.vars) : n[lang]);
 
   const update = (next: PaneSettings) => {
     setSettings(next);
@@ -52,7 +53,7 @@ export function App({ host, theme = webLightTheme, storage = null, now = () => n
       setReport(result.report);
       setSheets(result.sheets);
       setTab('result');
-      setNotice({ intent: 'success', text: t(lang, 'done', { syncs: result.syncs }) });
+      setNotice({ intent: 'success', text: { key: 'done', vars: { syncs: result.syncs } } });
     } catch (e) {
       const { explainOfficeError } = await import(/* webpackChunkName: "check" */ '../excel/office-errors');
       setNotice({ intent: 'error', text: explainOfficeError(e) });
@@ -68,7 +69,7 @@ export function App({ host, theme = webLightTheme, storage = null, now = () => n
       const { runClear } = await import(/* webpackChunkName: "check" */ '../excel/run-check');
       const found = await runClear(host);
       setReport(null);
-      setNotice({ intent: 'info', text: t(lang, found ? 'cleared' : 'nothingToClear') });
+      setNotice({ intent: 'info', text: { key: found ? 'cleared' : 'nothingToClear' } });
     } catch (e) {
       const { explainOfficeError } = await import(/* webpackChunkName: "check" */ '../excel/office-errors');
       setNotice({ intent: 'error', text: explainOfficeError(e) });

@@ -7,8 +7,8 @@ import { t } from '../ui-text';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  counts: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(88px, 1fr))', gap: tokens.spacingHorizontalXS },
-  count: { borderRadius: tokens.borderRadiusMedium, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, display: 'flex', justifyContent: 'space-between', fontWeight: tokens.fontWeightSemibold },
+  counts: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(128px, 1fr))', gap: tokens.spacingHorizontalXS },
+  count: { whiteSpace: 'nowrap', borderRadius: tokens.borderRadiusMedium, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, display: 'flex', justifyContent: 'space-between', fontWeight: tokens.fontWeightSemibold },
   lead: { display: 'grid', gridTemplateColumns: '1fr auto', columnGap: tokens.spacingHorizontalS, alignItems: 'center' },
   task: { justifyContent: 'flex-start', textAlign: 'left', height: 'auto', padding: tokens.spacingVerticalXS, width: '100%', minWidth: 0 },
   taskText: { display: 'flex', flexDirection: 'column', minWidth: 0, overflow: 'hidden' },

@@ -1,0 +1,132 @@
+import * as fs from 'fs';
+import * as http from 'http';
+import * as path from 'path';
+import type { AddressInfo } from 'net';
+import webpack from 'webpack';
+import { chromium, Browser, Page } from 'playwright-core';
+import { readWorkbook } from '../src/xlsx/read-workbook';
+import { validateWorkbook } from '../src/engine/validate';
+import { STATUS_CODES } from '../src/engine/judge/status';
+import { WorkbookData } from '../src/engine/model/workbook';
+import { firstLoad } from '../scripts/bundle-size';
+
+/*
+ * The real task pane in a real browser: the production bundle and the harness page (the same App with
+ * the Office.js test host standing in for Excel) are built with webpack, served on 127.0.0.1 and opened
+ * in Debian's chromium at the width of a task pane.
+ */
+
+const ROOT = path.join(__dirname, '..');
+const CHROMIUM = '/usr/bin/chromium';
+const haveChromium = fs.existsSync(CHROMIUM);
+if (!haveChromium) console.warn(`task pane browser test skipped: ${CHROMIUM} is missing (apt-get install chromium; .ci/run installs it).`);
+const AS_OF = '2026-11-20';
+const OUT = path.join(ROOT, 'dist', 'harness');
+/** Screenshots go to docs/ only when asked (npm run render-taskpane); otherwise beside the harness build. */
+const SHOTS = process.env.UPDATE_DOCS ? path.join(ROOT, 'docs') : OUT;
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { addinConfig, harnessConfig } = require('../webpack.config.js');
+
+function build(): Promise<void> {
+  return new Promise((resolve, reject) =>
+    webpack([addinConfig(false, undefined), harnessConfig()], (err, stats) => {
+      if (err) return reject(err);
+      if (stats?.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
+      resolve();
+    }),
+  );
+}
+
+function serve(dir: string): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    const file = path.join(dir, decodeURIComponent((req.url ?? '/').split('?')[0]).replace(/^\/$/, '/index.html'));
+    if (!file.startsWith(dir) || !fs.existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': file.endsWith('.html') ? 'text/html; charset=utf-8' : 'text/javascript' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+(haveChromium ? describe : describe.skip)('the task pane in chromium', () => {
+  let server: http.Server;
+  let browser: Browser;
+  let page: Page;
+  let data: WorkbookData;
+  let origin = '';
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    await build();
+    data = await readWorkbook(fs.readFileSync(path.join(ROOT, 'assets', 'sample.xlsx')), 'sample.xlsx');
+    server = await serve(OUT);
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = await browser.newPage({ viewport: { width: 320, height: 900 }, locale: 'zh-CN' });
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(`${origin}/index.html`);
+    await page.evaluate(([wb, now]) => window.luoshiHarness.start(wb as WorkbookData, { now: now as string }), [data, `${AS_OF}T09:00:00`] as const);
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((r) => server?.close(r));
+  });
+
+  test('the production bundle: first load under 300 KB gzip, the engine loaded on first use', () => {
+    const { files, lazy } = firstLoad(path.join(ROOT, 'dist'));
+    const total = files.reduce((n, f) => n + f.gzip, 0);
+    expect(total).toBeLessThan(300 * 1024);
+    expect(lazy.length).toBeGreaterThan(0);
+  });
+
+  test('校验 is reachable by keyboard; the counts, lists and lead progress appear; clicking an item selects its row', async () => {
+    // Keyboard: the first Tab lands on 校验, Enter runs it.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('校验');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('counts').waitFor({ timeout: 60_000 });
+
+    const expected = validateWorkbook(data, { asOf: AS_OF, lang: 'zh' });
+    if (!expected.ok) throw new Error('sample');
+    for (const code of STATUS_CODES) {
+      const text = await page.locator(`[data-status="${code}"]`).innerText();
+      expect(text.replace(/\s+/g, ' ').trim().endsWith(` ${expected.report.summary.byStatus[code]}`)).toBe(true);
+    }
+    const overdue = page.getByTestId('overdue').locator('button');
+    expect(await overdue.count()).toBe(expected.report.summary.byStatus.overdue);
+    expect(await page.getByTestId('by-lead').locator('[role="progressbar"]').count()).toBe(expected.report.summary.byLead.length);
+    expect(await page.getByTestId('notice').innerText()).toMatch(/校验完成.*3 次往返/);
+
+    // The workbook behind the pane got the results.
+    const sheets = await page.evaluate(() => window.luoshiHarness.model!.sheets.map((s) => s.name));
+    expect(sheets).toEqual(expect.arrayContaining(['汇总', '逾期清单', '临期提醒', '部门任务', '周期进度', '校验问题', '校验记录']));
+
+    const worst = [...expected.report.tasks].filter((t) => t.status === 'overdue').sort((a, b) => b.daysOverdue - a.daysOverdue)[0];
+    await page.screenshot({ path: path.join(SHOTS, 'taskpane.png'), fullPage: true });
+    await overdue.first().click();
+    await page.waitForFunction(() => window.luoshiHarness.model!.selection !== '');
+    const selection = await page.evaluate(() => window.luoshiHarness.model!.selection);
+    expect(selection).toMatch(new RegExp(`!A${worst.row}:[A-Z]+${worst.row}$`));
+  }, 120_000);
+
+  test('nothing is fetched but the page itself', () => {
+    expect(requests.filter((u) => !u.startsWith(origin))).toEqual([]);
+  });
+
+  test('the settings and rules tabs, in English when chosen', async () => {
+    await page.getByRole('tab', { name: '设置' }).click();
+    await page.getByLabel('语言').selectOption('en');
+    await page.getByRole('tab', { name: 'Rules' }).click();
+    const rules = page.getByTestId('rules').locator('li');
+    expect(await rules.count()).toBeGreaterThan(0);
+    expect(await rules.first().innerText()).toMatch(/Source/);
+    await page.screenshot({ path: path.join(SHOTS, 'taskpane-rules-en.png'), fullPage: true });
+  }, 60_000);
+});
