@@ -1,5 +1,6 @@
 import { syntheticWorkbook } from '../bench/synthetic-table';
 import { AddinError, MESSAGES } from '../src/addin/excel/office-errors';
+import { readWorkbook } from '../src/addin/excel/read-workbook';
 import { runCheck, runClear, selectRow } from '../src/addin/excel/run-check';
 import { validateWorkbook } from '../src/engine/validate';
 import { buildWritePlan } from '../src/engine/write/build-plan';
@@ -173,6 +174,18 @@ describe('the add-in on a test host that behaves like Office.js', () => {
     const noTable = hostWorkbookOf(workbook(sheet('Sheet1', [['a', 'b'], [1, 2]])));
     await expect(runCheck(testHost(noTable), OPTIONS)).rejects.toBeInstanceOf(AddinError);
     expect(noTable.sheets.map((s) => s.name)).toEqual(['Sheet1']);
+  });
+
+  test('a response too large for one round trip is read again in row blocks, with the same cells', async () => {
+    const data = syntheticWorkbook(3000);
+    const whole = await testHost(hostWorkbookOf(data)).run((context) => readWorkbook(context));
+    const small = testHost(hostWorkbookOf(data), { payloadLimit: 200_000 });
+    const blocks = await small.run((context) => readWorkbook(context));
+    expect(whole.syncs).toBe(2);
+    expect(blocks.syncs).toBeGreaterThan(3);
+    // Refused responses (the whole read, then blocks still too large) are retried smaller.
+    expect(small.lastSyncs[1].responseBytes).toBeGreaterThan(200_000);
+    expect(blocks.workbook).toEqual(whole.workbook);
   });
 
   test('20k rows: at most 4 round trips on the desktop; on the web every request and response stays under 5 MB', async () => {

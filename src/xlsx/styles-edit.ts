@@ -1,4 +1,5 @@
 import { CellStyle } from '../engine/write/plan';
+import { BORDER_COLOUR } from '../engine/write/styles';
 import { attributes } from './xml-scan';
 import { appendInside, escapeXml, findElement, findElements, insertionPoint, rootPrefix, splice, withAttribute } from './xml-edit';
 
@@ -127,7 +128,7 @@ export class StylesEditor {
 
   private border(s: CellStyle): number {
     if (!s.border) return 0;
-    const side = (n: string) => `<${n} style="thin"><color rgb="FFBFBFBF"/></${n}>`;
+    const side = (n: string) => `<${n} style="thin"><color rgb="${argb(BORDER_COLOUR)}"/></${n}>`;
     return this.add('borders', `<border>${side('left')}${side('right')}${side('top')}${side('bottom')}<diagonal/></border>`);
   }
 

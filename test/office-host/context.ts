@@ -256,33 +256,33 @@ class FunctionResult extends HostObject {
   }
 }
 
-class WorksheetCollection extends HostObject {
-  get items(): WorksheetProxy[] {
-    return this.got('items');
+/** A collection: `items` (and what is loaded through "items/…") become readable after load and sync. */
+abstract class HostCollection<T extends HostObject> extends HostObject {
+  private itemsValue: T[] | null = null;
+  get items(): T[] {
+    if (!this.itemsValue) throw notLoaded('items');
+    return this.itemsValue;
   }
+  /** The collection's members as they are when the load runs. */
+  protected abstract members(): T[];
   protected readProperty(name: string): unknown {
-    if (name !== 'items') throw hostError('InvalidArgument', name);
-    return [];
+    throw hostError('InvalidArgument', name);
   }
   override applyLoad(paths: string[]): void {
-    const items = this.ctx.model.sheets.map((s) => new WorksheetProxy(this.ctx, () => s));
-    for (const item of items) item.applyLoad(paths.map((p) => p.replace(/^items\//, '')).filter((p) => p !== 'items'));
     super.applyLoad([]);
-    this.itemsValue = items;
-    this.ctx.responseBytes += 10 * items.length;
+    this.itemsValue = this.members();
+    const itemPaths = paths.map((p) => p.replace(/^items\/?/, '')).filter(Boolean);
+    for (const item of this.itemsValue) item.applyLoad(itemPaths);
   }
-  private itemsValue: WorksheetProxy[] | null = null;
   override forget(): void {
     super.forget();
     this.itemsValue = null;
   }
-  // items are readable once loaded
-  protected override got<T>(name: string): T {
-    if (name === 'items') {
-      if (!this.itemsValue) throw notLoaded('items');
-      return this.itemsValue as unknown as T;
-    }
-    return super.got(name);
+}
+
+class WorksheetCollection extends HostCollection<WorksheetProxy> {
+  protected members(): WorksheetProxy[] {
+    return this.ctx.model.sheets.map((s) => new WorksheetProxy(this.ctx, () => s));
   }
   getItem(name: string): WorksheetProxy {
     return new WorksheetProxy(this.ctx, () => {
@@ -378,33 +378,19 @@ class SheetProtection extends HostObject {
   }
 }
 
-class NameCollection extends HostObject {
-  private itemsValue: NamedItemProxy[] | null = null;
+class NameCollection extends HostCollection<NamedItemProxy> {
   constructor(ctx: HostContext, private readonly list: () => HostName[], private readonly sheet: WorksheetProxy | null) {
     super(ctx);
   }
-  get items(): NamedItemProxy[] {
-    if (!this.itemsValue) throw notLoaded('items');
-    return this.itemsValue;
-  }
-  protected readProperty(name: string): unknown {
-    throw hostError('InvalidArgument', name);
-  }
-  override applyLoad(paths: string[]): void {
-    super.applyLoad([]);
-    const list = this.list();
-    this.itemsValue = list.map((n) => new NamedItemProxy(this.ctx, () => n, this.list));
-    for (const item of this.itemsValue) item.applyLoad(paths.map((p) => p.replace(/^items\//, '')));
-  }
-  override forget(): void {
-    super.forget();
-    this.itemsValue = null;
+  protected members(): NamedItemProxy[] {
+    return this.list().map((n) => new NamedItemProxy(this.ctx, () => n, this.list));
   }
   add(name: string, reference: string): NamedItemProxy {
     const entry: HostName = { name, formula: reference.startsWith('=') ? reference : `=${reference}`, visible: true };
     this.ctx.queue('names.add', 60 + payloadBytes(reference), () => {
       const list = this.list();
       if (list.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw hostError('ItemAlreadyExists', `The name ${name} already exists.`);
+      // A name scoped to a sheet that no longer exists fails as Excel does.
       if (this.sheet) this.sheet.target();
       list.push(entry);
     });
@@ -611,28 +597,14 @@ class RangeProxy extends HostObject {
   }
 }
 
-class ConditionalFormatCollection extends HostObject {
-  private itemsValue: ConditionalFormatProxy[] | null = null;
+class ConditionalFormatCollection extends HostCollection<ConditionalFormatProxy> {
   constructor(ctx: HostContext, private readonly sheet: () => HostSheet, private readonly area: () => MergeRange) {
     super(ctx);
   }
-  get items(): ConditionalFormatProxy[] {
-    if (!this.itemsValue) throw notLoaded('items');
-    return this.itemsValue;
-  }
-  protected readProperty(name: string): unknown {
-    throw hostError('InvalidArgument', name);
-  }
-  override applyLoad(paths: string[]): void {
-    super.applyLoad([]);
+  /** Like Excel: the conditional formats that intersect the range. */
+  protected members(): ConditionalFormatProxy[] {
     const a = this.area();
-    const found = this.sheet().conditionalFormats.filter((cf) => intersects(cf.area, a));
-    this.itemsValue = found.map((cf) => new ConditionalFormatProxy(this.ctx, this.sheet, cf));
-    for (const item of this.itemsValue) item.applyLoad(paths.map((p) => p.replace(/^items\//, '')));
-  }
-  override forget(): void {
-    super.forget();
-    this.itemsValue = null;
+    return this.sheet().conditionalFormats.filter((cf) => intersects(cf.area, a)).map((cf) => new ConditionalFormatProxy(this.ctx, this.sheet, cf));
   }
   add(type: string): ConditionalFormatProxy {
     const cf: HostConditionalFormat = { id: 0, area: { top: 0, left: 0, bottom: 0, right: 0 }, type: type === 'Custom' ? 'Custom' : 'CellValue', formula: '', format: {} };
@@ -719,7 +691,7 @@ class RulePart extends HostObject {
 }
 
 /** A host standing in for Excel for the add-in's code (ExcelHost shape). */
-export function testHost(model: HostWorkbook, options: { web?: boolean; apiVersion?: string; lang?: string } = {}) {
+export function testHost(model: HostWorkbook, options: { web?: boolean; apiVersion?: string; lang?: string; payloadLimit?: number } = {}) {
   const contexts: HostContext[] = [];
   return {
     model,
@@ -732,7 +704,7 @@ export function testHost(model: HostWorkbook, options: { web?: boolean; apiVersi
       return name === 'ExcelApi' && (have[0] > want[0] || (have[0] === want[0] && have[1] >= want[1]));
     },
     async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-      const ctx = new HostContext(model, options.web ? WEB_PAYLOAD_LIMIT : Infinity);
+      const ctx = new HostContext(model, options.payloadLimit ?? (options.web ? WEB_PAYLOAD_LIMIT : Infinity));
       contexts.push(ctx);
       return batch(ctx as unknown as Excel.RequestContext);
     },

@@ -1,9 +1,8 @@
-import { Lang } from '../../engine/i18n';
 import { officeHost } from '../excel/host';
 import { explainOfficeError } from '../excel/office-errors';
 import { runCheck, runClear } from '../excel/run-check';
-import { loadSettings, overrideOf, runAt, today } from '../settings';
-import { langOf, t } from '../ui-text';
+import { checkOptions, loadSettings, settingsLang } from '../settings';
+import { t } from '../ui-text';
 
 /*
  * The ribbon's 校验 and 清除结果 run here, in the function file, without opening the task pane. A
@@ -23,9 +22,9 @@ function tell(message: string): void {
 async function validate(event: Office.AddinCommands.Event): Promise<void> {
   const host = officeHost();
   const settings = loadSettings(window.localStorage);
-  const lang: Lang = settings.language === 'auto' ? langOf(host.displayLanguage) : settings.language;
+  const lang = settingsLang(settings, host.displayLanguage);
   try {
-    await runCheck(host, { asOf: settings.asOf || today(), warnDays: settings.warnDays, lang, override: overrideOf(settings), runAt: runAt(), showSummary: true });
+    await runCheck(host, checkOptions(settings, lang, new Date(), true));
   } catch (e) {
     tell(explainOfficeError(e)[lang]);
   } finally {
@@ -35,7 +34,7 @@ async function validate(event: Office.AddinCommands.Event): Promise<void> {
 
 async function clear(event: Office.AddinCommands.Event): Promise<void> {
   const host = officeHost();
-  const lang = langOf(host.displayLanguage);
+  const lang = settingsLang(loadSettings(window.localStorage), host.displayLanguage);
   try {
     if (!(await runClear(host))) tell(t(lang, 'nothingToClear'));
   } catch (e) {

@@ -1,4 +1,5 @@
 import { CellStyle } from '../../engine/write/plan';
+import { BORDER_COLOUR } from '../../engine/write/styles';
 
 /** Excel column width in characters → points (Calibri 11: 7 px per character plus 5 px padding). */
 export function widthPoints(chars: number): number {
@@ -21,7 +22,7 @@ export function applyCellStyle(format: Excel.RangeFormat, style: CellStyle): voi
     for (const edge of EDGES) {
       const b = format.borders.getItem(edge);
       b.style = 'Continuous';
-      b.color = '#BFBFBF';
+      b.color = BORDER_COLOUR;
     }
   }
 }

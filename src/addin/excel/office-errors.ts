@@ -29,7 +29,6 @@ export const MESSAGES = {
     zh: 'Excel 拒绝写入：工作表或工作簿可能受保护，或文件为只读。',
     en: 'Excel refused the change: a sheet or the workbook may be protected, or the file is read-only.',
   },
-  nothingToClear: { zh: '工作簿中没有落实写入的内容。', en: 'The workbook holds nothing Luoshi wrote.' },
   failed: (detail: string): Message => ({ zh: `Excel 未能完成操作：${detail}`, en: `Excel could not complete the operation: ${detail}` }),
 };
 

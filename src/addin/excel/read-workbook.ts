@@ -39,6 +39,8 @@ interface SheetQuery {
   used: Excel.Range | null;
   merged: Excel.RangeAreas | null;
   formats: Excel.ConditionalFormatCollection | null;
+  /** The used range's cells once read (in one piece or in row blocks). */
+  cells: { address: string; values: unknown[][]; numberFormat: unknown[][] } | null;
 }
 
 /** A sheet whose name is one Luoshi gives its own sheets: its cells are read only if it is not Luoshi's. */
@@ -110,13 +112,14 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
     names.load('items/name,items/formula');
     const protection = sheet.protection;
     protection.load('protected');
-    const q: SheetQuery = { sheet, name: sheet.name, hidden: sheet.visibility !== 'Visible', names, protection, used: null, merged: null, formats: null };
+    const q: SheetQuery = { sheet, name: sheet.name, hidden: sheet.visibility !== 'Visible', names, protection, used: null, merged: null, formats: null, cells: null };
     if (!mayBeGenerated(sheet.name)) queueCells(q, true);
     return q;
   });
   try {
     await context.sync();
     syncs++;
+    for (const q of queries) takeCells(q);
   } catch (e) {
     if (!isPayloadTooLarge(e)) throw e;
     // The refused request took its loads with it: ask again, with the cells' extent instead of the cells.
@@ -151,12 +154,13 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
     for (const q of late) queueCells(q, true);
     await context.sync();
     syncs++;
+    for (const q of late) takeCells(q);
   }
 
   const data: SheetData[] = [];
   for (const q of queries) {
     const role = owned.sheets.get(q.name);
-    const cells = q.used && !q.used.isNullObject ? toRows(q.used.values, q.used.numberFormat, topLeft(q.used.address), date1904) : [];
+    const cells = q.cells ? toRows(q.cells.values, q.cells.numberFormat, topLeft(q.cells.address), date1904) : [];
     if (role === 'runLog') owned.previousRunLog = cells;
     if (role) continue;
     if (owned.status && owned.status.sheet === q.name) {
@@ -170,13 +174,20 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   return { workbook: { sheets: data, date1904 }, owned, protectedSheets, structureProtected: wb.protection.protected, syncs };
 }
 
+function takeCells(q: SheetQuery): void {
+  if (q.used && !q.used.isNullObject) q.cells = { address: q.used.address, values: q.used.values, numberFormat: q.used.numberFormat };
+}
+
 function queueCells(q: SheetQuery, withValues: boolean): void {
   const used = q.sheet.getUsedRangeOrNullObject();
   used.load(withValues ? 'address,values,numberFormat' : 'address,rowCount,columnCount');
   q.used = used;
-  q.merged = used.getMergedAreasOrNullObject();
+  // Through the whole sheet, not the used range: an empty sheet's used range is a null object,
+  // and nothing can be asked of a null object.
+  const sheet = q.sheet.getRange();
+  q.merged = sheet.getMergedAreasOrNullObject();
   q.merged.load('address');
-  q.formats = used.conditionalFormats;
+  q.formats = sheet.conditionalFormats;
   q.formats.load('items/type,items/customOrNullObject/rule/formula');
 }
 
@@ -206,8 +217,7 @@ async function readInBlocks(context: Excel.RequestContext, queries: SheetQuery[]
       block.values.forEach((row, i) => (values[from + i] = row));
       block.numberFormat.forEach((row, i) => (formats[from + i] = row));
     }
-    // Stand in for the full used range from here on.
-    q.used = { isNullObject: false, address: used.address, values, numberFormat: formats } as unknown as Excel.Range;
+    q.cells = { address: used.address, values, numberFormat: formats };
   }
   return syncs;
 }

@@ -4,8 +4,8 @@ import { Lang, Message } from '../../engine/i18n';
 import { Report } from '../../engine/model/report';
 import type { ExcelHost } from '../excel/host';
 import type { Stage } from '../excel/run-check';
-import { DEFAULT_SETTINGS, loadSettings, overrideOf, PaneSettings, runAt, saveSettings, today } from '../settings';
-import { langOf, t, TextKey } from '../ui-text';
+import { checkOptions, DEFAULT_SETTINGS, loadSettings, PaneSettings, saveSettings, settingsLang } from '../settings';
+import { t, TextKey } from '../ui-text';
 import { ResultView } from './ResultView';
 import { RulesView } from './RulesView';
 import { SettingsView } from './SettingsView';
@@ -35,7 +35,7 @@ export function App({ host, theme = webLightTheme, storage = null, now = () => n
   const [report, setReport] = React.useState<Report | null>(null);
   const [sheets, setSheets] = React.useState<string[]>([]);
   const [notice, setNotice] = React.useState<Notice | null>(null);
-  const lang: Lang = settings.language === 'auto' ? langOf(host.displayLanguage) : settings.language;
+  const lang: Lang = settingsLang(settings, host.displayLanguage);
   const say = (n: Notice['text']) => ('key' in n ? t(lang, n.key, n.vars) : n[lang]);
 
   const update = (next: PaneSettings) => {
@@ -44,51 +44,46 @@ export function App({ host, theme = webLightTheme, storage = null, now = () => n
   };
 
   // The engine and the writer load on first use, keeping the pane's first load small.
+  const loadCheck = () => import(/* webpackChunkName: "check" */ './check-chunk');
+
+  /** Runs an action against the workbook; whatever Office throws becomes a one-line notice. */
+  const attempt = async (action: (check: Awaited<ReturnType<typeof loadCheck>>) => Promise<void>) => {
+    const check = await loadCheck();
+    try {
+      await action(check);
+    } catch (e) {
+      setNotice({ intent: 'error', text: check.explainOfficeError(e) });
+    }
+  };
+
   const validate = async () => {
     setNotice(null);
     setStage('read');
-    try {
-      const { runCheck } = await import(/* webpackChunkName: "check" */ '../excel/run-check');
-      const result = await runCheck(host, { asOf: settings.asOf || today(now()), warnDays: settings.warnDays, lang, override: overrideOf(settings), runAt: runAt(now()), showSummary: false }, setStage);
+    await attempt(async ({ runCheck }) => {
+      const result = await runCheck(host, checkOptions(settings, lang, now(), false), setStage);
       setReport(result.report);
       setSheets(result.sheets);
       setTab('result');
       setNotice({ intent: 'success', text: { key: 'done', vars: { syncs: result.syncs } } });
-    } catch (e) {
-      const { explainOfficeError } = await import(/* webpackChunkName: "check" */ '../excel/office-errors');
-      setNotice({ intent: 'error', text: explainOfficeError(e) });
-    } finally {
-      setStage(null);
-    }
+    });
+    setStage(null);
   };
 
   const clear = async () => {
     setNotice(null);
     setStage('clear');
-    try {
-      const { runClear } = await import(/* webpackChunkName: "check" */ '../excel/run-check');
+    await attempt(async ({ runClear }) => {
       const found = await runClear(host);
       setReport(null);
       setNotice({ intent: 'info', text: { key: found ? 'cleared' : 'nothingToClear' } });
-    } catch (e) {
-      const { explainOfficeError } = await import(/* webpackChunkName: "check" */ '../excel/office-errors');
-      setNotice({ intent: 'error', text: explainOfficeError(e) });
-    } finally {
-      setStage(null);
-    }
+    });
+    setStage(null);
   };
 
-  const select = async (row: number) => {
-    if (!report) return;
-    const { selectRow } = await import(/* webpackChunkName: "check" */ '../excel/run-check');
-    const { columnLetter } = await import(/* webpackChunkName: "check" */ '../../engine/model/workbook');
-    try {
-      await selectRow(host, report.sheet, row, columnLetter(report.table.resultColumn - 1));
-    } catch (e) {
-      const { explainOfficeError } = await import(/* webpackChunkName: "check" */ '../excel/office-errors');
-      setNotice({ intent: 'error', text: explainOfficeError(e) });
-    }
-  };
+  const select = (row: number) =>
+    attempt(async ({ selectRow, columnLetter }) => {
+      if (report) await selectRow(host, report.sheet, row, columnLetter(report.table.resultColumn - 1));
+    });
 
   const busy = stage !== null;
   const stageText = stage === 'read' ? 'stageRead' : stage === 'judge' ? 'stageJudge' : stage === 'write' ? 'stageWrite' : 'stageClear';

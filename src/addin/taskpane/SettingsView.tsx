@@ -1,7 +1,8 @@
 import * as React from 'react';
 import { Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { Lang } from '../../engine/i18n';
-import { PaneSettings } from '../settings';
+import { FIELDS } from '../../engine/table/vocabulary';
+import { invalidColumns, PaneSettings } from '../settings';
 import { t } from '../ui-text';
 
 const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS } });
@@ -10,6 +11,7 @@ const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column',
 export function SettingsView({ settings, sheets, lang, onChange }: { settings: PaneSettings; sheets: string[]; lang: Lang; onChange: (s: PaneSettings) => void }): React.ReactElement {
   const styles = useStyles();
   const set = (patch: Partial<PaneSettings>) => onChange({ ...settings, ...patch });
+  const invalid = invalidColumns(settings);
   return (
     <form className={styles.form} onSubmit={(e) => e.preventDefault()}>
       <Field label={t(lang, 'asOf')} hint={t(lang, 'asOfHint')}>
@@ -31,7 +33,12 @@ export function SettingsView({ settings, sheets, lang, onChange }: { settings: P
       <Field label={t(lang, 'headerRow')}>
         <Input type="number" min={1} value={settings.headerRow} placeholder={t(lang, 'automatic')} onChange={(_, d) => set({ headerRow: d.value })} />
       </Field>
-      <Field label={t(lang, 'columns')} hint={t(lang, 'columnsHint')}>
+      <Field
+        label={t(lang, 'columns')}
+        hint={t(lang, 'columnsHint')}
+        validationState={invalid.length > 0 ? 'error' : 'none'}
+        validationMessage={invalid.length > 0 ? t(lang, 'columnsInvalid', { parts: invalid.join(', '), fields: FIELDS.join(' ') }) : undefined}
+      >
         <Input value={settings.columns} onChange={(_, d) => set({ columns: d.value })} />
       </Field>
       <Field label={t(lang, 'language')}>

@@ -3,6 +3,8 @@ import { CellStyle, StyleName } from './plan';
 
 /** The styles of every generated sheet: one catalogue, so both writers render the same thing. */
 export const HEADER_FILL = '#D9E1F2';
+/** The thin grey lines of a style with `border`, on all four sides (and between cells of a range). */
+export const BORDER_COLOUR = '#BFBFBF';
 
 const BASE: Record<string, CellStyle> = {
   title: { bold: true, size: 14, vertical: 'center' },
