@@ -2,6 +2,8 @@
  * Calendar dates as whole day numbers (days since 1970-01-01, proleptic Gregorian).
  * No Date object and no time zone is involved anywhere, so no time zone can shift a date.
  */
+import { BoundedCache } from '../cache/bounded-cache';
+
 export type DayNumber = number;
 
 export interface Ymd {
@@ -68,9 +70,14 @@ export function weekday(day: DayNumber): number {
   return (((day + 4) % 7) + 7) % 7;
 }
 
+const isoTexts = new BoundedCache<DayNumber, string>();
+
+/** YYYY-MM-DD. The same few hundred days recur across every row of a table: each is formatted once. */
 export function formatIso(day: DayNumber): string {
-  const { y, m, d } = toYmd(day);
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return isoTexts.get(day, (key) => {
+    const { y, m, d } = toYmd(key);
+    return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  });
 }
 
 /** Parses exactly YYYY-MM-DD; anything else (or an impossible date) is null. */

@@ -1,3 +1,4 @@
+import { BoundedCache } from '../cache/bounded-cache';
 import { DayNumber, fromYmd, lastDayOfMonth, toYmd, weekday } from './civil-date';
 
 export type PeriodKind = 'week' | 'month' | 'quarter' | 'half-year' | 'year';
@@ -71,8 +72,15 @@ function buildPeriodsOfYear(kind: PeriodKind, year: number): Period[] {
   return periods;
 }
 
-/** Machine label of SPEC §4: 2022-03, 2022-Q2, 2022-H1, 2022, 2022-W05. */
+const KIND_NUMBER: Record<PeriodKind, number> = { week: 0, month: 1, quarter: 2, 'half-year': 3, year: 4 };
+const labels = new BoundedCache<number, string>();
+
+/** Machine label of SPEC §4: 2022-03, 2022-Q2, 2022-H1, 2022, 2022-W05. Each label is built once. */
 export function periodLabel(p: Period): string {
+  return labels.get((p.year * 8 + KIND_NUMBER[p.kind]) * 64 + p.index, () => buildLabel(p));
+}
+
+function buildLabel(p: Period): string {
   switch (p.kind) {
     case 'month':
       return `${p.year}-${String(p.index).padStart(2, '0')}`;

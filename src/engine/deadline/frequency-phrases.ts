@@ -116,6 +116,7 @@ const RELATIVE = new RegExp(`(半个?月|半年|${COUNT}(个工作日|工作日|
 /** Time limits relative to a start date: 6个月内, 30日内, 15个工作日内, 半年内. */
 export function findRelatives(text: string): RelativeMention[] {
   const found: RelativeMention[] = [];
+  if (!text.includes('内')) return found; // every time limit ends in 内/以内/之内
   RELATIVE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = RELATIVE.exec(text))) {

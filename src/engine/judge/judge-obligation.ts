@@ -1,3 +1,4 @@
+import { BoundedCache } from '../cache/bounded-cache';
 import { addMonths, DayNumber, daysInMonth, formatIso, fromYmd, parseIso, toYmd } from '../dates/civil-date';
 import { Period, periodByIndex, periodLabel, periodsOfYear } from '../dates/periods';
 import { addWorkdays } from '../dates/workdays';
@@ -92,16 +93,41 @@ function periodDue(p: Period, by: string | undefined): DayNumber {
   return p.end;
 }
 
-const isoCache = new Map<DayNumber, string>();
+/** One period of a recurring obligation's year, with its due day and labels computed once. */
+interface ScheduledPeriod {
+  period: Period;
+  due: DayNumber;
+  label: string;
+  startIso: string;
+  dueIso: string;
+  /** Interned progress records: every task with the same frequency shares them (see BoundedCache). */
+  progress: Map<number, PeriodProgress>;
+}
 
-/** Period boundaries repeat across every recurring task; format each day once. */
-function isoOf(day: DayNumber): string {
-  let iso = isoCache.get(day);
-  if (iso === undefined) {
-    if (isoCache.size > 50000) isoCache.clear();
-    isoCache.set(day, (iso = formatIso(day)));
+const schedules = new BoundedCache<string, ScheduledPeriod[]>(1000);
+
+/** The periods of the table's year for a frequency, each with its due day ("by" day or last day). */
+function scheduleOf(kind: Period['kind'], year: number, by: string | undefined): ScheduledPeriod[] {
+  return schedules.get(`${kind}|${year}|${by ?? ''}`, () =>
+    periodsOfYear(kind, year).map((period) => {
+      const due = periodDue(period, by);
+      return { period, due, label: periodLabel(period), startIso: formatIso(period.start), dueIso: formatIso(due), progress: new Map() };
+    }),
+  );
+}
+
+const STATES: PeriodProgress['state'][] = ['met', 'missed', 'open', 'future'];
+
+/** The (frozen, shared) progress record of a period with this count, quota and state. */
+function progressOf(s: ScheduledPeriod, count: number, required: number, state: PeriodProgress['state']): PeriodProgress {
+  const key = (count * 4096 + required) * 4 + STATES.indexOf(state);
+  let record = s.progress.get(key);
+  if (record === undefined) {
+    if (s.progress.size > 1000) s.progress.clear();
+    record = Object.freeze({ label: s.label, start: s.startIso, due: s.dueIso, count, required, state });
+    s.progress.set(key, record);
   }
-  return iso;
+  return record;
 }
 
 function countDated(activities: Activity[], from: DayNumber, to: DayNumber): number {
@@ -113,32 +139,44 @@ function countDated(activities: Activity[], from: DayNumber, to: DayNumber): num
 /** A recurring obligation over the periods of the table's year up to the as-of date (SPEC §4). */
 function judgeRecurring(o: Extract<Obligation, { kind: 'recurring' }>, ev: TaskEvidence, activities: Activity[], ctx: JudgeContext): ObligationVerdict {
   const min = o.minCount;
-  const periods = periodsOfYear(o.period, ctx.year).filter((p) => ev.startDay === null || p.end >= ev.startDay);
+  const year = scheduleOf(o.period, ctx.year, o.by);
+  const schedule = ev.startDay === null ? year : year.filter((s) => s.period.end >= ev.startDay!);
   const progress: PeriodProgress[] = [];
   const missed: Period[] = [];
   const problems: Problem[] = [];
   const useTally = ev.tally !== null && activities.length === 0 && ev.periodCounts.length === 0;
-  let current: { period: Period; due: DayNumber; met: boolean } | null = null;
+  let current: { due: DayNumber; met: boolean } | null = null;
   let next: DayNumber | null = null;
 
-  const started = periods.filter((p) => p.start <= ctx.asOf);
-  const closed = started.filter((p) => ctx.asOf > periodDue(p, o.by));
+  // Periods are in order and each is due within itself, so the started and the closed ones are prefixes.
+  let started = 0;
+  while (started < schedule.length && schedule[started].period.start <= ctx.asOf) started++;
+  let closed = 0;
+  while (closed < started && ctx.asOf > schedule[closed].due) closed++;
   let tallyMetUpTo = -1;
   if (useTally) {
     const { count, lastDay } = ev.tally!;
     // Periods after the last recorded activity cannot have been met; before it the count decides.
-    const lastIndex = lastDay === null ? closed.length - 1 : started.findIndex((p) => lastDay >= p.start && lastDay <= p.end);
-    const creditable = lastDay === null ? closed.length : lastIndex + 1;
-    tallyMetUpTo = Math.min(creditable, Math.floor(count / min)) - 1;
-    const needed = Math.min(creditable, closed.length) * min;
-    if (count < needed) {
-      problems.push({ code: 'count_short', count, needed, until: formatIso(periodDue(closed[Math.min(creditable, closed.length) - 1], o.by)) });
+    let lastIndex = closed - 1;
+    if (lastDay !== null) {
+      lastIndex = -1;
+      for (let i = 0; i < started && lastIndex < 0; i++) if (lastDay >= schedule[i].period.start && lastDay <= schedule[i].period.end) lastIndex = i;
     }
+    const creditable = lastDay === null ? closed : lastIndex + 1;
+    tallyMetUpTo = Math.min(creditable, Math.floor(count / min)) - 1;
+    const needed = Math.min(creditable, closed) * min;
+    if (count < needed) problems.push({ code: 'count_short', count, needed, until: schedule[Math.min(creditable, closed) - 1].dueIso });
   }
 
-  periods.forEach((p, i) => {
-    const due = periodDue(p, o.by);
-    const count = useTally ? (i <= tallyMetUpTo ? min : 0) : countDated(activities, p.start, due) + countFromPeriodCounts(ev.periodCounts, p.kind, p.year, p.index, min);
+  for (let i = 0; i < schedule.length; i++) {
+    const s = schedule[i];
+    const p = s.period;
+    const due = s.due;
+    const count = useTally
+      ? i <= tallyMetUpTo
+        ? min
+        : 0
+      : (activities.length > 0 ? countDated(activities, p.start, due) : 0) + (ev.periodCounts.length > 0 ? countFromPeriodCounts(ev.periodCounts, p.kind, p.year, p.index, min) : 0);
     const met = count >= min;
     let state: PeriodProgress['state'];
     if (p.start > ctx.asOf) {
@@ -149,30 +187,30 @@ function judgeRecurring(o: Extract<Obligation, { kind: 'recurring' }>, ev: TaskE
       if (!met) missed.push(p);
     } else {
       state = met ? 'met' : 'open';
-      current = { period: p, due, met };
+      current = { due, met };
     }
-    progress.push({ label: periodLabel(p), start: isoOf(p.start), due: isoOf(due), count, required: min, state });
-  });
+    progress.push(progressOf(s, count, min, state));
+  }
 
   const base = { periods: progress, missed, problems };
   if (missed.length > 0) {
     const firstDue = periodDue(missed[0], o.by);
     return verdict('overdue', firstDue, { ...base, daysOverdue: ctx.asOf - firstDue });
   }
-  if (problems.some((p) => p.code === 'count_short')) {
-    const short = problems.find((p) => p.code === 'count_short') as Extract<Problem, { code: 'count_short' }>;
-    const firstUnmet = closed[Math.floor(short.count / min)];
-    const firstDue = firstUnmet ? periodDue(firstUnmet, o.by) : ctx.asOf;
+  const short = problems.find((p) => p.code === 'count_short') as Extract<Problem, { code: 'count_short' }> | undefined;
+  if (short) {
+    const firstUnmet = Math.floor(short.count / min);
+    const firstDue = firstUnmet < closed ? schedule[firstUnmet].due : ctx.asOf;
     return verdict('overdue', firstDue, { ...base, daysOverdue: ctx.asOf - firstDue });
   }
-  const open = current as { period: Period; due: DayNumber; met: boolean } | null;
+  const open = current as { due: DayNumber; met: boolean } | null;
   if (open) {
     if (open.met) return verdict('on_track', next ?? open.due, base);
     return verdict(open.due - ctx.asOf <= ctx.warnDays ? 'due_soon' : 'on_track', open.due, base);
   }
-  if (started.length === 0) return verdict('on_track', next, base);
+  if (started === 0) return verdict('on_track', next, base);
   if (next !== null) return verdict('on_track', next, base);
-  return verdict('done', periodDue(periods[periods.length - 1], o.by), base);
+  return verdict('done', schedule[schedule.length - 1].due, base);
 }
 
 function relativeDue(o: Extract<Obligation, { kind: 'relative' }>, start: DayNumber): { due: DayNumber; uncovered: number[] } {

@@ -1,3 +1,4 @@
+import { BoundedCache } from '../cache/bounded-cache';
 import { formatIso, isPlausible, parseIso } from '../dates/civil-date';
 import { dateInCell } from '../evidence/cell-dates';
 import { Obligation, isConcrete, sameRequirement } from '../deadline/obligation';
@@ -19,30 +20,29 @@ export interface TaskObligations {
   matchedRules: Rule[];
 }
 
-const deadlineCache = new Map<string, Obligation>();
+type CellObligation = { obligation: Obligation | null; absurd: string | null };
 
-function cached<T>(cache: Map<string, T>, key: string, make: () => T): T {
-  let v = cache.get(key);
-  if (v === undefined) {
-    if (cache.size > 50000) cache.clear();
-    v = make();
-    cache.set(key, v);
-  }
-  return v;
+const NO_DEADLINE: CellObligation = Object.freeze({ obligation: null, absurd: null });
+
+/** Deadline texts repeat down a table (每月, 年底前…): one cache per table year, keyed by the text itself. */
+const deadlinesByYear = new BoundedCache<number, BoundedCache<string, CellObligation>>(64);
+
+function deadlineOfText(text: string, year: number): CellObligation {
+  const parsed = parseDeadlineText(text, year);
+  if (parsed.kind === 'deadline' && !isPlausible(parseIso(parsed.due)!)) return Object.freeze({ obligation: Object.freeze({ kind: 'unknown', text: parsed.text }), absurd: text });
+  return Object.freeze({ obligation: Object.freeze({ ...parsed, origin: 'deadline' }), absurd: null });
 }
 
-/** A deadline cell: a date cell, a date serial, or text (SPEC §3). */
-function deadlineOfCell(value: CellValue, year: number, date1904: boolean): { obligation: Obligation | null; absurd: string | null } {
+/** A deadline cell: a date cell, a date serial, or text (SPEC §3). Results are shared and frozen. */
+function deadlineOfCell(value: CellValue, year: number, date1904: boolean): CellObligation {
   if (isDateValue(value) || typeof value === 'number') {
     const date = dateInCell(value, year, date1904);
     if (date && 'day' in date) return { obligation: { kind: 'deadline', due: formatIso(date.day), text: cellText(value), origin: 'deadline' }, absurd: null };
     return { obligation: { kind: 'unknown', text: cellText(value) }, absurd: cellText(value) };
   }
   const text = cellText(value);
-  if (!text) return { obligation: null, absurd: null };
-  const parsed = cached(deadlineCache, `${year}|${text}`, () => parseDeadlineText(text, year));
-  if (parsed.kind === 'deadline' && !isPlausible(parseIso(parsed.due)!)) return { obligation: { kind: 'unknown', text: parsed.text }, absurd: text };
-  return { obligation: { ...parsed, origin: 'deadline' }, absurd: null };
+  if (!text) return NO_DEADLINE;
+  return deadlinesByYear.get(year, () => new BoundedCache()).get(text, (key) => deadlineOfText(key, year));
 }
 
 function describe(o: Obligation): string {

@@ -1,0 +1,21 @@
+/**
+ * A memo for pure functions of small keys. Tables of 100k rows repeat the same deadline texts,
+ * department names, dates and period boundaries over and over: computing each once, and handing out
+ * the same (frozen or immutable) result, saves both the work and the garbage collector's copying of
+ * 100k equal objects. The bound keeps a pathological input from growing it without limit.
+ */
+export class BoundedCache<K, V> {
+  private readonly map = new Map<K, V>();
+
+  constructor(private readonly limit = 50_000) {}
+
+  get(key: K, make: (key: K) => V): V {
+    let value = this.map.get(key);
+    if (value === undefined) {
+      if (this.map.size >= this.limit) this.map.clear();
+      value = make(key);
+      this.map.set(key, value);
+    }
+    return value;
+  }
+}
