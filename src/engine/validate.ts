@@ -6,7 +6,7 @@ import { Lang, Message } from './i18n';
 import { Finding, finding } from './judge/findings';
 import { judgeObligation, JudgeContext, ObligationVerdict } from './judge/judge-obligation';
 import { AddFinding, checkDeadline, checkIdentity, reportProblems } from './judge/row-findings';
-import { worstStatus } from './judge/status';
+import { worseStatus } from './judge/status';
 import { statusText } from './judge/status-text';
 import { summarize } from './judge/summary';
 import { obligationsOfTask } from './judge/task-obligations';
@@ -20,7 +20,7 @@ import { readTableRows, TableRow } from './table/read-rows';
 import { Field } from './table/vocabulary';
 import { normalizeText } from './text/normalize';
 import { sharedBigrams } from './text/similarity';
-import { periodLabel } from './dates/periods';
+import { Period, periodLabel } from './dates/periods';
 import { VERSION } from './version';
 
 export interface ValidateOptions {
@@ -73,6 +73,18 @@ function activitiesFor(o: Obligation, all: Activity[], recurring: Obligation[]):
     }
     return best === o;
   });
+}
+
+/** An obligation with its verdict, for the report. */
+function obligationReport(o: Obligation, v: ObligationVerdict): ObligationReport {
+  const report: ObligationReport = Object.assign({}, o, {
+    status: v.status,
+    effectiveDue: v.due === null ? null : formatIso(v.due),
+    daysOverdue: v.daysOverdue,
+    missedPeriods: v.missed.length === 0 ? [] : v.missed.map(periodLabel),
+  });
+  if (o.kind === 'recurring') report.periods = v.periods;
+  return report;
 }
 
 /** The columns the header spans: from its first to its last non-empty cell (merged cells included). */
@@ -144,19 +156,19 @@ export function validateWorkbook(workbook: WorkbookData, options: ValidateOption
 
   function judgeRow(row: TableRow, index: number): TaskReport {
     const v = row.values;
-    const text = (f: Field) => cellText(v[f] ?? null);
     const c = layout.columns;
     const findings: Finding[] = [];
-    const add: AddFinding = (code, col, detail = {}) => findings.push(finding(code, ref(row.row, col), lang, detail));
+    const add: AddFinding = (code, col, detail) => findings.push(finding(code, ref(row.row, col), lang, detail));
 
-    const measure = text('measure');
-    const id = text('id');
-    const lead = splitDepartments(text('lead'));
-    const responsible = [text('responsible'), ...row.extraResponsible.map((x) => cellText(x))].flatMap(splitDepartments);
+    const measure = cellText(v.measure ?? null);
+    const id = cellText(v.id ?? null);
+    const lead = splitDepartments(cellText(v.lead ?? null));
+    const ownResponsible = splitDepartments(cellText(v.responsible ?? null));
+    const responsible = row.extraResponsible.length === 0 ? ownResponsible : [ownResponsible, ...row.extraResponsible.map((x) => splitDepartments(cellText(x)))].flat();
     checkIdentity({ measure, id, lead, responsible, sheetRow: row.row + 1, idFromMerge: row.idFromMerge }, c, departments, seenIds, add);
 
     const plan = obligationsOfTask(v.deadline ?? null, measure, year, workbook.date1904, rules);
-    const deadlineText = text('deadline');
+    const deadlineText = cellText(v.deadline ?? null);
     checkDeadline(plan, deadlineText, c, add);
     const obligations: Obligation[] = plan.obligations.length > 0 ? plan.obligations : [{ kind: 'unknown', text: deadlineText }];
 
@@ -167,34 +179,38 @@ export function validateWorkbook(workbook: WorkbookData, options: ValidateOption
     );
     for (const a of ev.absurd) add('absurd_date', c[a.field as Field] ?? c.measure, { text: a.text });
 
-    const logged = (logByTask.get(index) ?? []).map((e) => ({ day: e.day!, description: e.description }));
+    const logEntries = logByTask.get(index);
+    const logged = logEntries ? logEntries.map((e) => ({ day: e.day!, description: e.description })) : [];
     const { activities, future } = activitiesOfTask(ev, logged, year, asOf);
     // Activities dated after the as-of date have not happened yet: they prove nothing.
     if (future !== null) add('done_date_after_as_of', c.doneDate ?? c.progress, { date: formatIso(future), asOf: options.asOf });
 
-    const taskWarn = plan.matchedRules.reduce((w, r) => (r.warnDays !== undefined ? Math.min(w, r.warnDays) : w), warnDays);
+    let taskWarn = warnDays;
+    for (const r of plan.matchedRules) if (r.warnDays !== undefined) taskWarn = Math.min(taskWarn, r.warnDays);
     const taskCtx = taskWarn === warnDays ? ctx : { ...ctx, warnDays: taskWarn };
-    const recurring = obligations.filter((o) => o.kind === 'recurring');
+    const recurring = obligations.length > 1 ? obligations.filter((o) => o.kind === 'recurring') : obligations;
     const verdicts: ObligationVerdict[] = obligations.map((o) => judgeObligation(o, ev, activitiesFor(o, activities, recurring), taskCtx));
-    reportProblems(verdicts, c, options.asOf, add, new Set(findings.map((f) => f.code)));
+    reportProblems(verdicts, c, options.asOf, add, findings);
 
-    const status = worstStatus(verdicts.map((x) => x.status));
+    let status = verdicts[0].status;
+    for (const x of verdicts) status = worseStatus(status, x.status);
     const isDone = status === 'done' || status === 'done_late';
     const evidenceRequired = plan.matchedRules.some((r) => r.evidenceRequired);
     if (isDone && (ev.hasEvidence === false || (evidenceRequired && ev.hasEvidence !== true))) add('done_without_evidence', c.evidence ?? c.progress);
 
-    const reports: ObligationReport[] = obligations.map((o, i) => ({
-      ...o,
-      status: verdicts[i].status,
-      effectiveDue: verdicts[i].due === null ? null : formatIso(verdicts[i].due!),
-      daysOverdue: verdicts[i].daysOverdue,
-      missedPeriods: verdicts[i].missed.map(periodLabel),
-      ...(o.kind === 'recurring' ? { periods: verdicts[i].periods } : {}),
-    }));
-    const driving = verdicts.filter((x) => x.status === status);
-    const due = driving.map((x) => x.due).filter((d): d is number => d !== null);
-    const missed = verdicts.flatMap((x) => x.missed);
-    const daysOverdue = Math.max(0, ...verdicts.map((x) => x.daysOverdue));
+    const reports: ObligationReport[] = obligations.map((o, i) => obligationReport(o, verdicts[i]));
+    // The obligations whose status is the task's decide its due date, lateness and missed periods.
+    let due: number | null = null;
+    let daysLate = 0;
+    let daysOverdue = 0;
+    let missed: Period[] = verdicts.length === 1 ? verdicts[0].missed : [];
+    for (const x of verdicts) {
+      daysOverdue = Math.max(daysOverdue, x.daysOverdue);
+      if (verdicts.length > 1 && x.missed.length > 0) missed = missed.concat(x.missed);
+      if (x.status !== status) continue;
+      if (x.due !== null) due = due === null ? x.due : Math.min(due, x.due);
+      daysLate = Math.max(daysLate, x.daysLate);
+    }
     const attention = findings.find((f) => f.severity !== 'info')?.message;
     return {
       row: row.row + 1,
@@ -203,15 +219,15 @@ export function validateWorkbook(workbook: WorkbookData, options: ValidateOption
       measure,
       lead,
       responsible,
-      owner: text('owner'),
+      owner: cellText(v.owner ?? null),
       deadlineText,
       progressText: ev.progressText,
       obligations: reports,
       status,
-      statusText: statusText({ status, daysOverdue, daysLate: Math.max(0, ...driving.map((x) => x.daysLate)), due: due.length ? Math.min(...due) : null, missed, attention }, lang),
-      due: due.length ? formatIso(Math.min(...due)) : null,
+      statusText: statusText({ status, daysOverdue, daysLate, due, missed, attention }, lang),
+      due: due === null ? null : formatIso(due),
       daysOverdue,
-      missedPeriods: missed.map(periodLabel),
+      missedPeriods: missed.length === 0 ? [] : missed.map(periodLabel),
       findings,
     };
   }

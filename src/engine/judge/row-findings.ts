@@ -1,6 +1,6 @@
 import { Field } from '../table/vocabulary';
 import { normalizeText } from '../text/normalize';
-import { FindingCode } from './findings';
+import { Finding, FindingCode } from './findings';
 import { ObligationVerdict } from './judge-obligation';
 import { TaskObligations } from './task-obligations';
 
@@ -44,8 +44,9 @@ export function checkDeadline(plan: TaskObligations, deadlineText: string, c: Co
 }
 
 /** The judge's problems as findings, each once, at the cell it concerns. */
-export function reportProblems(verdicts: ObligationVerdict[], c: Columns, asOf: string, add: AddFinding, already: Set<FindingCode>): void {
-  const seen = new Set<FindingCode>(already);
+export function reportProblems(verdicts: ObligationVerdict[], c: Columns, asOf: string, add: AddFinding, already: Finding[]): void {
+  if (verdicts.every((v) => v.problems.length === 0)) return;
+  const seen = new Set<FindingCode>(already.map((f) => f.code));
   for (const p of verdicts.flatMap((v) => v.problems)) {
     if (seen.has(p.code)) continue;
     seen.add(p.code);

@@ -6,6 +6,11 @@ export const STATUS_CODES: StatusCode[] = ['overdue', 'due_soon', 'needs_attenti
 /** Worst first: a task with several obligations takes the worst of their statuses. */
 const SEVERITY: Record<StatusCode, number> = { overdue: 7, due_soon: 6, needs_attention: 5, done_late: 4, on_track: 3, ongoing: 2, done: 1 };
 
+/** The worse of two statuses. */
+export function worseStatus(a: StatusCode, b: StatusCode): StatusCode {
+  return SEVERITY[b] > SEVERITY[a] ? b : a;
+}
+
 export function worstStatus(statuses: StatusCode[]): StatusCode {
   return statuses.reduce((worst, s) => (SEVERITY[s] > SEVERITY[worst] ? s : worst), statuses[0] ?? 'needs_attention');
 }
