@@ -58,21 +58,28 @@ function failure(code: ValidateFailure['code'], detail = ''): ValidateResult {
   return { ok: false, error: { code, message: messages[code] } };
 }
 
-/** Activities for one obligation when a task has several: described ones go to the most similar. */
-function activitiesFor(o: Obligation, all: Activity[], recurring: Obligation[]): Activity[] {
-  if (recurring.length <= 1) return all;
-  const key = (x: Obligation) => normalizeText(`${x.text ?? ''}${x.rule?.keyword ?? ''}`);
-  return all.filter((a) => {
-    if (!a.description) return true;
-    const d = normalizeText(a.description);
-    let best = recurring[0];
-    let bestScore = -1;
-    for (const r of recurring) {
-      const s = sharedBigrams(key(r), d);
-      if (s > bestScore) [best, bestScore] = [r, s];
+/**
+ * The activities each obligation counts when a task has several recurring ones: undescribed
+ * activities count for all, described ones only for the recurring obligation whose words they share most.
+ */
+function activitiesByObligation(all: Activity[], obligations: Obligation[], recurring: Obligation[]): Map<Obligation, Activity[]> {
+  const byObligation = new Map<Obligation, Activity[]>(obligations.map((o) => [o, []]));
+  const keys = recurring.map((o) => normalizeText(`${o.text ?? ''}${o.rule?.keyword ?? ''}`));
+  for (const a of all) {
+    if (!a.description) {
+      for (const list of byObligation.values()) list.push(a);
+      continue;
     }
-    return best === o;
-  });
+    const d = normalizeText(a.description);
+    let best = 0;
+    let bestScore = -1;
+    for (let i = 0; i < recurring.length; i++) {
+      const score = sharedBigrams(keys[i], d);
+      if (score > bestScore) [best, bestScore] = [i, score];
+    }
+    byObligation.get(recurring[best])!.push(a);
+  }
+  return byObligation;
 }
 
 /** An obligation with its verdict, for the report. */
@@ -188,8 +195,9 @@ export function validateWorkbook(workbook: WorkbookData, options: ValidateOption
     let taskWarn = warnDays;
     for (const r of plan.matchedRules) if (r.warnDays !== undefined) taskWarn = Math.min(taskWarn, r.warnDays);
     const taskCtx = taskWarn === warnDays ? ctx : { ...ctx, warnDays: taskWarn };
-    const recurring = obligations.length > 1 ? obligations.filter((o) => o.kind === 'recurring') : obligations;
-    const verdicts: ObligationVerdict[] = obligations.map((o) => judgeObligation(o, ev, activitiesFor(o, activities, recurring), taskCtx));
+    const recurring = obligations.length > 1 ? obligations.filter((o) => o.kind === 'recurring') : [];
+    const shared = recurring.length > 1 && activities.length > 0 ? activitiesByObligation(activities, obligations, recurring) : null;
+    const verdicts: ObligationVerdict[] = obligations.map((o) => judgeObligation(o, ev, shared?.get(o) ?? activities, taskCtx));
     reportProblems(verdicts, c, options.asOf, add, findings);
 
     let status = verdicts[0].status;

@@ -23,8 +23,8 @@ function resolveYear(explicit: string | undefined, next: string | undefined, yea
 }
 
 interface Matcher {
-  /** Words the pattern cannot match without (one of them): most texts name no date, and a substring test is far cheaper than the pattern. */
-  needs: string[];
+  /** What the pattern cannot match without: most texts name no date, and this test is far cheaper than the pattern. */
+  needs: RegExp;
   pattern: RegExp;
   precision: DateMention['precision'];
   toDay(m: RegExpExecArray, year: number): DayNumber | null;
@@ -44,14 +44,14 @@ function tenDay(y: number, m: number, part: string | undefined): DayNumber {
 const MATCHERS: Matcher[] = [
   {
     // 2022年6月30日, 2022-06-30, 2022/6/30, 2022.6.30
-    needs: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+    needs: /\d{4}/,
     pattern: /(\d{4})[年\-/.](\d{1,2})[月\-/.](\d{1,2})(?![\d])日?号?/g,
     precision: 'day',
     toDay: (m) => dayOf(Number(m[1]), Number(m[2]), Number(m[3])),
   },
   {
     // 2022年6月, 2022.06, 2022-6, 2022年6月底, 2022年6月下旬
-    needs: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+    needs: /\d{4}/,
     pattern: /(\d{4})[年\-/.](\d{1,2})(?![\d./\-])月?份?(上旬|中旬|下旬)?/g,
     precision: 'month',
     toDay: (m) => {
@@ -61,7 +61,7 @@ const MATCHERS: Matcher[] = [
   },
   {
     // 6月30日, 次年1月15日
-    needs: ['月'],
+    needs: /月/,
     pattern: new RegExp(`${YEAR_WORD}${NUM}月${NUM}[日号]`, 'g'),
     precision: 'day',
     toDay: (m, year) => {
@@ -72,7 +72,7 @@ const MATCHERS: Matcher[] = [
   },
   {
     // 6月底, 6月份, 6月, 6月上旬, 次年3月 — never "6个月" (a time limit) nor "一月一课" (a frequency)
-    needs: ['月'],
+    needs: /月/,
     pattern: new RegExp(`${YEAR_WORD}(?<![个每一])${NUM}月(?![\\d一二三四五六七八九十])份?(上旬|中旬|下旬)?`, 'g'),
     precision: 'month',
     toDay: (m, year) => {
@@ -81,13 +81,13 @@ const MATCHERS: Matcher[] = [
     },
   },
   {
-    needs: ['年', '岁末'],
+    needs: /年|岁末/,
     pattern: new RegExp(`${YEAR_WORD}(年底|年末|年内|年终|年度内|岁末)`, 'g'),
     precision: 'period',
     toDay: (m, year) => fromYmd(resolveYear(m[1], m[2], year), 12, 31),
   },
   {
-    needs: ['半年'],
+    needs: /半年/,
     pattern: new RegExp(`${YEAR_WORD}(上半年|下半年)`, 'g'),
     precision: 'period',
     toDay: (m, year) => {
@@ -96,7 +96,7 @@ const MATCHERS: Matcher[] = [
     },
   },
   {
-    needs: ['季'],
+    needs: /季/,
     pattern: new RegExp(`${YEAR_WORD}第?([一二三四1-4])季度?(?!一)`, 'g'),
     precision: 'period',
     toDay: (m, year) => {
@@ -105,14 +105,14 @@ const MATCHERS: Matcher[] = [
     },
   },
   {
-    needs: ['Q', 'q'],
+    needs: /q/i,
     pattern: /(?<![\d年])Q([1-4])/gi,
     precision: 'period',
     toDay: (m, year) => lastDayOfMonth(year, Number(m[1]) * 3),
   },
   {
     // Holidays named as deadlines: 七一 (Party founding day), 国庆, 五一. 元旦前 = before the new year.
-    needs: ['七一', '国庆', '五一', '元旦'],
+    needs: /七一|国庆|五一|元旦/,
     pattern: /(七一|国庆节?|五一|元旦)/g,
     precision: 'day',
     toDay: (m, year) => {
@@ -130,18 +130,13 @@ const MATCHERS: Matcher[] = [
   },
 ];
 
-function mentionsAny(text: string, words: string[]): boolean {
-  for (const word of words) if (text.includes(word)) return true;
-  return false;
-}
-
 /** Every date named in `text`, in order of position; overlapping weaker matches are dropped. */
 export function findDates(text: string, year: number): DateMention[] {
   const found: DateMention[] = [];
   // Spans of impossible dates (2022年2月30日): no weaker pattern may reread them as something else.
   const blocked: Array<[number, number]> = [];
   for (const matcher of MATCHERS) {
-    if (!mentionsAny(text, matcher.needs)) continue;
+    if (!matcher.needs.test(text)) continue;
     matcher.pattern.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = matcher.pattern.exec(text))) {

@@ -47,6 +47,17 @@ function tables(): Tables {
  * Chinese punctuation that separates clauses (，。；、) is kept, as half-width where one exists.
  */
 export function normalizeText(text: string): string {
+  // The same text is often normalised twice in a row (a measure for its clauses, then for the rules).
+  if (text === lastInput) return lastOutput;
+  lastOutput = normalize(text);
+  lastInput = text;
+  return lastOutput;
+}
+
+let lastInput = '';
+let lastOutput = '';
+
+function normalize(text: string): string {
   const { action, wide } = tables();
   let i = 0;
   const n = text.length;
