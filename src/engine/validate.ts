@@ -82,13 +82,23 @@ function activitiesByObligation(all: Activity[], obligations: Obligation[], recu
   return byObligation;
 }
 
+const missedLabels = new WeakMap<Period[], string[]>();
+
+/** Labels of missed periods. Verdicts shared between tasks share their (frozen) label list as well. */
+function labelsOf(missed: Period[]): string[] {
+  if (missed.length === 0) return [];
+  let labels = missedLabels.get(missed);
+  if (!labels) missedLabels.set(missed, (labels = Object.isFrozen(missed) ? Object.freeze(missed.map(periodLabel)) as string[] : missed.map(periodLabel)));
+  return labels;
+}
+
 /** An obligation with its verdict, for the report. */
 function obligationReport(o: Obligation, v: ObligationVerdict): ObligationReport {
   const report: ObligationReport = Object.assign({}, o, {
     status: v.status,
     effectiveDue: v.due === null ? null : formatIso(v.due),
     daysOverdue: v.daysOverdue,
-    missedPeriods: v.missed.length === 0 ? [] : v.missed.map(periodLabel),
+    missedPeriods: labelsOf(v.missed),
   });
   if (o.kind === 'recurring') report.periods = v.periods;
   return report;
@@ -235,7 +245,7 @@ export function validateWorkbook(workbook: WorkbookData, options: ValidateOption
       statusText: statusText({ status, daysOverdue, daysLate, due, missed, attention }, lang),
       due: due === null ? null : formatIso(due),
       daysOverdue,
-      missedPeriods: missed.length === 0 ? [] : missed.map(periodLabel),
+      missedPeriods: labelsOf(missed),
       findings,
     };
   }

@@ -100,8 +100,6 @@ interface ScheduledPeriod {
   label: string;
   startIso: string;
   dueIso: string;
-  /** Interned progress records: every task with the same frequency shares them (see BoundedCache). */
-  progress: Map<number, PeriodProgress>;
 }
 
 const schedules = new BoundedCache<string, ScheduledPeriod[]>(1000);
@@ -111,23 +109,9 @@ function scheduleOf(kind: Period['kind'], year: number, by: string | undefined):
   return schedules.get(`${kind}|${year}|${by ?? ''}`, () =>
     periodsOfYear(kind, year).map((period) => {
       const due = periodDue(period, by);
-      return { period, due, label: periodLabel(period), startIso: formatIso(period.start), dueIso: formatIso(due), progress: new Map() };
+      return { period, due, label: periodLabel(period), startIso: formatIso(period.start), dueIso: formatIso(due) };
     }),
   );
-}
-
-const STATES: PeriodProgress['state'][] = ['met', 'missed', 'open', 'future'];
-
-/** The (frozen, shared) progress record of a period with this count, quota and state. */
-function progressOf(s: ScheduledPeriod, count: number, required: number, state: PeriodProgress['state']): PeriodProgress {
-  const key = (count * 4096 + required) * 4 + STATES.indexOf(state);
-  let record = s.progress.get(key);
-  if (record === undefined) {
-    if (s.progress.size > 1000) s.progress.clear();
-    record = Object.freeze({ label: s.label, start: s.startIso, due: s.dueIso, count, required, state });
-    s.progress.set(key, record);
-  }
-  return record;
 }
 
 function countDated(activities: Activity[], from: DayNumber, to: DayNumber): number {
@@ -136,24 +120,26 @@ function countDated(activities: Activity[], from: DayNumber, to: DayNumber): num
   return n;
 }
 
+/**
+ * Verdicts of recurring obligations, by everything they depend on. Thousands of tasks share a
+ * frequency and the same record (nothing done yet, or the same months): they share one frozen verdict.
+ */
+const recurringVerdicts = new BoundedCache<string, ObligationVerdict>(20_000);
+
 /** A recurring obligation over the periods of the table's year up to the as-of date (SPEC §4). */
 function judgeRecurring(o: Extract<Obligation, { kind: 'recurring' }>, ev: TaskEvidence, activities: Activity[], ctx: JudgeContext): ObligationVerdict {
   const min = o.minCount;
   const year = scheduleOf(o.period, ctx.year, o.by);
   const schedule = ev.startDay === null ? year : year.filter((s) => s.period.end >= ev.startDay!);
-  const progress: PeriodProgress[] = [];
-  const missed: Period[] = [];
-  const problems: Problem[] = [];
   const useTally = ev.tally !== null && activities.length === 0 && ev.periodCounts.length === 0;
-  let current: { due: DayNumber; met: boolean } | null = null;
-  let next: DayNumber | null = null;
 
   // Periods are in order and each is due within itself, so the started and the closed ones are prefixes.
   let started = 0;
   while (started < schedule.length && schedule[started].period.start <= ctx.asOf) started++;
   let closed = 0;
   while (closed < started && ctx.asOf > schedule[closed].due) closed++;
-  let tallyMetUpTo = -1;
+
+  const counts: number[] = [];
   if (useTally) {
     const { count, lastDay } = ev.tally!;
     // Periods after the last recorded activity cannot have been met; before it the count decides.
@@ -163,46 +149,59 @@ function judgeRecurring(o: Extract<Obligation, { kind: 'recurring' }>, ev: TaskE
       for (let i = 0; i < started && lastIndex < 0; i++) if (lastDay >= schedule[i].period.start && lastDay <= schedule[i].period.end) lastIndex = i;
     }
     const creditable = lastDay === null ? closed : lastIndex + 1;
-    tallyMetUpTo = Math.min(creditable, Math.floor(count / min)) - 1;
+    const tallyMetUpTo = Math.min(creditable, Math.floor(count / min)) - 1;
+    for (let i = 0; i < schedule.length; i++) counts.push(i <= tallyMetUpTo ? min : 0);
     const needed = Math.min(creditable, closed) * min;
-    if (count < needed) problems.push({ code: 'count_short', count, needed, until: schedule[Math.min(creditable, closed) - 1].dueIso });
+    if (count < needed) {
+      const short: Problem = { code: 'count_short', count, needed, until: schedule[Math.min(creditable, closed) - 1].dueIso };
+      const firstUnmet = Math.floor(count / min);
+      return verdictOfCounts(schedule, counts, min, ctx, short, firstUnmet < closed ? schedule[firstUnmet].due : ctx.asOf);
+    }
+  } else {
+    for (const s of schedule) {
+      const p = s.period;
+      const dated = activities.length > 0 ? countDated(activities, p.start, s.due) : 0;
+      counts.push(dated + (ev.periodCounts.length > 0 ? countFromPeriodCounts(ev.periodCounts, p.kind, p.year, p.index, min) : 0));
+    }
   }
+  const key = `${o.period}|${ctx.year}|${o.by ?? ''}|${ev.startDay ?? ''}|${ctx.asOf}|${ctx.warnDays}|${min}|${counts.join(',')}`;
+  return recurringVerdicts.get(key, () => deepFreeze(verdictOfCounts(schedule, counts, min, ctx, null, 0)));
+}
 
+/** The verdict once each period's count is known; `short` (with its first unmet due day) when a tally falls short. */
+function verdictOfCounts(schedule: ScheduledPeriod[], counts: number[], min: number, ctx: JudgeContext, short: Problem | null, shortDue: DayNumber): ObligationVerdict {
+  const progress: PeriodProgress[] = [];
+  const missed: Period[] = [];
+  let firstMissedDue: DayNumber | null = null;
+  let current: { due: DayNumber; met: boolean } | null = null;
+  let next: DayNumber | null = null;
+  let started = 0;
   for (let i = 0; i < schedule.length; i++) {
-    const s = schedule[i];
-    const p = s.period;
-    const due = s.due;
-    const count = useTally
-      ? i <= tallyMetUpTo
-        ? min
-        : 0
-      : (activities.length > 0 ? countDated(activities, p.start, due) : 0) + (ev.periodCounts.length > 0 ? countFromPeriodCounts(ev.periodCounts, p.kind, p.year, p.index, min) : 0);
+    const { period: p, due } = schedule[i];
+    const count = counts[i];
     const met = count >= min;
     let state: PeriodProgress['state'];
     if (p.start > ctx.asOf) {
       state = 'future';
       if (next === null) next = due;
     } else if (ctx.asOf > due) {
+      started++;
       state = met ? 'met' : 'missed';
-      if (!met) missed.push(p);
+      if (!met) {
+        missed.push(p);
+        if (firstMissedDue === null) firstMissedDue = due;
+      }
     } else {
+      started++;
       state = met ? 'met' : 'open';
       current = { due, met };
     }
-    progress.push(progressOf(s, count, min, state));
+    progress.push({ label: schedule[i].label, start: schedule[i].startIso, due: schedule[i].dueIso, count, required: min, state });
   }
 
-  const base = { periods: progress, missed, problems };
-  if (missed.length > 0) {
-    const firstDue = periodDue(missed[0], o.by);
-    return verdict('overdue', firstDue, { ...base, daysOverdue: ctx.asOf - firstDue });
-  }
-  const short = problems.find((p) => p.code === 'count_short') as Extract<Problem, { code: 'count_short' }> | undefined;
-  if (short) {
-    const firstUnmet = Math.floor(short.count / min);
-    const firstDue = firstUnmet < closed ? schedule[firstUnmet].due : ctx.asOf;
-    return verdict('overdue', firstDue, { ...base, daysOverdue: ctx.asOf - firstDue });
-  }
+  const base = { periods: progress, missed, problems: short ? [short] : [] };
+  if (firstMissedDue !== null) return verdict('overdue', firstMissedDue, { ...base, daysOverdue: ctx.asOf - firstMissedDue });
+  if (short) return verdict('overdue', shortDue, { ...base, daysOverdue: ctx.asOf - shortDue });
   const open = current as { due: DayNumber; met: boolean } | null;
   if (open) {
     if (open.met) return verdict('on_track', next ?? open.due, base);
@@ -211,6 +210,15 @@ function judgeRecurring(o: Extract<Obligation, { kind: 'recurring' }>, ev: TaskE
   if (started === 0) return verdict('on_track', next, base);
   if (next !== null) return verdict('on_track', next, base);
   return verdict('done', schedule[schedule.length - 1].due, base);
+}
+
+/** Shared verdicts must stay as they are: freeze them and everything they hold. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }
 
 function relativeDue(o: Extract<Obligation, { kind: 'relative' }>, start: DayNumber): { due: DayNumber; uncovered: number[] } {
