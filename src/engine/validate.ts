@@ -22,6 +22,7 @@ import { normalizeText } from './text/normalize';
 import { sharedBigrams } from './text/similarity';
 import { Period, periodLabel } from './dates/periods';
 import { VERSION } from './version';
+import { internText } from './cache/bounded-cache';
 
 export interface ValidateOptions {
   /** YYYY-MM-DD. */
@@ -94,14 +95,26 @@ function labelsOf(missed: Period[]): string[] {
 
 /** An obligation with its verdict, for the report. */
 function obligationReport(o: Obligation, v: ObligationVerdict): ObligationReport {
-  const report: ObligationReport = Object.assign({}, o, {
+  // One object shape for every kind (absent fields stay undefined and are left out of the JSON).
+  const r = o as unknown as Partial<Record<string, unknown>>;
+  return {
+    kind: o.kind,
+    due: r.due,
+    period: r.period,
+    minCount: r.minCount,
+    by: r.by,
+    amount: r.amount,
+    unit: r.unit,
+    text: o.text,
+    actor: o.actor,
+    origin: o.origin,
+    rule: o.rule,
     status: v.status,
     effectiveDue: v.due === null ? null : formatIso(v.due),
     daysOverdue: v.daysOverdue,
     missedPeriods: labelsOf(v.missed),
-  });
-  if (o.kind === 'recurring') report.periods = v.periods;
-  return report;
+    periods: o.kind === 'recurring' ? v.periods : undefined,
+  } as ObligationReport;
 }
 
 /** The columns the header spans: from its first to its last non-empty cell (merged cells included). */
@@ -242,7 +255,7 @@ export function validateWorkbook(workbook: WorkbookData, options: ValidateOption
       progressText: ev.progressText,
       obligations: reports,
       status,
-      statusText: statusText({ status, daysOverdue, daysLate, due, missed, attention }, lang),
+      statusText: internText(statusText({ status, daysOverdue, daysLate, due, missed, attention }, lang)),
       due: due === null ? null : formatIso(due),
       daysOverdue,
       missedPeriods: labelsOf(missed),

@@ -19,3 +19,10 @@ export class BoundedCache<K, V> {
     return value;
   }
 }
+
+const texts = new BoundedCache<string, string>();
+
+/** One shared copy of a text built again and again (status texts, messages): 100k rows, a few hundred texts. */
+export function internText(text: string): string {
+  return texts.get(text, (t) => t);
+}

@@ -1,15 +1,25 @@
+import { BoundedCache } from '../cache/bounded-cache';
 import { cellText, WorkbookData } from '../model/workbook';
 import { normalizeHeader, normalizeText } from '../text/normalize';
 import { MergedView } from './merged-cells';
 import { findColumns } from './simple-sheet';
 import { DEPARTMENTS_SHEET } from './special-sheets';
 
-/** Departments in a lead/responsible cell, split on 、，,；;／/ and line breaks (SPEC §2). */
+const splits = new BoundedCache<string, string[]>();
+
+/**
+ * Departments in a lead/responsible cell, split on 、，,；;／/ and line breaks (SPEC §2). A table names
+ * the same few departments on every row: the lists are shared and frozen.
+ */
 export function splitDepartments(text: string): string[] {
-  return text
-    .split(/[、，,；;／/\n\r]+/)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
+  return splits.get(text, () =>
+    Object.freeze(
+      text
+        .split(/[、，,；;／/\n\r]+/)
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0),
+    ) as string[],
+  );
 }
 
 /** The workbook's department list (a sheet 部门 / 部门清单), normalised; null when there is none. */
