@@ -83,16 +83,6 @@ function activitiesByObligation(all: Activity[], obligations: Obligation[], recu
   return byObligation;
 }
 
-const missedLabels = new WeakMap<Period[], string[]>();
-
-/** Labels of missed periods. Verdicts shared between tasks share their (frozen) label list as well. */
-function labelsOf(missed: Period[]): string[] {
-  if (missed.length === 0) return [];
-  let labels = missedLabels.get(missed);
-  if (!labels) missedLabels.set(missed, (labels = Object.isFrozen(missed) ? Object.freeze(missed.map(periodLabel)) as string[] : missed.map(periodLabel)));
-  return labels;
-}
-
 /** An obligation with its verdict, for the report. */
 function obligationReport(o: Obligation, v: ObligationVerdict): ObligationReport {
   // One object shape for every kind (absent fields stay undefined and are left out of the JSON).
@@ -112,7 +102,7 @@ function obligationReport(o: Obligation, v: ObligationVerdict): ObligationReport
     status: v.status,
     effectiveDue: v.due === null ? null : formatIso(v.due),
     daysOverdue: v.daysOverdue,
-    missedPeriods: labelsOf(v.missed),
+    missedPeriods: v.missedLabels,
     periods: o.kind === 'recurring' ? v.periods : undefined,
   } as ObligationReport;
 }
@@ -258,7 +248,7 @@ export function validateWorkbook(workbook: WorkbookData, options: ValidateOption
       statusText: internText(statusText({ status, daysOverdue, daysLate, due, missed, attention }, lang)),
       due: due === null ? null : formatIso(due),
       daysOverdue,
-      missedPeriods: labelsOf(missed),
+      missedPeriods: verdicts.length === 1 ? verdicts[0].missedLabels : missed.map(periodLabel),
       findings,
     };
   }

@@ -80,8 +80,14 @@ export function formatIso(day: DayNumber): string {
   });
 }
 
+const isoDays = new BoundedCache<string, DayNumber | null>();
+
 /** Parses exactly YYYY-MM-DD; anything else (or an impossible date) is null. */
 export function parseIso(text: string): DayNumber | null {
+  return isoDays.get(text, parseIsoText);
+}
+
+function parseIsoText(text: string): DayNumber | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
   return match ? dayOf(Number(match[1]), Number(match[2]), Number(match[3])) : null;
 }

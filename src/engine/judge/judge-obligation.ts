@@ -40,12 +40,30 @@ export interface ObligationVerdict {
   /** Days late for done_late. */
   daysLate: number;
   missed: Period[];
+  /** The missed periods' labels (2026-03 …), for the report. */
+  missedLabels: string[];
   periods: PeriodProgress[];
   problems: Problem[];
 }
 
-function verdict(status: StatusCode, due: DayNumber | null, extra: Partial<ObligationVerdict> = {}): ObligationVerdict {
-  return { status, due, daysOverdue: 0, daysLate: 0, missed: [], periods: [], problems: [], ...extra };
+const NONE: Partial<ObligationVerdict> = Object.freeze({});
+/** Shared empty lists: most verdicts have no missed periods and no problems (nothing appends to a verdict's lists). */
+const NO_PERIODS: Period[] = Object.freeze([]) as unknown as Period[];
+const NO_LABELS: string[] = Object.freeze([]) as unknown as string[];
+const NO_PROGRESS: PeriodProgress[] = Object.freeze([]) as unknown as PeriodProgress[];
+const NO_PROBLEMS: Problem[] = Object.freeze([]) as unknown as Problem[];
+
+function verdict(status: StatusCode, due: DayNumber | null, extra: Partial<ObligationVerdict> = NONE): ObligationVerdict {
+  return {
+    status,
+    due,
+    daysOverdue: extra.daysOverdue ?? 0,
+    daysLate: extra.daysLate ?? 0,
+    missed: extra.missed ?? NO_PERIODS,
+    missedLabels: extra.missedLabels ?? NO_LABELS,
+    periods: extra.periods ?? NO_PROGRESS,
+    problems: extra.problems === undefined || extra.problems.length === 0 ? NO_PROBLEMS : extra.problems,
+  };
 }
 
 /**
@@ -199,7 +217,7 @@ function verdictOfCounts(schedule: ScheduledPeriod[], counts: number[], min: num
     progress.push({ label: schedule[i].label, start: schedule[i].startIso, due: schedule[i].dueIso, count, required: min, state });
   }
 
-  const base = { periods: progress, missed, problems: short ? [short] : [] };
+  const base = { periods: progress, missed, missedLabels: missed.map(periodLabel), problems: short ? [short] : [] };
   if (firstMissedDue !== null) return verdict('overdue', firstMissedDue, { ...base, daysOverdue: ctx.asOf - firstMissedDue });
   if (short) return verdict('overdue', shortDue, { ...base, daysOverdue: ctx.asOf - shortDue });
   const open = current as { due: DayNumber; met: boolean } | null;

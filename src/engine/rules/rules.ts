@@ -15,5 +15,6 @@ export interface Rule {
 }
 
 export function ruleMatches(rule: Rule, normalizedMeasure: string): boolean {
-  return rule.keywords.some((k) => normalizedMeasure.includes(k));
+  for (const k of rule.keywords) if (normalizedMeasure.includes(k)) return true;
+  return false;
 }
