@@ -20,6 +20,15 @@ export class BoundedCache<K, V> {
   }
 }
 
+/** A memo of texts read within a table year (deadline cells, progress notes): keyed by the text itself, so no key is built per lookup. */
+export class TextByYearCache<V> {
+  private readonly years = new BoundedCache<number, BoundedCache<string, V>>(64);
+
+  get(year: number, text: string, make: (text: string, year: number) => V): V {
+    return this.years.get(year, () => new BoundedCache<string, V>()).get(text, (t) => make(t, year));
+  }
+}
+
 const texts = new BoundedCache<string, string>();
 
 /** One shared copy of a text built again and again (status texts, messages): 100k rows, a few hundred texts. */

@@ -1,3 +1,4 @@
+import { TextByYearCache } from '../cache/bounded-cache';
 import { DayNumber, isPlausible, parseIso } from '../dates/civil-date';
 import { serialToDay } from '../dates/excel-serial';
 import { findDates } from '../deadline/date-phrases';
@@ -32,8 +33,17 @@ export function dateInCell(value: CellValue, year: number, date1904: boolean): C
   return { day };
 }
 
-/** Every day-precise date written in a text ("1月18日、2月22日分别开展" → two dates). */
+const textDates = new TextByYearCache<DayNumber[]>();
+
+/**
+ * Every day-precise date written in a text ("1月18日、2月22日分别开展" → two dates). Progress texts
+ * repeat ("已完成", "推进中") and each row asks twice: the (frozen) answers are kept.
+ */
 export function datesInText(raw: string, year: number): DayNumber[] {
+  return textDates.get(year, raw, (text) => Object.freeze(findDatesInText(text, year)) as DayNumber[]);
+}
+
+function findDatesInText(raw: string, year: number): DayNumber[] {
   const text = normalizeText(raw);
   // Only dates written with digits: 七一 or 国庆 in a progress note names an occasion, not a day worked.
   return findDates(text, year)

@@ -18,12 +18,11 @@ export function statusText(r: StatusReason, lang: Lang): string {
   const style = STATUS_STYLES[r.status];
   const head = `${style.symbol} ${style[lang]}`;
   const zh = lang === 'zh';
-  const missed = r.missed.length > 0 ? (zh ? `缺 ${r.missed.map((p) => periodDisplay(p, lang)).join('、')}` : `missed ${r.missed.map((p) => periodDisplay(p, lang)).join(', ')}`) : '';
   const parts: string[] = [];
   switch (r.status) {
     case 'overdue':
       parts.push(zh ? `${head} ${r.daysOverdue} 天` : `${head} by ${r.daysOverdue} day${r.daysOverdue === 1 ? '' : 's'}`);
-      if (missed) parts.push(missed);
+      if (r.missed.length > 0) parts.push(zh ? `缺 ${r.missed.map((p) => periodDisplay(p, lang)).join('、')}` : `missed ${r.missed.map((p) => periodDisplay(p, lang)).join(', ')}`);
       break;
     case 'due_soon':
       if (r.due !== null) parts.push(zh ? `${head}：${formatIso(r.due)} 到期` : `${head}: due ${formatIso(r.due)}`);

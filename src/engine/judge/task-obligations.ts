@@ -1,4 +1,4 @@
-import { BoundedCache } from '../cache/bounded-cache';
+import { TextByYearCache } from '../cache/bounded-cache';
 import { formatIso, isPlausible, parseIso } from '../dates/civil-date';
 import { dateInCell } from '../evidence/cell-dates';
 import { Obligation, isConcrete, sameRequirement } from '../deadline/obligation';
@@ -25,7 +25,7 @@ type CellObligation = { obligation: Obligation | null; absurd: string | null };
 const NO_DEADLINE: CellObligation = Object.freeze({ obligation: null, absurd: null });
 
 /** Deadline texts repeat down a table (每月, 年底前…): one cache per table year, keyed by the text itself. */
-const deadlinesByYear = new BoundedCache<number, BoundedCache<string, CellObligation>>(64);
+const deadlineTexts = new TextByYearCache<CellObligation>();
 
 function deadlineOfText(text: string, year: number): CellObligation {
   const parsed = parseDeadlineText(text, year);
@@ -42,7 +42,7 @@ function deadlineOfCell(value: CellValue, year: number, date1904: boolean): Cell
   }
   const text = cellText(value);
   if (!text) return NO_DEADLINE;
-  return deadlinesByYear.get(year, () => new BoundedCache()).get(text, (key) => deadlineOfText(key, year));
+  return deadlineTexts.get(year, text, deadlineOfText);
 }
 
 function describe(o: Obligation): string {

@@ -19,25 +19,25 @@ export interface TableRow {
 const NOTE_START = /^(填表说明|填报说明|说明|注|备注|附注|注意事项|附件)\s*[:：\d一1]/;
 const TOTAL_ROW = /^(合计|总计|小计|total)$/i;
 
-/** The row's own (not merge-filled) non-empty cells: how many, the first, and whether all read the same. */
-function ownCells(view: MergedView, row: number): { count: number; firstCol: number; firstText: string; allSame: boolean } {
+/** The row's own (not merge-filled) non-empty cells: how many (up to 3: more is "many") and the first. */
+function ownCells(view: MergedView, row: number): { count: number; firstCol: number } {
   const cells = view.sheet.rows[row];
   let count = 0;
   let firstCol = -1;
-  let firstText = '';
-  let allSame = true;
   if (cells) {
-    for (let c = 0; c < cells.length; c++) {
-      const value = cells[c];
-      if (isEmptyCell(value ?? null)) continue;
-      if (count === 0) {
-        firstCol = c;
-        firstText = cellText(value);
-      } else if (allSame && cellText(value) !== firstText) allSame = false;
+    for (let c = 0; c < cells.length && count < 3; c++) {
+      if (isEmptyCell(cells[c] ?? null)) continue;
+      if (count === 0) firstCol = c;
       count++;
     }
   }
-  return { count, firstCol, firstText, allSame };
+  return { count, firstCol };
+}
+
+/** Whether every own non-empty cell of the row reads `text` (a category written across, or merged). */
+function allCellsRead(view: MergedView, row: number, text: string): boolean {
+  for (const value of view.sheet.rows[row] ?? []) if (!isEmptyCell(value ?? null) && cellText(value) !== text) return false;
+  return true;
 }
 
 /**
@@ -49,16 +49,20 @@ export function readTableRows(view: MergedView, layout: TableLayout): TableRow[]
   const rows: TableRow[] = [];
   const { columns } = layout;
   const measureCol = columns.measure!;
+  const mapped = FIELDS.filter((f) => columns[f] !== undefined).map((f) => [f, columns[f]!] as const);
+  const dataColumns = TASK_DATA_FIELDS.map((f) => columns[f])
+    .filter((c): c is number => c !== undefined)
+    .concat(layout.periodColumns.map((p) => p.col));
   let category = '';
   for (let r = layout.headerBottom + 1; r < view.rowCount; r++) {
     const own = ownCells(view, r);
     if (own.count === 0 && !view.isFilled(r, measureCol)) continue;
-    const { firstText } = own;
+    const firstText = own.count > 0 ? cellText(view.sheet.rows[r][own.firstCol]) : '';
     if (own.count <= 2 && NOTE_START.test(normalizeText(firstText))) break;
     if (own.count === 1 && TOTAL_ROW.test(normalizeText(firstText))) continue;
 
-    const taskData = hasTaskData(view, r, layout);
-    if (!taskData && own.count > 0 && own.allSame && looksLikeCategory(view, r, own.firstCol, measureCol, firstText)) {
+    const taskData = hasTaskData(view, r, dataColumns);
+    if (!taskData && own.count > 0 && allCellsRead(view, r, firstText) && looksLikeCategory(view, r, own.firstCol, measureCol, firstText)) {
       category = firstText;
       continue;
     }
@@ -66,10 +70,7 @@ export function readTableRows(view: MergedView, layout: TableLayout): TableRow[]
     if (isHeaderAgain(view, r, measureCol)) continue;
 
     const values: Partial<Record<Field, CellValue>> = {};
-    for (const field of FIELDS) {
-      const col = columns[field];
-      if (col !== undefined) values[field] = view.value(r, col);
-    }
+    for (const [field, col] of mapped) values[field] = view.value(r, col);
     const categoryCol = columns.category;
     const categoryValue = categoryCol !== undefined ? cellText(view.value(r, categoryCol)) : '';
     rows.push({
@@ -84,14 +85,15 @@ export function readTableRows(view: MergedView, layout: TableLayout): TableRow[]
   return rows;
 }
 
-/** Whether the row has anything besides a measure/category text: a department, deadline or progress. */
-function hasTaskData(view: MergedView, row: number, layout: TableLayout): boolean {
-  const fields: Field[] = ['lead', 'responsible', 'deadline', 'progress', 'doneDate', 'owner', 'evidence', 'count'];
-  for (const f of fields) {
-    const col = layout.columns[f];
-    if (col !== undefined && !isEmptyCell(view.sheet.rows[row]?.[col] ?? null)) return true;
-  }
-  return layout.periodColumns.some((p) => !isEmptyCell(view.sheet.rows[row]?.[p.col] ?? null));
+/** Fields whose own cell makes a row a task row rather than a category or blank row. */
+const TASK_DATA_FIELDS: Field[] = ['lead', 'responsible', 'deadline', 'progress', 'doneDate', 'owner', 'evidence', 'count'];
+
+/** Whether the row has anything besides a measure/category text: a department, deadline, progress or period mark. */
+function hasTaskData(view: MergedView, row: number, dataColumns: number[]): boolean {
+  const cells = view.sheet.rows[row];
+  if (!cells) return false;
+  for (const col of dataColumns) if (!isEmptyCell(cells[col] ?? null)) return true;
+  return false;
 }
 
 const ENUMERATED = /^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+(?:部分|章|节|方面|项))/;
