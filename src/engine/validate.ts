@@ -16,7 +16,7 @@ import { rulesInForce } from './rules/rules-sheet';
 import { departmentList, splitDepartments } from './table/departments';
 import { detectTable, LayoutOverride, TableLayout } from './table/detect-table';
 import { MergedView } from './table/merged-cells';
-import { readTableRows, TableRow } from './table/read-rows';
+import { readTableRows, TableRow, tableRows } from './table/read-rows';
 import { Field } from './table/vocabulary';
 import { normalizeText } from './text/normalize';
 import { sharedBigrams } from './text/similarity';
@@ -145,14 +145,15 @@ export function validateWorkbook(workbook: WorkbookData, options: ValidateOption
   const sheet = workbook.sheets[layout.sheetIndex];
   const year = tableYear(layout, workbook, asOf);
   const view = new MergedView(sheet);
-  const rows = readTableRows(view, layout);
+  const logEntries = readLogSheets(workbook, year);
+  // With a log sheet every row is needed up front (to link entries to tasks); otherwise rows are judged as read.
+  const rows: Iterable<TableRow> = logEntries.length > 0 ? readTableRows(view, layout) : tableRows(view, layout);
   const { rules, findings: ruleFindings } = rulesInForce(workbook, year, lang);
   const departments = departmentList(workbook);
-  const logEntries = readLogSheets(workbook, year);
   const ref = (row: number, col: number | undefined) => `'${sheet.name}'!${cellAddress(row, col ?? layout.columns.measure!)}`;
 
   const linker = new LogLinker();
-  if (logEntries.length > 0) rows.forEach((r, i) => linker.add(i, cellText(r.values.id ?? null), cellText(r.values.measure ?? null)));
+  if (Array.isArray(rows)) rows.forEach((r, i) => linker.add(i, cellText(r.values.id ?? null), cellText(r.values.measure ?? null)));
   const logByTask = new Map<number, LogEntry[]>();
   const workbookFindings: Finding[] = [...ruleFindings];
   for (const entry of logEntries) {
@@ -172,7 +173,12 @@ export function validateWorkbook(workbook: WorkbookData, options: ValidateOption
 
   const ctx: JudgeContext = { asOf, warnDays, year };
   const seenIds = new Map<string, number>();
-  const tasks: TaskReport[] = rows.map((row, index) => judgeRow(row, index));
+  const tasks: TaskReport[] = [];
+  let lastRow = layout.headerBottom;
+  for (const row of rows) {
+    tasks.push(judgeRow(row, tasks.length));
+    lastRow = Math.max(lastRow, row.row);
+  }
 
   function judgeRow(row: TableRow, index: number): TaskReport {
     const v = row.values;
@@ -255,7 +261,6 @@ export function validateWorkbook(workbook: WorkbookData, options: ValidateOption
 
   const columns: Record<string, string> = {};
   const extent = headerExtent(view, layout);
-  const lastRow = rows.reduce((m, r) => Math.max(m, r.row), layout.headerBottom);
   for (const [field, col] of Object.entries(layout.columns)) if (col !== undefined) columns[field] = columnLetter(col);
   if (layout.extraResponsible.length) columns.responsibleMore = layout.extraResponsible.map(columnLetter).join(',');
   return {

@@ -46,7 +46,11 @@ function allCellsRead(view: MergedView, row: number, text: string): boolean {
  * the notes under the table ("填表说明：…").
  */
 export function readTableRows(view: MergedView, layout: TableLayout): TableRow[] {
-  const rows: TableRow[] = [];
+  return [...tableRows(view, layout)];
+}
+
+/** The task rows one at a time, so a caller judging each row as it comes keeps none of them alive (100k rows). */
+export function* tableRows(view: MergedView, layout: TableLayout): Generator<TableRow> {
   const { columns } = layout;
   const measureCol = columns.measure!;
   const mapped = FIELDS.filter((f) => columns[f] !== undefined).map((f) => [f, columns[f]!] as const);
@@ -73,17 +77,19 @@ export function readTableRows(view: MergedView, layout: TableLayout): TableRow[]
     for (const [field, col] of mapped) values[field] = view.value(r, col);
     const categoryCol = columns.category;
     const categoryValue = categoryCol !== undefined ? cellText(view.value(r, categoryCol)) : '';
-    rows.push({
+    yield {
       row: r,
       values,
-      extraResponsible: layout.extraResponsible.map((c) => view.value(r, c)),
-      periodValues: layout.periodColumns.map((column) => ({ column, value: view.value(r, column.col) })),
+      extraResponsible: layout.extraResponsible.length === 0 ? NO_VALUES : layout.extraResponsible.map((c) => view.value(r, c)),
+      periodValues: layout.periodColumns.length === 0 ? NO_PERIOD_VALUES : layout.periodColumns.map((column) => ({ column, value: view.value(r, column.col) })),
       category: categoryValue || category,
       idFromMerge: columns.id !== undefined && view.isFilled(r, columns.id),
-    });
+    };
   }
-  return rows;
 }
+
+const NO_VALUES: CellValue[] = Object.freeze([]) as unknown as CellValue[];
+const NO_PERIOD_VALUES: TableRow['periodValues'] = Object.freeze([]) as unknown as TableRow['periodValues'];
 
 /** Fields whose own cell makes a row a task row rather than a category or blank row. */
 const TASK_DATA_FIELDS: Field[] = ['lead', 'responsible', 'deadline', 'progress', 'doneDate', 'owner', 'evidence', 'count'];
