@@ -172,7 +172,7 @@ export function validateWorkbook(workbook: WorkbookData, options: ValidateOption
   }
 
   const ctx: JudgeContext = { asOf, warnDays, year };
-  const seenIds = new Map<string, number>();
+  const seenIds = new Map<string | number, number>();
   const tasks: TaskReport[] = [];
   let lastRow = layout.headerBottom;
   for (const row of rows) {

@@ -23,9 +23,12 @@ export class BoundedCache<K, V> {
 /** A memo of texts read within a table year (deadline cells, progress notes): keyed by the text itself, so no key is built per lookup. */
 export class TextByYearCache<V> {
   private readonly years = new BoundedCache<number, BoundedCache<string, V>>(64);
+  /** A run judges one table year: its cache is kept at hand. */
+  private last: { year: number; texts: BoundedCache<string, V> } | null = null;
 
   get(year: number, text: string, make: (text: string, year: number) => V): V {
-    return this.years.get(year, () => new BoundedCache<string, V>()).get(text, (t) => make(t, year));
+    if (this.last?.year !== year) this.last = { year, texts: this.years.get(year, () => new BoundedCache<string, V>()) };
+    return this.last.texts.get(text, (t) => make(t, year));
   }
 }
 

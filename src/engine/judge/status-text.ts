@@ -14,9 +14,14 @@ export interface StatusReason {
 }
 
 /** The status column's text (SPEC §4): "● 逾期 12 天；缺 3月、7月". */
+/** "● 逾期" / "● Overdue": symbol and label of each status in each language. */
+const HEADS = {
+  zh: Object.fromEntries(Object.entries(STATUS_STYLES).map(([code, style]) => [code, `${style.symbol} ${style.zh}`])),
+  en: Object.fromEntries(Object.entries(STATUS_STYLES).map(([code, style]) => [code, `${style.symbol} ${style.en}`])),
+} as Record<Lang, Record<StatusCode, string>>;
+
 export function statusText(r: StatusReason, lang: Lang): string {
-  const style = STATUS_STYLES[r.status];
-  const head = `${style.symbol} ${style[lang]}`;
+  const head = HEADS[lang][r.status];
   const zh = lang === 'zh';
   const parts: string[] = [];
   switch (r.status) {
