@@ -134,12 +134,13 @@ export function countFromPeriodCounts(counts: PeriodCount[], kind: PeriodKind, y
  * `future` is the earliest of them, or null.
  */
 export function activitiesOfTask(ev: TaskEvidence, logged: Activity[], year: number, asOf: DayNumber): { activities: Activity[]; future: DayNumber | null } {
-  const all: Activity[] = [...ev.activities, ...logged];
+  let all: Activity[] = ev.activities.length === 0 ? logged : logged.length === 0 ? ev.activities : [...ev.activities, ...logged];
   if (all.length === 0 && ev.periodCounts.length === 0 && ev.tally === null) {
+    all = [];
     for (const day of datesInText(ev.progressText, year)) all.push({ day, description: ev.progressText });
     if (all.length === 0 && ev.doneDay !== null && ev.progress !== 'not_done') all.push({ day: ev.doneDay, description: '' });
   }
-  const activities = all.filter((a) => a.day <= asOf);
-  const later = all.filter((a) => a.day > asOf).map((a) => a.day);
-  return { activities, future: later.length > 0 ? Math.min(...later) : null };
+  let future: DayNumber | null = null;
+  for (const a of all) if (a.day > asOf && (future === null || a.day < future)) future = a.day;
+  return { activities: future === null ? all : all.filter((a) => a.day <= asOf), future };
 }
