@@ -1,12 +1,14 @@
-import { cellAddress } from '../engine/model/workbook';
+import { cellAddress, columnLetter } from '../engine/model/workbook';
 import { GeneratedSheet, PlanCell } from '../engine/write/plan';
 import { NS } from './workbook-package';
 import { escapeXml, quoteSheet } from './xml-edit';
 
+const EDGE_SPACE = /^\s|\s$/;
+
 /** Text as cell content: XML-escaped, with literal "_xHHHH_" protected from being read as an escape. */
 export function cellTextXml(text: string, prefix = ''): string {
   const escaped = escapeXml(text.indexOf('_x') < 0 ? text : text.replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_'));
-  const space = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : '';
+  const space = EDGE_SPACE.test(text) ? ' xml:space="preserve"' : '';
   return `<${prefix}is><${prefix}t${space}>${escaped}</${prefix}t></${prefix}is>`;
 }
 
@@ -37,11 +39,14 @@ export function generatedSheetXml(sheet: GeneratedSheet, styleIndex: (name: stri
   out.push('<sheetFormatPr defaultRowHeight="15"/>');
   if (sheet.widths.length > 0) out.push(`<cols>${sheet.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`);
   out.push('<sheetData>');
+  // Up to 100k cells per sheet: column letters are computed once.
+  const letters = Array.from({ length: width }, (_, c) => columnLetter(c));
   const links: string[] = [];
   sheet.rows.forEach((row, r) => {
+    const number = r + 1;
     const cells: string[] = [];
     row.forEach((cell, c) => {
-      const ref = cellAddress(r, c);
+      const ref = letters[c] + number;
       cells.push(cellXml(ref, cell, cell.style ? styleIndex(cell.style) : undefined));
       if (cell.link) {
         const target = `${quoteSheet(cell.link.sheet)}!${cellAddress(cell.link.row, cell.link.col)}`;
@@ -50,7 +55,7 @@ export function generatedSheetXml(sheet: GeneratedSheet, styleIndex: (name: stri
     });
     const height = sheet.rowHeights[r];
     const ht = height ? ` ht="${height}" customHeight="1"` : '';
-    out.push(cells.length || ht ? `<row r="${r + 1}"${ht}>${cells.join('')}</row>` : '');
+    out.push(cells.length || ht ? `<row r="${number}"${ht}>${cells.join('')}</row>` : '');
   });
   out.push('</sheetData>');
   if (sheet.merges.length > 0) {

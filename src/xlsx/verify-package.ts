@@ -1,4 +1,4 @@
-import { cellAddress, cellPosition } from '../engine/model/workbook';
+import { cellAddress, cellPosition, columnLetter } from '../engine/model/workbook';
 import { definedNames, isLuoshiName, isOwnConditionalFormat, MARK, parseColumnRange, parseCounts } from './luoshi-marks';
 import { listEntries } from './styles-edit';
 import { attributes } from './xml-scan';
@@ -65,6 +65,23 @@ function rowTexts(xml: string): Map<number, string> | null {
   return rows;
 }
 
+const CELL_AT = /<(?:[\w.-]+:)?c(?=[\s/>])[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w.-]+:)?c\s*>)/y;
+
+/**
+ * The common case, checked without parsing: the output row is the input row with one cell, Luoshi's
+ * status cell, put in. True when taking that cell out gives back the input row exactly.
+ */
+function onlyStatusCellAdded(before: string, after: string, r: number, statusColumn: number | undefined): boolean {
+  if (statusColumn === undefined || after.length <= before.length) return false;
+  const at = after.indexOf(` r="${columnLetter(statusColumn)}${r}"`);
+  if (at < 0) return false;
+  const start = after.lastIndexOf('<', at);
+  CELL_AT.lastIndex = start;
+  const cell = CELL_AT.exec(after);
+  if (!cell) return false;
+  return after.length - cell[0].length === before.length && after.startsWith(before.slice(0, start)) && after.endsWith(before.slice(start));
+}
+
 /** The first user cell or row that differs, ignoring Luoshi's status columns. Rows equal as text are skipped unread. */
 function cellLoss(x: string, y: string, ownColumns: Array<number | undefined>): { what: string; how: string } | null {
   const compare = (a: string, b: string): { what: string; how: string } | null => {
@@ -85,6 +102,7 @@ function cellLoss(x: string, y: string, ownColumns: Array<number | undefined>): 
     const other = ry.get(r);
     if (other === text) continue;
     if (other === undefined) return { what: `row ${r}`, how: 'is missing' };
+    if (onlyStatusCellAdded(text, other, r, ownColumns[0])) continue;
     const loss = compare(`<sheetData>${text}</sheetData>`, `<sheetData>${other}</sheetData>`);
     if (loss) return loss;
   }

@@ -19,14 +19,18 @@ const MAX_ROW_HEIGHT = 409;
  * spreadsheet programs do not all fit row heights to wrapped text when they open a file.
  */
 export function rowHeights(sheet: Pick<GeneratedSheet, 'rows' | 'widths'>, styles: Record<StyleName, CellStyle>): Array<number | null> {
+  const wraps = new Set(Object.entries(styles).filter(([, style]) => style.wrap).map(([name]) => name));
   return sheet.rows.map((row) => {
     let lines = 1;
-    row.forEach((cell, i) => {
-      if (typeof cell.value !== 'string' || !cell.style || !styles[cell.style]?.wrap) return;
+    for (let i = 0; i < row.length; i++) {
+      const { value, style } = row[i];
+      if (typeof value !== 'string' || !style || !wraps.has(style)) continue;
       const width = Math.max(4, sheet.widths[i] ?? 10);
-      const needed = cell.value.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(displayWidth(part) / (width - 1))), 0);
+      // No character is wider than two: a short text on one line needs no measuring.
+      if (value.length * 2 <= width - 1 && value.indexOf('\n') < 0) continue;
+      const needed = value.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(displayWidth(part) / (width - 1))), 0);
       lines = Math.max(lines, needed);
-    });
+    }
     return lines > 1 ? Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT) : null;
   });
 }
