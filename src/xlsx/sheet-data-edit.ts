@@ -1,4 +1,4 @@
-import { cellPosition } from '../engine/model/workbook';
+import { cellPosition, columnIndex } from '../engine/model/workbook';
 import { attributes } from './xml-scan';
 import { findElement, rootPrefix, splice } from './xml-edit';
 
@@ -8,6 +8,8 @@ export type CellEdit = (existing: string | null) => string;
 const ROW = /<(?:[\w.-]+:)?row(?=[\s/>])[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w.-]+:)?row\s*>)/g;
 const CELL = /<(?:[\w.-]+:)?c(?=[\s/>])[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w.-]+:)?c\s*>)/g;
 
+const LAST_CELL_REF = /^<(?:[\w.-]+:)?c\s[^>]*?\br="([A-Z]{1,3})\d+"[^>]*>(?:(?!<(?:[\w.-]+:)?c[\s/>])[\s\S])*$/;
+
 /** Applies one edit to the cell at `col` of a row element. */
 function editRow(rowXml: string, col: number, edit: CellEdit): string {
   const openEnd = rowXml.indexOf('>');
@@ -16,6 +18,16 @@ function editRow(rowXml: string, col: number, edit: CellEdit): string {
     if (!cell) return rowXml;
     const name = /^<([\w.:-]+)/.exec(rowXml)![1];
     return `${rowXml.slice(0, openEnd - 1).replace(/\s+$/, '')}>${cell}</${name}>`;
+  }
+  // The common case: the row's last cell (by its reference) lies left of the column, so the new cell goes last.
+  const lastStart = Math.max(rowXml.lastIndexOf('<c '), rowXml.lastIndexOf(':c '));
+  if (lastStart > openEnd) {
+    const last = LAST_CELL_REF.exec(rowXml.slice(rowXml.lastIndexOf('<', lastStart)));
+    const lastCol = last ? columnIndex(last[1]) : null;
+    if (lastCol !== null && lastCol < col) {
+      const close = rowXml.lastIndexOf('</');
+      return splice(rowXml, close, close, edit(null));
+    }
   }
   CELL.lastIndex = openEnd + 1;
   let next = 0;

@@ -1,14 +1,21 @@
 import { CellStyle, GeneratedSheet, StyleName } from './plan';
 
-/** Display width in character units: CJK and other wide characters count two. */
-function displayWidth(text: string): number {
+/** Lines a text needs in a column `width` characters wide: CJK and other wide characters count two. */
+function linesNeeded(text: string, width: number): number {
+  const perLine = width - 1;
+  let lines = 0;
   let w = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
+    if (code === 10) {
+      lines += Math.max(1, Math.ceil(w / perLine));
+      w = 0;
+      continue;
+    }
     if (code >= 0xdc00 && code <= 0xdfff) continue; // second half of a surrogate pair
     w += code > 0x2e80 ? 2 : 1;
   }
-  return w;
+  return lines + Math.max(1, Math.ceil(w / perLine));
 }
 
 const LINE_HEIGHT = 16;
@@ -28,8 +35,7 @@ export function rowHeights(sheet: Pick<GeneratedSheet, 'rows' | 'widths'>, style
       const width = Math.max(4, sheet.widths[i] ?? 10);
       // No character is wider than two: a short text on one line needs no measuring.
       if (value.length * 2 <= width - 1 && value.indexOf('\n') < 0) continue;
-      const needed = value.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(displayWidth(part) / (width - 1))), 0);
-      lines = Math.max(lines, needed);
+      lines = Math.max(lines, linesNeeded(value, width));
     }
     return lines > 1 ? Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT) : null;
   });
