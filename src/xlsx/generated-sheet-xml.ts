@@ -25,6 +25,8 @@ export function cellXml(ref: string, cell: PlanCell, style: number | undefined, 
   return `<${c} r="${ref}"${s} t="inlineStr">${cellTextXml(v, prefix)}</${c}>`;
 }
 
+const ROWS_PER_CHUNK = 256;
+
 export function generatedSheetXml(sheet: GeneratedSheet, styleIndex: (name: string) => number): string {
   const width = Math.max(sheet.widths.length, ...sheet.rows.map((r) => r.length), 1);
   const out: string[] = [];
@@ -39,9 +41,11 @@ export function generatedSheetXml(sheet: GeneratedSheet, styleIndex: (name: stri
   out.push('<sheetFormatPr defaultRowHeight="15"/>');
   if (sheet.widths.length > 0) out.push(`<cols>${sheet.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`);
   out.push('<sheetData>');
-  // Up to 100k cells per sheet: column letters are computed once.
+  // Up to 100k cells per sheet: column letters are computed once, and rows are joined in chunks so the
+  // many small strings die young and only the large chunks are kept until the sheet is complete.
   const letters = Array.from({ length: width }, (_, c) => columnLetter(c));
   const links: string[] = [];
+  let chunk: string[] = [];
   sheet.rows.forEach((row, r) => {
     const number = r + 1;
     const cells: string[] = [];
@@ -55,8 +59,13 @@ export function generatedSheetXml(sheet: GeneratedSheet, styleIndex: (name: stri
     });
     const height = sheet.rowHeights[r];
     const ht = height ? ` ht="${height}" customHeight="1"` : '';
-    out.push(cells.length || ht ? `<row r="${number}"${ht}>${cells.join('')}</row>` : '');
+    if (cells.length || ht) chunk.push(`<row r="${number}"${ht}>${cells.join('')}</row>`);
+    if (chunk.length === ROWS_PER_CHUNK) {
+      out.push(chunk.join(''));
+      chunk = [];
+    }
   });
+  out.push(chunk.join(''));
   out.push('</sheetData>');
   if (sheet.merges.length > 0) {
     out.push(`<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${cellAddress(m.top, m.left)}:${cellAddress(m.bottom, m.right)}"/>`).join('')}</mergeCells>`);

@@ -51,8 +51,9 @@ function crc32(bytes: Uint8Array): number {
 
 export function newEntry(name: string, content: string | Uint8Array): StoredEntry {
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-  // Level 3: a generated 25 MB sheet compresses in a third of level 6's time, 12% larger.
-  const data = zlib.deflateRawSync(bytes, { level: 3 });
+  // Level 2: the 60 MB of XML a 20k-row check generates compresses in 96 ms instead of 322 ms at
+  // level 6 (measured here), for a file 17% larger (5.1 MB instead of 4.3 MB).
+  const data = zlib.deflateRawSync(bytes, { level: 2 });
   return { name, method: 8, crc32: crc32(bytes), compressedSize: data.length, uncompressedSize: bytes.length, data };
 }
 

@@ -55,19 +55,29 @@ export function periodsSheet(report: Report, name: string, fileName: string): Ge
       text(pick(lang, '牵头部门', 'Lead'), 'header'),
       ...labels.map((l) => text(periodFromLabel(l) ? periodDisplay(periodFromLabel(l)!, lang) : l, 'header')),
     ]);
+    // Tasks with the same frequency and record share one (frozen) periods list: its cells are built once.
+    const cellsOfPeriods = new Map<PeriodProgress[], PlanCell[]>();
+    const periodCells = (periods: PeriodProgress[]): PlanCell[] => {
+      let cells = cellsOfPeriods.get(periods);
+      if (!cells) {
+        const byLabel = new Map(periods.map((p) => [p.label, p]));
+        cells = labels.map((l) => {
+          const p = byLabel.get(l);
+          if (!p) return text('', 'future');
+          return text(p.state === 'future' ? '' : `${p.count}/${p.required}`, STATE_STYLE[p.state]);
+        });
+        cellsOfPeriods.set(periods, cells);
+      }
+      return cells;
+    };
     for (const { task, o } of lines) {
-      const byLabel = new Map(o.periods!.map((p) => [p.label, p]));
       const at = taskCell(report, task);
       rows.push([
         rowLink(pick(lang, `第 ${task.row} 行`, `row ${task.row}`), at.sheet, at.row, at.col),
         text(requirementText(o, task.measure)),
         text(describeObligation(o, lang)),
         text(task.lead.join('、')),
-        ...labels.map((l) => {
-          const p = byLabel.get(l);
-          if (!p) return text('', 'future');
-          return text(p.state === 'future' ? '' : `${p.count}/${p.required}`, STATE_STYLE[p.state]);
-        }),
+        ...periodCells(o.periods!),
       ]);
     }
   }
