@@ -22,7 +22,7 @@ import { normalizeText } from './text/normalize';
 import { sharedBigrams } from './text/similarity';
 import { Period, periodLabel } from './dates/periods';
 import { VERSION } from './version';
-import { internText } from './cache/bounded-cache';
+import { internText } from './cache/shared-values';
 
 export interface ValidateOptions {
   /** YYYY-MM-DD. */
@@ -205,8 +205,8 @@ export function validateWorkbook(workbook: WorkbookData, options: ValidateOption
     );
     for (const a of ev.absurd) add('absurd_date', c[a.field as Field] ?? c.measure, { text: a.text });
 
-    const logEntries = logByTask.get(index);
-    const logged = logEntries ? logEntries.map((e) => ({ day: e.day!, description: e.description })) : [];
+    const ownEntries = logByTask.get(index);
+    const logged = ownEntries ? ownEntries.map((e) => ({ day: e.day!, description: e.description })) : [];
     const { activities, future } = activitiesOfTask(ev, logged, year, asOf);
     // Activities dated after the as-of date have not happened yet: they prove nothing.
     if (future !== null) add('done_date_after_as_of', c.doneDate ?? c.progress, { date: formatIso(future), asOf: options.asOf });

@@ -31,10 +31,3 @@ export class TextByYearCache<V> {
     return this.last.texts.get(text, (t) => make(t, year));
   }
 }
-
-const texts = new BoundedCache<string, string>();
-
-/** One shared copy of a text built again and again (status texts, messages): 100k rows, a few hundred texts. */
-export function internText(text: string): string {
-  return texts.get(text, (t) => t);
-}

@@ -1,4 +1,5 @@
 import { BoundedCache } from '../cache/bounded-cache';
+import { deepFreeze, emptyList } from '../cache/shared-values';
 import { addMonths, DayNumber, daysInMonth, formatIso, fromYmd, parseIso, toYmd } from '../dates/civil-date';
 import { Period, periodByIndex, periodLabel, periodsOfYear } from '../dates/periods';
 import { addWorkdays } from '../dates/workdays';
@@ -47,11 +48,6 @@ export interface ObligationVerdict {
 }
 
 const NONE: Partial<ObligationVerdict> = Object.freeze({});
-/** Shared empty lists: most verdicts have no missed periods and no problems (nothing appends to a verdict's lists). */
-const NO_PERIODS: Period[] = Object.freeze([]) as unknown as Period[];
-const NO_LABELS: string[] = Object.freeze([]) as unknown as string[];
-const NO_PROGRESS: PeriodProgress[] = Object.freeze([]) as unknown as PeriodProgress[];
-const NO_PROBLEMS: Problem[] = Object.freeze([]) as unknown as Problem[];
 
 function verdict(status: StatusCode, due: DayNumber | null, extra: Partial<ObligationVerdict> = NONE): ObligationVerdict {
   return {
@@ -59,10 +55,10 @@ function verdict(status: StatusCode, due: DayNumber | null, extra: Partial<Oblig
     due,
     daysOverdue: extra.daysOverdue ?? 0,
     daysLate: extra.daysLate ?? 0,
-    missed: extra.missed ?? NO_PERIODS,
-    missedLabels: extra.missedLabels ?? NO_LABELS,
-    periods: extra.periods ?? NO_PROGRESS,
-    problems: extra.problems === undefined || extra.problems.length === 0 ? NO_PROBLEMS : extra.problems,
+    missed: extra.missed ?? emptyList(),
+    missedLabels: extra.missedLabels ?? emptyList(),
+    periods: extra.periods ?? emptyList(),
+    problems: extra.problems === undefined || extra.problems.length === 0 ? emptyList() : extra.problems,
   };
 }
 
@@ -147,8 +143,8 @@ const recurringVerdicts = new BoundedCache<string, ObligationVerdict>(20_000);
 /** A recurring obligation over the periods of the table's year up to the as-of date (SPEC §4). */
 function judgeRecurring(o: Extract<Obligation, { kind: 'recurring' }>, ev: TaskEvidence, activities: Activity[], ctx: JudgeContext): ObligationVerdict {
   const min = o.minCount;
-  const year = scheduleOf(o.period, ctx.year, o.by);
-  const schedule = ev.startDay === null ? year : year.filter((s) => s.period.end >= ev.startDay!);
+  const wholeYear = scheduleOf(o.period, ctx.year, o.by);
+  const schedule = ev.startDay === null ? wholeYear : wholeYear.filter((s) => s.period.end >= ev.startDay!);
   const useTally = ev.tally !== null && activities.length === 0 && ev.periodCounts.length === 0;
 
   // Periods are in order and each is due within itself, so the started and the closed ones are prefixes.
@@ -228,15 +224,6 @@ function verdictOfCounts(schedule: ScheduledPeriod[], counts: number[], min: num
   if (started === 0) return verdict('on_track', next, base);
   if (next !== null) return verdict('on_track', next, base);
   return verdict('done', schedule[schedule.length - 1].due, base);
-}
-
-/** Shared verdicts must stay as they are: freeze them and everything they hold. */
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
 }
 
 function relativeDue(o: Extract<Obligation, { kind: 'relative' }>, start: DayNumber): { due: DayNumber; uncovered: number[] } {

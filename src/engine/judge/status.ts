@@ -11,10 +11,6 @@ export function worseStatus(a: StatusCode, b: StatusCode): StatusCode {
   return SEVERITY[b] > SEVERITY[a] ? b : a;
 }
 
-export function worstStatus(statuses: StatusCode[]): StatusCode {
-  return statuses.reduce((worst, s) => (SEVERITY[s] > SEVERITY[worst] ? s : worst), statuses[0] ?? 'needs_attention');
-}
-
 export interface StatusStyle {
   zh: string;
   en: string;

@@ -1,3 +1,4 @@
+import { emptyList } from '../cache/shared-values';
 import { CellValue, cellText, isEmptyCell } from '../model/workbook';
 import { normalizeText } from '../text/normalize';
 import { PeriodColumn, TableLayout } from './detect-table';
@@ -80,16 +81,14 @@ export function* tableRows(view: MergedView, layout: TableLayout): Generator<Tab
     yield {
       row: r,
       values,
-      extraResponsible: layout.extraResponsible.length === 0 ? NO_VALUES : layout.extraResponsible.map((c) => view.value(r, c)),
-      periodValues: layout.periodColumns.length === 0 ? NO_PERIOD_VALUES : layout.periodColumns.map((column) => ({ column, value: view.value(r, column.col) })),
+      extraResponsible: layout.extraResponsible.length === 0 ? emptyList() : layout.extraResponsible.map((c) => view.value(r, c)),
+      periodValues: layout.periodColumns.length === 0 ? emptyList() : layout.periodColumns.map((column) => ({ column, value: view.value(r, column.col) })),
       category: categoryValue || category,
       idFromMerge: columns.id !== undefined && view.isFilled(r, columns.id),
     };
   }
 }
 
-const NO_VALUES: CellValue[] = Object.freeze([]) as unknown as CellValue[];
-const NO_PERIOD_VALUES: TableRow['periodValues'] = Object.freeze([]) as unknown as TableRow['periodValues'];
 
 /** Fields whose own cell makes a row a task row rather than a category or blank row. */
 const TASK_DATA_FIELDS: Field[] = ['lead', 'responsible', 'deadline', 'progress', 'doneDate', 'owner', 'evidence', 'count'];
