@@ -1,5 +1,5 @@
 import { cellAddress, columnLetter } from '../engine/model/workbook';
-import { GeneratedSheet, PlanCell } from '../engine/write/plan';
+import { GeneratedSheet, PlanCell, sheetWidth } from '../engine/write/plan';
 import { NS } from './workbook-package';
 import { escapeXml, quoteSheet } from './xml-edit';
 
@@ -28,7 +28,7 @@ export function cellXml(ref: string, cell: PlanCell, style: number | undefined, 
 const ROWS_PER_CHUNK = 256;
 
 export function generatedSheetXml(sheet: GeneratedSheet, styleIndex: (name: string) => number): string {
-  const width = Math.max(sheet.widths.length, ...sheet.rows.map((r) => r.length), 1);
+  const width = sheetWidth(sheet);
   const out: string[] = [];
   out.push('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n');
   out.push(`<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">`);

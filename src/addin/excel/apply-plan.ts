@@ -1,6 +1,6 @@
 import { columnLetter } from '../../engine/model/workbook';
 import { MARK } from '../../engine/write/ownership-marks';
-import { BreakdownMarks, GeneratedSheet, PlanCell, SheetRole, WritePlan } from '../../engine/write/plan';
+import { BreakdownMarks, GeneratedSheet, PlanCell, sheetWidth, SheetRole, WritePlan } from '../../engine/write/plan';
 import { applyCellStyle, styleBytes, widthPoints } from './cell-style';
 import { payloadBytes, WriteBatch } from './payload';
 import { OwnedParts } from './read-workbook';
@@ -108,7 +108,7 @@ function linkFormula(cell: PlanCell): string {
 }
 
 async function writeSheet(context: Excel.RequestContext, batch: WriteBatch, plan: WritePlan, sheet: GeneratedSheet): Promise<Excel.Worksheet> {
-  const width = Math.max(1, ...sheet.rows.map((r) => r.length), sheet.widths.length);
+  const width = sheetWidth(sheet);
   let ws!: Excel.Worksheet;
   await batch.add(300, () => {
     ws = context.workbook.worksheets.add(sheet.name);

@@ -68,13 +68,18 @@ function verdict(status: StatusCode, due: DayNumber | null, extra: Partial<Oblig
  * certain lateness is reported). `undefined` when nothing is recorded; null when done on an unknown day.
  */
 function recordedDoneDay(ev: TaskEvidence, activities: Activity[]): DayNumber | null | undefined {
-  const days = activities.map((a) => a.day);
-  for (const pc of ev.periodCounts) if (pc.count > 0) days.push(periodByIndex(pc.kind, pc.year, pc.index).start);
+  // A loop, not Math.max(...days): a log sheet may hold any number of records for one task.
+  let latest: DayNumber | undefined;
+  const see = (day: DayNumber) => {
+    if (latest === undefined || day > latest) latest = day;
+  };
+  for (const a of activities) see(a.day);
+  for (const pc of ev.periodCounts) if (pc.count > 0) see(periodByIndex(pc.kind, pc.year, pc.index).start);
   if (ev.tally && ev.tally.count > 0) {
-    if (ev.tally.lastDay === null && days.length === 0) return null;
-    if (ev.tally.lastDay !== null) days.push(ev.tally.lastDay);
+    if (ev.tally.lastDay === null && latest === undefined) return null;
+    if (ev.tally.lastDay !== null) see(ev.tally.lastDay);
   }
-  return days.length > 0 ? Math.max(...days) : undefined;
+  return latest;
 }
 
 /** A one-off due date, judged against progress, or against the other records when there is none (SPEC §4). */

@@ -72,6 +72,6 @@ export function departmentSheet(report: Report, name: string, fileName: string):
     ],
     rows,
   });
-  sheet.merges.push(...merges);
+  for (const merge of merges) sheet.merges.push(merge);
   return sheet;
 }

@@ -65,6 +65,13 @@ export interface GeneratedSheet {
   pageNumbers: boolean;
 }
 
+/** Columns the sheet uses: its widths or its widest row. A loop, not Math.max(...rows): 部门任务 can have 200k rows. */
+export function sheetWidth(sheet: GeneratedSheet): number {
+  let width = Math.max(sheet.widths.length, 1);
+  for (const row of sheet.rows) if (row.length > width) width = row.length;
+  return width;
+}
+
 /**
  * A cell of a generated sheet. Text is always written as text, never as a formula, whatever it
  * starts with (=, +, -, @): it may come from the user's cells.
