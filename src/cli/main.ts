@@ -9,7 +9,9 @@ import { InputError } from '../xlsx/input-error';
 import { readFileBytes } from '../xlsx/open-package';
 import { last, parseArgs, ParsedArgs, UsageError } from './args';
 import { USAGE } from './messages';
-import { checkedWorkbook, clearedWorkbook } from '../xlsx/checked-workbook';
+import { checkedWorkbook, clearedWorkbook, Judged, judgedWorkbook } from '../xlsx/checked-workbook';
+import { Report } from '../engine/model/report';
+import { reportJsonChunks } from './report-json';
 import { progressBar } from './progress';
 import { summaryText } from './summary-text';
 
@@ -60,11 +62,19 @@ function overrideOf(args: ParsedArgs): LayoutOverride {
   return override;
 }
 
-/** Writes next to the target and renames, so a failure never leaves a half-written file. */
-function writeAtomically(target: string, content: string | Buffer): void {
+/** Writes next to the target and renames, so a failure never leaves a half-written file. Content may come in chunks. */
+function writeAtomically(target: string, content: Buffer | Iterable<string>): void {
   const temp = path.join(path.dirname(path.resolve(target)), `.${path.basename(target)}.${process.pid}.tmp`);
   try {
-    fs.writeFileSync(temp, content);
+    if (Buffer.isBuffer(content)) fs.writeFileSync(temp, content);
+    else {
+      const fd = fs.openSync(temp, 'w');
+      try {
+        for (const chunk of content) fs.writeSync(fd, chunk);
+      } finally {
+        fs.closeSync(fd);
+      }
+    }
     fs.renameSync(temp, target);
   } catch (e) {
     try {
@@ -106,19 +116,20 @@ async function validateCommand(argv: string[], out: (s: string) => void): Promis
 
   const input = await readFileBytes(file);
   const progress = progressBar(input.length, lang);
-  let result;
+  const options = { asOf, warnDays, lang, override, runAt: now() };
+  let result: Judged<{ report: Report; output?: Buffer }>;
   try {
-    result = await checkedWorkbook(input, file, { asOf, warnDays, lang, override, runAt: now() }, progress.stage);
+    result = write ? await checkedWorkbook(input, file, options, progress.stage) : await judgedWorkbook(input, file, options, progress.stage);
   } finally {
     progress.done();
   }
   if (!result.ok) throw new Exit(2, { zh: `${result.error.message.zh}：${file}`, en: `${result.error.message.en}: ${file}` });
   const { report, output } = result.value;
-  if (write) writeAtomically(target, output);
+  if (output) writeAtomically(target, output);
   const json = last(args, '--json');
-  if (json === '-') out(JSON.stringify(report, null, 2));
+  if (json === '-') out([...reportJsonChunks(report)].join('').trimEnd());
   else {
-    if (json !== undefined) writeAtomically(json, JSON.stringify(report, null, 2) + '\n');
+    if (json !== undefined) writeAtomically(json, reportJsonChunks(report));
     if (last(args, '--quiet') === undefined) out(summaryText(report, file) + (write ? `\n${lang === 'zh' ? '已写出' : 'Written'}: ${target}` : ''));
   }
   return 0;

@@ -24,6 +24,24 @@ async function verified(input: Buffer, output: Buffer, file: string): Promise<Bu
   return output;
 }
 
+export type Judged<T> = { ok: true; value: T } | { ok: false; error: ValidateFailure };
+
+/** Reads the user's own workbook (Luoshi's earlier output cleared from the package in memory) and judges it. */
+async function openAndJudge(input: Buffer, file: string, options: ValidateOptions, progress: (stage: Stage) => void) {
+  progress('read');
+  const pkg = await WorkbookPackage.open(input, file);
+  const cleared = await clearOwned(pkg);
+  const workbook = await readPackage(pkg);
+  progress('judge');
+  return { pkg, cleared, workbook, result: validateWorkbook(workbook, options) };
+}
+
+/** validate --no-write: the report only; no workbook is assembled, so none is verified. */
+export async function judgedWorkbook(input: Buffer, file: string, options: ValidateOptions, progress: (stage: Stage) => void = () => {}): Promise<Judged<{ report: Report }>> {
+  const { result } = await openAndJudge(input, file, options, progress);
+  return result.ok ? { ok: true, value: { report: result.report } } : result;
+}
+
 /**
  * validate with write-back (SPEC §5): clears Luoshi's earlier output, judges the user's own workbook,
  * writes the plan, and checks the result against the input before handing it out.
@@ -33,13 +51,8 @@ export async function checkedWorkbook(
   file: string,
   options: ValidateOptions & { runAt: string },
   progress: (stage: Stage) => void = () => {},
-): Promise<{ ok: true; value: CheckedWorkbook } | { ok: false; error: ValidateFailure }> {
-  progress('read');
-  const pkg = await WorkbookPackage.open(input, file);
-  const cleared = await clearOwned(pkg);
-  const workbook = await readPackage(pkg);
-  progress('judge');
-  const result = validateWorkbook(workbook, options);
+): Promise<Judged<CheckedWorkbook>> {
+  const { pkg, cleared, workbook, result } = await openAndJudge(input, file, options, progress);
   if (!result.ok) return { ok: false, error: result.error };
   progress('write');
   const userSheets = (await pkg.sheets()).map((s) => s.name);
