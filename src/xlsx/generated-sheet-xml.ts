@@ -41,30 +41,48 @@ export function generatedSheetXml(sheet: GeneratedSheet, styleIndex: (name: stri
   out.push('<sheetFormatPr defaultRowHeight="15"/>');
   if (sheet.widths.length > 0) out.push(`<cols>${sheet.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`);
   out.push('<sheetData>');
-  // Up to 100k cells per sheet: column letters are computed once, and rows are joined in chunks so the
-  // many small strings die young and only the large chunks are kept until the sheet is complete.
+  // Up to 100k rows per sheet: every piece goes straight into one list per chunk of rows (no string per
+  // cell or per row is built and copied again), column letters and style attributes are made once, and
+  // each distinct text is escaped once (departments, deadlines and status texts repeat on every row).
   const letters = Array.from({ length: width }, (_, c) => columnLetter(c));
+  const styleAttr = new Map<string, string>();
+  const styleOf = (name: string) => {
+    let a = styleAttr.get(name);
+    if (a === undefined) styleAttr.set(name, (a = ` s="${styleIndex(name)}"`));
+    return a;
+  };
+  const texts = new Map<string, string>();
   const links: string[] = [];
   let chunk: string[] = [];
-  sheet.rows.forEach((row, r) => {
+  let rowsInChunk = 0;
+  for (let r = 0; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r];
     const number = r + 1;
-    const cells: string[] = [];
-    row.forEach((cell, c) => {
-      const ref = letters[c] + number;
-      cells.push(cellXml(ref, cell, cell.style ? styleIndex(cell.style) : undefined));
+    const height = sheet.rowHeights[r];
+    if (row.length === 0 && !height) continue;
+    chunk.push(height ? `<row r="${number}" ht="${height}" customHeight="1">` : `<row r="${number}">`);
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      const v = cell.value;
+      const s = cell.style ? styleOf(cell.style) : '';
+      if (typeof v === 'string' && v !== '') {
+        let text = texts.get(v);
+        if (text === undefined) texts.set(v, (text = cellTextXml(v)));
+        chunk.push('<c r="', letters[c], String(number), '"', s, ' t="inlineStr">', text, '</c>');
+      } else if (typeof v === 'number' && Number.isFinite(v)) chunk.push('<c r="', letters[c], String(number), '"', s, '><v>', String(v), '</v></c>');
+      else if (s) chunk.push('<c r="', letters[c], String(number), '"', s, '/>');
       if (cell.link) {
         const target = `${quoteSheet(cell.link.sheet)}!${cellAddress(cell.link.row, cell.link.col)}`;
-        links.push(`<hyperlink ref="${ref}" location="${escapeXml(target)}" display="${escapeXml(String(cell.value ?? ''))}"/>`);
+        links.push(`<hyperlink ref="${letters[c]}${number}" location="${escapeXml(target)}" display="${escapeXml(String(v ?? ''))}"/>`);
       }
-    });
-    const height = sheet.rowHeights[r];
-    const ht = height ? ` ht="${height}" customHeight="1"` : '';
-    if (cells.length || ht) chunk.push(`<row r="${number}"${ht}>${cells.join('')}</row>`);
-    if (chunk.length === ROWS_PER_CHUNK) {
+    }
+    chunk.push('</row>');
+    if (++rowsInChunk === ROWS_PER_CHUNK) {
       out.push(chunk.join(''));
       chunk = [];
+      rowsInChunk = 0;
     }
-  });
+  }
   out.push(chunk.join(''));
   out.push('</sheetData>');
   if (sheet.merges.length > 0) {
