@@ -49,4 +49,17 @@ describe('the package check run before any output is written', () => {
     });
     expect(await firstLoss(input, nameLost, 't.xlsx')).toBe('defined name 措施清单 is missing');
   });
+
+  test("names a user's shared string that changed; Luoshi's own entries after them are its business", async () => {
+    const userText = await tampered(output, async (zip) => {
+      const xml = await zip.file('xl/sharedStrings.xml')!.async('string');
+      zip.file('xl/sharedStrings.xml', xml.replace('<t>完善督查问责机制</t>', '<t>完善督查问责机制（改）</t>'));
+    });
+    expect(await firstLoss(input, userText, 't.xlsx')).toBe('shared strings of xl/sharedStrings.xml changed');
+    const ownText = await tampered(output, async (zip) => {
+      const xml = await zip.file('xl/sharedStrings.xml')!.async('string');
+      zip.file('xl/sharedStrings.xml', xml.replace('<t>校验记录</t>', '<t>运行记录</t>'));
+    });
+    expect(await firstLoss(input, ownText, 't.xlsx')).toBeNull();
+  });
 });

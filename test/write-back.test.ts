@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { checkedWorkbook, clearedWorkbook } from '../src/xlsx/checked-workbook';
 import { WorkbookPackage } from '../src/xlsx/workbook-package';
 import { partsOf, richWorkbook, userView } from './helpers/rich-workbook';
@@ -83,7 +84,9 @@ describe('write-back', () => {
     expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
     for (const [name, content] of a) {
       if (name === (await generatedParts(once)).get('校验记录')) continue;
-      expect({ name, content: b.get(name) }).toEqual({ name, content });
+      // The shared strings gain no entry (the new run-log row repeats known texts); only their use count grows.
+      const uses = (xml: string | undefined) => (name.endsWith('sharedStrings.xml') ? String(xml).replace(/ count="\d+"/, '') : xml);
+      expect({ name, content: uses(b.get(name)) }).toEqual({ name, content: uses(content) });
     }
     const log = (await load(twice)).getWorksheet('校验记录')!;
     expect(log.getCell('A4').value).toBe('2022-09-30 10:00');
@@ -95,6 +98,32 @@ describe('write-back', () => {
     const cleared = await clearedWorkbook(await validated(once), FILE);
     expect(cleared.found).toBe(true);
     expect(await partsOf(cleared.output)).toEqual(await partsOf(input));
+  });
+
+  test("clear keeps the shared strings Luoshi added once a user cell has come to use one", async () => {
+    // As after typing in Excel, which reuses an equal entry: a user cell refers to a text of Luoshi's.
+    const zip = await JSZip.loadAsync(once);
+    const sst = await zip.file('xl/sharedStrings.xml')!.async('string');
+    const before = sst.slice(0, sst.indexOf('<t>逾期清单（2 项）</t>'));
+    const index = (before.match(/<si>/g) ?? []).length - 1;
+    const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    zip.file('xl/worksheets/sheet1.xml', sheet.replace(/(<row r="3"[^>]*>[\s\S]*?)(<\/row>)/, `$1<c r="K3" t="s"><v>${index}</v></c>$2`));
+    const edited = Buffer.from(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const cleared = await clearedWorkbook(edited, FILE);
+    expect(cleared.found).toBe(true);
+    const ws = (await load(cleared.output)).getWorksheet('台账')!;
+    expect(ws.getCell('K3').value).toBe('逾期清单（2 项）');
+    expect(ws.getCell('H3').value).toBeNull();
+  });
+
+  test('generated texts are shared strings after the user\'s, which stay as they were', async () => {
+    const strings = async (xlsx: Buffer) => (await JSZip.loadAsync(xlsx)).file('xl/sharedStrings.xml')!.async('string');
+    const [mine, theirs] = [await strings(once), await strings(input)];
+    const entries = (xml: string) => xml.match(/<si>[\s\S]*?<\/si>/g)!;
+    expect(entries(mine).slice(0, entries(theirs).length)).toEqual(entries(theirs));
+    expect(entries(mine).length).toBeGreaterThan(entries(theirs).length);
+    const overdue = (await partsOf(once)).get((await generatedParts(once)).get('逾期清单')!)!;
+    expect(overdue).not.toContain('inlineStr');
   });
 
   test('clear on a workbook Luoshi never touched changes nothing', async () => {

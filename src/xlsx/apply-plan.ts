@@ -5,6 +5,7 @@ import { inputError } from './input-error';
 import { MARK } from './luoshi-marks';
 import { addContentType, addRelationship, ensureStylesPart } from './package-parts';
 import { CellEdit, editColumn, styleOf } from './sheet-data-edit';
+import { SharedStringsEditor, StringCounts, stringCounts } from './shared-strings-edit';
 import { MINIMAL_STYLES, StyleCounts, styleCounts, StylesEditor } from './styles-edit';
 import { attributes } from './xml-scan';
 import { appendInside, escapeXml, findElement, findElements, insertionPoint, prefixFor, quoteSheet, rootPrefix, splice } from './xml-edit';
@@ -17,7 +18,7 @@ const AFTER_COLS = ['sheetData'];
 /** Elements that follow <definedNames> in a workbook. */
 const AFTER_NAMES = ['calcPr', 'oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
 
-function countsText(counts: StyleCounts): string {
+function countsText(counts: StyleCounts | StringCounts): string {
   return `"${Object.entries(counts).map(([k, v]) => `${k}=${v}`).join(';')}"`;
 }
 
@@ -43,7 +44,7 @@ function addStatusWidth(xml: string, col: number, width: number): { xml: string;
  * status cells into empty places, a conditional format, generated sheets, names and styles at the end
  * of their lists. Refuses (InputError) when the plan would write over a user's value.
  */
-export async function applyPlan(pkg: WorkbookPackage, plan: WritePlan, originalStyles: StyleCounts | null): Promise<void> {
+export async function applyPlan(pkg: WorkbookPackage, plan: WritePlan, original: { styles: StyleCounts | null; strings: StringCounts | null }): Promise<void> {
   const sheets = await pkg.sheets();
   const breakdown = sheets.find((s) => s.name === plan.breakdown.sheet);
   if (!breakdown?.partPath) {
@@ -52,7 +53,7 @@ export async function applyPlan(pkg: WorkbookPackage, plan: WritePlan, originalS
 
   // Styles: appended, never changed.
   const styles = await ensureStylesPart(pkg, MINIMAL_STYLES);
-  const before = originalStyles ?? styleCounts(styles.xml);
+  const before = original.styles ?? styleCounts(styles.xml);
   const editor = new StylesEditor(styles.xml, before);
   const xfCache = new Map<string, number>();
   const xf = (name: string) => {
@@ -93,6 +94,12 @@ export async function applyPlan(pkg: WorkbookPackage, plan: WritePlan, originalS
   }
   pkg.write(breakdown.partPath, sheetXml);
 
+  // Texts of generated sheets go to the shared-string table, when the workbook has one.
+  const stringsPath = await pkg.sharedStringsPath();
+  const stringsXml = stringsPath ? await pkg.text(stringsPath) : null;
+  const strings = stringsXml !== null ? SharedStringsEditor.open(stringsXml) : null;
+  const sharedString = strings ? (text: string) => strings.indexOf(text) : undefined;
+
   // Generated sheets, after the user's.
   let wb = await pkg.required(pkg.workbookPath);
   const wbPrefix = rootPrefix(wb, 'workbook');
@@ -105,7 +112,7 @@ export async function applyPlan(pkg: WorkbookPackage, plan: WritePlan, originalS
     // Named like Excel's own parts (sheetN.xml): some readers find worksheets by that name, not by relationship.
     let part = '';
     for (let n = sheets.length + k + 1; !part || pkg.has(part); n++) part = `${dir ? `${dir}/` : ''}worksheets/sheet${n}.xml`;
-    pkg.write(part, generatedSheetXml(sheet, xf));
+    pkg.write(part, generatedSheetXml(sheet, xf, sharedString));
     await addContentType(pkg, part, NS.worksheetContent);
     const relId = await addRelationship(pkg, pkg.workbookPath, NS.worksheetType, part);
     const idAttr = relPrefix ? `${relPrefix}:id="${relId}"` : `xmlns:r="${NS.rel}" r:id="${relId}"`;
@@ -120,6 +127,11 @@ export async function applyPlan(pkg: WorkbookPackage, plan: WritePlan, originalS
   names.push(`<${wbPrefix}definedName name="${MARK.status}" localSheetId="${breakdown.index}" hidden="1">${escapeXml(statusRange)}</${wbPrefix}definedName>`);
   if (width.added) names.push(`<${wbPrefix}definedName name="${MARK.width}" localSheetId="${breakdown.index}" hidden="1">"${b.width}"</${wbPrefix}definedName>`);
   names.push(`<${wbPrefix}definedName name="${MARK.styles}" hidden="1">${escapeXml(countsText(before))}</${wbPrefix}definedName>`);
+  if (strings && stringsPath) {
+    pkg.write(stringsPath, strings.result);
+    const stringsBefore = original.strings ?? stringCounts(stringsXml!);
+    names.push(`<${wbPrefix}definedName name="${MARK.strings}" hidden="1">${escapeXml(countsText(stringsBefore))}</${wbPrefix}definedName>`);
+  }
   let block = findElement(wb, 'definedNames');
   if (!block) {
     const at = insertionPoint(wb, 'workbook', AFTER_NAMES, findElement(wb, 'sheets')!.end);

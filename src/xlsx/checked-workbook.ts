@@ -16,7 +16,7 @@ export interface CheckedWorkbook {
   output: Buffer;
 }
 
-async function verified(input: Buffer, output: Buffer, file: string): Promise<Buffer> {
+async function verified(input: WorkbookPackage, output: Buffer, file: string): Promise<Buffer> {
   const loss = await firstLoss(input, output, file);
   if (loss) {
     throw inputError('would_lose_data', `为避免丢失工作簿中的内容，未写出结果（${loss}）：${file}`, `Nothing was written, to avoid losing part of the workbook (${loss}): ${file}`);
@@ -57,10 +57,10 @@ export async function checkedWorkbook(
   progress('write');
   const userSheets = (await pkg.sheets()).map((s) => s.name);
   const plan = buildWritePlan(result.report, { userSheets, fileName: workbook.name ?? '', runAt: options.runAt, previousRunLog: cleared.previousRunLog });
-  await applyPlan(pkg, plan, cleared.originalStyles);
+  await applyPlan(pkg, plan, { styles: cleared.originalStyles, strings: cleared.originalStrings });
   const output = await pkg.save();
   progress('verify');
-  return { ok: true, value: { report: result.report, output: await verified(input, output, file) } };
+  return { ok: true, value: { report: result.report, output: await verified(pkg, output, file) } };
 }
 
 /** clear (SPEC §5 清除结果): the workbook without anything Luoshi wrote. */
@@ -68,5 +68,5 @@ export async function clearedWorkbook(input: Buffer, file: string): Promise<{ fo
   const pkg = await WorkbookPackage.open(input, file);
   const cleared = await clearOwned(pkg);
   if (!cleared.found) return { found: false, output: input };
-  return { found: true, output: await verified(input, await pkg.save(), file) };
+  return { found: true, output: await verified(pkg, await pkg.save(), file) };
 }

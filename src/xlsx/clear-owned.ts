@@ -4,6 +4,7 @@ import { constantValue, definedNames, isLuoshiName, isOwnConditionalFormat, MARK
 import { removeContentType, removeRelationship } from './package-parts';
 import { readSheetPart } from './read-workbook';
 import { editColumn, styleOf } from './sheet-data-edit';
+import { StringCounts, stringsInUse, truncateStrings } from './shared-strings-edit';
 import { listEntries, StyleCounts, truncateStyles } from './styles-edit';
 import { attributes } from './xml-scan';
 import { findElement, findElements, splice, withAttribute } from './xml-edit';
@@ -16,6 +17,13 @@ export interface ClearResult {
   previousRunLog: CellValue[][] | null;
   /** styles.xml's list lengths before Luoshi first added to them. */
   originalStyles: StyleCounts | null;
+  /** The shared-string table's length and counts before Luoshi first added to it. */
+  originalStrings: StringCounts | null;
+}
+
+/** The mark's counts, or null when it does not hold an entry count. */
+function stringCountsOf(counts: Record<string, number>): StringCounts | null {
+  return counts.si >= 0 ? { si: counts.si, count: counts.count ?? -1, uniqueCount: counts.uniqueCount ?? -1 } : null;
 }
 
 /** Removes the status column, its width and Luoshi's conditional formats from the breakdown sheet. */
@@ -71,10 +79,12 @@ export async function clearOwned(pkg: WorkbookPackage): Promise<ClearResult> {
   let wb = await pkg.required(pkg.workbookPath);
   const names = definedNames(wb);
   const own = names.filter((n) => isLuoshiName(n.name));
-  if (own.length === 0) return { found: false, previousRunLog: null, originalStyles: null };
+  if (own.length === 0) return { found: false, previousRunLog: null, originalStyles: null, originalStrings: null };
   const sheets = await pkg.sheets();
   const stylesMark = own.find((n) => n.name === MARK.styles);
   const originalStyles = stylesMark ? (parseCounts(stylesMark.value) as StyleCounts) : null;
+  const stringsMark = own.find((n) => n.name === MARK.strings);
+  const originalStrings = stringsMark ? stringCountsOf(parseCounts(stringsMark.value)) : null;
 
   // The breakdown sheet's status column.
   const status = own.find((n) => n.name === MARK.status && n.localSheetId !== null);
@@ -141,5 +151,9 @@ export async function clearOwned(pkg: WorkbookPackage): Promise<ClearResult> {
     const dxfFrom = Math.max(0, originalStyles.dxfs ?? listEntries(styles, 'dxfs').length);
     if (!(await stylesInUse(pkg, xfFrom, dxfFrom))) pkg.write(stylesPath, truncateStyles(styles, originalStyles));
   }
-  return { found: true, previousRunLog, originalStyles };
+
+  // Shared strings Luoshi appended, likewise (a workbook re-saved by Excel may have renumbered them).
+  const stringsPath = await pkg.sharedStringsPath();
+  if (originalStrings && stringsPath && !(await stringsInUse(pkg, originalStrings.si))) pkg.write(stringsPath, truncateStrings((await pkg.text(stringsPath))!, originalStrings));
+  return { found: true, previousRunLog, originalStyles, originalStrings };
 }

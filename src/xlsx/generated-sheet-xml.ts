@@ -5,11 +5,16 @@ import { escapeXml, quoteSheet } from './xml-edit';
 
 const EDGE_SPACE = /^\s|\s$/;
 
-/** Text as cell content: XML-escaped, with literal "_xHHHH_" protected from being read as an escape. */
-export function cellTextXml(text: string, prefix = ''): string {
+/** Text as a <t> element: XML-escaped, with literal "_xHHHH_" protected from being read as an escape. */
+export function textXml(text: string, prefix = ''): string {
   const escaped = escapeXml(text.indexOf('_x') < 0 ? text : text.replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_'));
   const space = EDGE_SPACE.test(text) ? ' xml:space="preserve"' : '';
-  return `<${prefix}is><${prefix}t${space}>${escaped}</${prefix}t></${prefix}is>`;
+  return `<${prefix}t${space}>${escaped}</${prefix}t>`;
+}
+
+/** Text as an inline string's content. */
+export function cellTextXml(text: string, prefix = ''): string {
+  return `<${prefix}is>${textXml(text, prefix)}</${prefix}is>`;
 }
 
 /**
@@ -27,7 +32,11 @@ export function cellXml(ref: string, cell: PlanCell, style: number | undefined, 
 
 const ROWS_PER_CHUNK = 256;
 
-export function generatedSheetXml(sheet: GeneratedSheet, styleIndex: (name: string) => number): string {
+/**
+ * A generated sheet's part. Texts are shared strings when `sharedString` gives their numbers (the
+ * workbook has a shared-string table to append to), inline strings otherwise.
+ */
+export function generatedSheetXml(sheet: GeneratedSheet, styleIndex: (name: string) => number, sharedString?: (text: string) => number): string {
   const width = sheetWidth(sheet);
   const out: string[] = [];
   out.push('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n');
@@ -65,7 +74,8 @@ export function generatedSheetXml(sheet: GeneratedSheet, styleIndex: (name: stri
       const cell = row[c];
       const v = cell.value;
       const s = cell.style ? styleOf(cell.style) : '';
-      if (typeof v === 'string' && v !== '') {
+      if (typeof v === 'string' && v !== '' && sharedString) chunk.push('<c r="', letters[c], String(number), '"', s, ' t="s"><v>', String(sharedString(v)), '</v></c>');
+      else if (typeof v === 'string' && v !== '') {
         let text = texts.get(v);
         if (text === undefined) texts.set(v, (text = cellTextXml(v)));
         chunk.push('<c r="', letters[c], String(number), '"', s, ' t="inlineStr">', text, '</c>');

@@ -60,12 +60,16 @@ export async function openPackage(bytes: Buffer, file: string): Promise<XlsxPack
   const lookup = new Map<string, JSZip.JSZipObject>();
   zip.forEach((path, entry) => lookup.set(path.toLowerCase(), entry));
   const find = (path: string) => zip.file(path) ?? lookup.get(path.replace(/^\//, '').toLowerCase()) ?? null;
+  // Parts are read more than once (to read cells, to edit, to verify the output): each is unpacked once.
+  const texts = new Map<string, string>();
   return {
     zip,
     has: (path) => find(path) !== null,
     async text(path) {
       const entry = find(path);
       if (!entry) return null;
+      const known = texts.get(entry.name);
+      if (known !== undefined) return known;
       let content: string;
       try {
         // Node's own inflate when the stored bytes are at hand: several times faster than JSZip's.
@@ -79,6 +83,7 @@ export async function openPackage(bytes: Buffer, file: string): Promise<XlsxPack
       if (/<!DOCTYPE/i.test(content.slice(0, 4096)) || /<!ENTITY/i.test(content.slice(0, 65536))) {
         throw inputError('dtd', `文件含有 DTD 声明（可能是 XML 实体炸弹），为安全起见拒绝读取：${file}`, `The file declares a DTD (possibly an XML entity bomb) and was refused for safety: ${file}`);
       }
+      texts.set(entry.name, content);
       return content;
     },
   };

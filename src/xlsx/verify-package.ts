@@ -1,17 +1,19 @@
 import { cellAddress, cellPosition, columnLetter } from '../engine/model/workbook';
 import { definedNames, isLuoshiName, isOwnConditionalFormat, MARK, parseColumnRange, parseCounts } from './luoshi-marks';
+import { entryStart, stringCounts, withoutCounts } from './shared-strings-edit';
 import { listEntries } from './styles-edit';
 import { attributes } from './xml-scan';
-import { findElement, findElements } from './xml-edit';
+import { findElement, findElements, rootClose } from './xml-edit';
 import { relsPathOf, WorkbookPackage } from './workbook-package';
 
 /** What Luoshi owns in a package, read from its marks. */
-async function ownedBy(pkg: WorkbookPackage): Promise<{ parts: Set<string>; statusColumns: Map<string, number>; styleCounts: Record<string, number> | null }> {
+async function ownedBy(pkg: WorkbookPackage): Promise<{ parts: Set<string>; statusColumns: Map<string, number>; styleCounts: Record<string, number> | null; stringCount: number | null }> {
   const wb = await pkg.required(pkg.workbookPath);
   const sheets = await pkg.sheets();
   const parts = new Set<string>();
   const statusColumns = new Map<string, number>();
   let styleCounts: Record<string, number> | null = null;
+  let stringCount: number | null = null;
   for (const n of definedNames(wb)) {
     if (n.name === MARK.sheet && n.localSheetId !== null) {
       const part = sheets[n.localSheetId]?.partPath;
@@ -23,8 +25,9 @@ async function ownedBy(pkg: WorkbookPackage): Promise<{ parts: Set<string>; stat
       if (range && part) statusColumns.set(part, range.col);
     }
     if (n.name === MARK.styles) styleCounts = parseCounts(n.value);
+    if (n.name === MARK.strings) stringCount = parseCounts(n.value).si ?? null;
   }
-  return { parts, statusColumns, styleCounts };
+  return { parts, statusColumns, styleCounts, stringCount };
 }
 
 /** Cells by reference, and row start tags by row number. */
@@ -122,13 +125,15 @@ function withoutElements(xml: string, names: string[], keep: (name: string, text
  * Luoshi had no reason to touch are byte for byte the same; touched parts keep every element they had.
  * Returns the first difference found, or null.
  */
-export async function firstLoss(input: Buffer, output: Buffer, file: string): Promise<string | null> {
-  const before = await WorkbookPackage.open(input, file);
+export async function firstLoss(input: Buffer | WorkbookPackage, output: Buffer, file: string): Promise<string | null> {
+  // The input as it was opened for the run (its parts already unpacked), without the run's edits.
+  const before = Buffer.isBuffer(input) ? await WorkbookPackage.open(input, file) : input.unedited();
   const after = await WorkbookPackage.open(output, file);
   const ownedBefore = await ownedBy(before);
   const ownedAfter = await ownedBy(after);
   const stylesPath = await before.stylesPath();
-  const special = new Set([before.workbookPath, before.workbookRelsPath, '[Content_Types].xml', stylesPath ?? '']);
+  const stringsPath = await before.sharedStringsPath();
+  const special = new Set([before.workbookPath, before.workbookRelsPath, '[Content_Types].xml', stylesPath ?? '', stringsPath ?? '']);
 
   for (const name of before.partNames()) {
     if (ownedBefore.parts.has(name)) continue;
@@ -137,12 +142,16 @@ export async function firstLoss(input: Buffer, output: Buffer, file: string): Pr
     const rawAfter = after.stored(name);
     // Same stored bytes and checksum: the same content, without inflating it.
     if (rawBefore && rawAfter && rawBefore.crc32 === rawAfter.crc32 && rawBefore.method === rawAfter.method && Buffer.from(rawBefore.data).equals(Buffer.from(rawAfter.data))) continue;
-    const a = await before.source.zip.file(name)!.async('nodebuffer');
-    const b = await after.source.zip.file(after.entryName(name)!)!.async('nodebuffer');
-    if (a.equals(b)) continue;
-    if (!special.has(name) && !/\.xml$/.test(name)) return `part ${name} changed`;
-    const x = a.toString('utf8');
-    const y = b.toString('utf8');
+    if (!special.has(name) && !/\.xml$/.test(name)) {
+      const a = await before.source.zip.file(name)!.async('nodebuffer');
+      const b = await after.source.zip.file(after.entryName(name)!)!.async('nodebuffer');
+      if (a.equals(b)) continue;
+      return `part ${name} changed`;
+    }
+    // XML parts through the packages' own (native, cached) unpacking.
+    const x = (await before.source.text(name))!;
+    const y = (await after.source.text(after.entryName(name)!))!;
+    if (x === y) continue;
     if (name === '[Content_Types].xml') {
       for (const e of [...findElements(x, 'Default'), ...findElements(x, 'Override')]) {
         const part = (attributes(e.text).PartName ?? '').replace(/^\//, '');
@@ -175,6 +184,13 @@ export async function firstLoss(input: Buffer, output: Buffer, file: string): Pr
       }
       const rest = (s: string) => withoutElements(s, [...lists]);
       if (rest(x) !== rest(y)) return 'styles changed outside their lists';
+    } else if (name === stringsPath) {
+      // The user's entries, and everything around the list, as they were; Luoshi's come after them.
+      const a = withoutCounts(x);
+      const b = withoutCounts(y);
+      const keep = ownedBefore.stringCount ?? stringCounts(x).si;
+      if (!b.startsWith(a.slice(0, entryStart(a, keep)))) return `shared strings of ${name} changed`;
+      if (!b.endsWith(a.slice(rootClose(a, 'sst')))) return `shared strings of ${name} changed after their list`;
     } else if (/<(?:[\w.-]+:)?worksheet[\s>]/.test(x.slice(0, 2000))) {
       const statusAfter = ownedAfter.statusColumns.get(name);
       const statusBefore = ownedBefore.statusColumns.get(name);

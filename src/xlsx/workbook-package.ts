@@ -85,6 +85,11 @@ export class WorkbookPackage {
     return new WorkbookPackage(pkg, file, workbookPath);
   }
 
+  /** The same package as it was opened, without the edits made through this one. */
+  unedited(): WorkbookPackage {
+    return new WorkbookPackage(this.source, this.file, this.workbookPath);
+  }
+
   /** The actual entry name of a part (packages differ in case and leading slashes). */
   entryName(path: string): string | null {
     const wanted = path.replace(/^\//, '');
@@ -172,7 +177,15 @@ export class WorkbookPackage {
   }
 
   async stylesPath(): Promise<string | null> {
-    const rel = (await this.relationships(this.workbookPath)).find((r) => /\/styles$/.test(r.type) && !r.external);
+    return this.workbookPart(/\/styles$/);
+  }
+
+  async sharedStringsPath(): Promise<string | null> {
+    return this.workbookPart(/\/sharedStrings$/);
+  }
+
+  private async workbookPart(type: RegExp): Promise<string | null> {
+    const rel = (await this.relationships(this.workbookPath)).find((r) => type.test(r.type) && !r.external);
     return rel && this.has(rel.target) ? rel.target : null;
   }
 

@@ -9,6 +9,7 @@ import { columnIndex } from '../model/workbook';
  *   _luoshi_status (scoped to the breakdown sheet)    the status column, header to last row
  *   _luoshi_width  (scoped to the breakdown sheet)    present when Luoshi set that column's width
  *   _luoshi_styles (workbook)                         how long styles.xml's lists were before Luoshi
+ *   _luoshi_strings (workbook)                        how long the shared-string table was before Luoshi
  *
  * The conditional formats are recognised by their formula (status-colouring.ts), LEFT($<status column><row>,1)="<symbol>",
  * which only Luoshi writes against that column.
@@ -18,6 +19,7 @@ export const MARK = {
   status: '_luoshi_status',
   width: '_luoshi_width',
   styles: '_luoshi_styles',
+  strings: '_luoshi_strings',
 } as const;
 
 export function isLuoshiName(name: string): boolean {
