@@ -4,7 +4,7 @@ import { constantValue, definedNames, isLuoshiName, isOwnConditionalFormat, MARK
 import { removeContentType, removeRelationship } from './package-parts';
 import { readSheetPart } from './read-workbook';
 import { editColumn, styleOf } from './sheet-data-edit';
-import { StringCounts, stringsInUse, truncateStrings } from './shared-strings-edit';
+import { StringCounts, stringCountsOfMark, stringsInUse, truncateStrings } from './shared-strings-edit';
 import { listEntries, StyleCounts, truncateStyles } from './styles-edit';
 import { attributes } from './xml-scan';
 import { findElement, findElements, splice, withAttribute } from './xml-edit';
@@ -19,11 +19,6 @@ export interface ClearResult {
   originalStyles: StyleCounts | null;
   /** The shared-string table's length and counts before Luoshi first added to it. */
   originalStrings: StringCounts | null;
-}
-
-/** The mark's counts, or null when it does not hold an entry count. */
-function stringCountsOf(counts: Record<string, number>): StringCounts | null {
-  return counts.si >= 0 ? { si: counts.si, count: counts.count ?? -1, uniqueCount: counts.uniqueCount ?? -1 } : null;
 }
 
 /** Removes the status column, its width and Luoshi's conditional formats from the breakdown sheet. */
@@ -84,7 +79,7 @@ export async function clearOwned(pkg: WorkbookPackage): Promise<ClearResult> {
   const stylesMark = own.find((n) => n.name === MARK.styles);
   const originalStyles = stylesMark ? (parseCounts(stylesMark.value) as StyleCounts) : null;
   const stringsMark = own.find((n) => n.name === MARK.strings);
-  const originalStrings = stringsMark ? stringCountsOf(parseCounts(stringsMark.value)) : null;
+  const originalStrings = stringsMark ? stringCountsOfMark(parseCounts(stringsMark.value)) : null;
 
   // The breakdown sheet's status column.
   const status = own.find((n) => n.name === MARK.status && n.localSheetId !== null);

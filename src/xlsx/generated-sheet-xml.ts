@@ -74,6 +74,7 @@ export function generatedSheetXml(sheet: GeneratedSheet, styleIndex: (name: stri
       const cell = row[c];
       const v = cell.value;
       const s = cell.style ? styleOf(cell.style) : '';
+      // The cases of cellXml, written as pieces: a string per cell would be built here only to be copied again.
       if (typeof v === 'string' && v !== '' && sharedString) chunk.push('<c r="', letters[c], String(number), '"', s, ' t="s"><v>', String(sharedString(v)), '</v></c>');
       else if (typeof v === 'string' && v !== '') {
         let text = texts.get(v);

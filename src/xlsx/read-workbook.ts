@@ -150,12 +150,9 @@ export function usesDate1904(workbookXml: string): boolean {
 
 /** Shared strings and which styles show dates: what reading a cell's value needs. */
 async function cellContext(pkg: WorkbookPackage): Promise<{ strings: string[]; dates: boolean[] }> {
-  const rels = await pkg.relationships(pkg.workbookPath);
-  const stylesPath = rels.find((r) => /\/styles$/.test(r.type))?.target;
-  const stringsPath = rels.find((r) => /\/sharedStrings$/.test(r.type))?.target;
   return {
-    strings: sharedStrings(await pkg.text(stringsPath ?? 'xl/sharedStrings.xml')),
-    dates: dateStyles(await pkg.text(stylesPath ?? 'xl/styles.xml')),
+    strings: sharedStrings(await pkg.text((await pkg.sharedStringsPath()) ?? 'xl/sharedStrings.xml')),
+    dates: dateStyles(await pkg.text((await pkg.stylesPath()) ?? 'xl/styles.xml')),
   };
 }
 

@@ -1,6 +1,6 @@
 import { cellAddress, cellPosition, columnLetter } from '../engine/model/workbook';
 import { definedNames, isLuoshiName, isOwnConditionalFormat, MARK, parseColumnRange, parseCounts } from './luoshi-marks';
-import { entryStart, stringCounts, withoutCounts } from './shared-strings-edit';
+import { entryStart, stringCounts, stringCountsOfMark, withoutCounts } from './shared-strings-edit';
 import { listEntries } from './styles-edit';
 import { attributes } from './xml-scan';
 import { findElement, findElements, rootClose } from './xml-edit';
@@ -25,7 +25,7 @@ async function ownedBy(pkg: WorkbookPackage): Promise<{ parts: Set<string>; stat
       if (range && part) statusColumns.set(part, range.col);
     }
     if (n.name === MARK.styles) styleCounts = parseCounts(n.value);
-    if (n.name === MARK.strings) stringCount = parseCounts(n.value).si ?? null;
+    if (n.name === MARK.strings) stringCount = stringCountsOfMark(parseCounts(n.value))?.si ?? null;
   }
   return { parts, statusColumns, styleCounts, stringCount };
 }
