@@ -63,14 +63,14 @@ function overrideOf(args: ParsedArgs): LayoutOverride {
 }
 
 /** Writes next to the target and renames, so a failure never leaves a half-written file. Content may come in chunks. */
-function writeAtomically(target: string, content: Buffer | Iterable<string>): void {
+function writeAtomically(target: string, content: Buffer | Iterable<Uint8Array>): void {
   const temp = path.join(path.dirname(path.resolve(target)), `.${path.basename(target)}.${process.pid}.tmp`);
   try {
     if (Buffer.isBuffer(content)) fs.writeFileSync(temp, content);
     else {
       const fd = fs.openSync(temp, 'w');
       try {
-        for (const chunk of content) fs.writeSync(fd, chunk);
+        for (const chunk of content) for (let done = 0; done < chunk.length; ) done += fs.writeSync(fd, chunk, done);
       } finally {
         fs.closeSync(fd);
       }
@@ -127,7 +127,7 @@ async function validateCommand(argv: string[], out: (s: string) => void): Promis
   const { report, output } = result.value;
   if (output) writeAtomically(target, output);
   const json = last(args, '--json');
-  if (json === '-') out([...reportJsonChunks(report)].join('').trimEnd());
+  if (json === '-') out(Buffer.concat([...reportJsonChunks(report)]).toString('utf8').trimEnd());
   else {
     if (json !== undefined) writeAtomically(json, reportJsonChunks(report));
     if (last(args, '--quiet') === undefined) out(summaryText(report, file) + (write ? `\n${lang === 'zh' ? '已写出' : 'Written'}: ${target}` : ''));
