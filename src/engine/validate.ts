@@ -4,6 +4,7 @@ import { LogEntry, logCell, LogLinker, readLogSheets } from './evidence/log-shee
 import { activitiesOfTask, Activity, gatherEvidence, TaskEvidence } from './evidence/task-evidence';
 import { Lang, Message } from './i18n';
 import { Finding, finding } from './judge/findings';
+import { IdRegister } from './judge/id-register';
 import { judgeObligation, JudgeContext, ObligationVerdict } from './judge/judge-obligation';
 import { AddFinding, checkDeadline, checkIdentity, reportProblems } from './judge/row-findings';
 import { worseStatus } from './judge/status';
@@ -172,7 +173,7 @@ export function validateWorkbook(workbook: WorkbookData, options: ValidateOption
   }
 
   const ctx: JudgeContext = { asOf, warnDays, year };
-  const seenIds = new Map<string | number, number>();
+  const seenIds = new IdRegister();
   const tasks: TaskReport[] = [];
   let lastRow = layout.headerBottom;
   for (const row of rows) {

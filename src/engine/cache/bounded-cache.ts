@@ -22,12 +22,26 @@ export class BoundedCache<K, V> {
 
 /** A memo of texts read within a table year (deadline cells, progress notes): keyed by the text itself, so no key is built per lookup. */
 export class TextByYearCache<V> {
-  private readonly years = new BoundedCache<number, BoundedCache<string, V>>(64);
-  /** A run judges one table year: its cache is kept at hand. */
-  private last: { year: number; texts: BoundedCache<string, V> } | null = null;
+  private readonly years = new BoundedCache<number, Map<string, V>>(64);
+  /** A run judges one table year: its texts are kept at hand. */
+  private lastYear = NaN;
+  private texts = new Map<string, V>();
+
+  constructor(private readonly limit = 50_000) {}
 
   get(year: number, text: string, make: (text: string, year: number) => V): V {
-    if (this.last?.year !== year) this.last = { year, texts: this.years.get(year, () => new BoundedCache<string, V>()) };
-    return this.last.texts.get(text, (t) => make(t, year));
+    if (year !== this.lastYear) {
+      this.texts = this.years.get(year, newTextMap) as Map<string, V>;
+      this.lastYear = year;
+    }
+    let value = this.texts.get(text);
+    if (value === undefined) {
+      if (this.texts.size >= this.limit) this.texts.clear();
+      value = make(text, year);
+      this.texts.set(text, value);
+    }
+    return value;
   }
 }
+
+const newTextMap = () => new Map<string, never>();

@@ -70,14 +70,20 @@ export function weekday(day: DayNumber): number {
   return (((day + 4) % 7) + 7) % 7;
 }
 
-const isoTexts = new BoundedCache<DayNumber, string>();
+/** ISO texts of the days from 1900 to 2199 (the plausible years and more), by day number: filled as used. */
+const ISO_FIRST_DAY = fromYmd(1900, 1, 1);
+const isoTexts: Array<string | undefined> = new Array(fromYmd(2200, 1, 1) - ISO_FIRST_DAY);
 
 /** YYYY-MM-DD. The same few hundred days recur across every row of a table: each is formatted once. */
 export function formatIso(day: DayNumber): string {
-  return isoTexts.get(day, (key) => {
-    const { y, m, d } = toYmd(key);
-    return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  });
+  const index = day - ISO_FIRST_DAY;
+  if (!(index >= 0 && index < isoTexts.length)) return isoText(day);
+  return (isoTexts[index] ??= isoText(day));
+}
+
+function isoText(day: DayNumber): string {
+  const { y, m, d } = toYmd(day);
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 const isoDays = new BoundedCache<string, DayNumber | null>();

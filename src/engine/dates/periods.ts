@@ -96,13 +96,13 @@ function buildLabel(p: Period): string {
 }
 
 const QUARTER_ZH = ['一', '二', '三', '四'];
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** Short label a clerk reads: 3月, 二季度, 上半年, 2022年, 第5周 (zh) / Mar, Q2, H1, 2022, W05 (en). */
 export function periodDisplay(p: Period, lang: 'zh' | 'en'): string {
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   switch (p.kind) {
     case 'month':
-      return lang === 'zh' ? `${p.index}月` : months[p.index - 1];
+      return lang === 'zh' ? `${p.index}月` : MONTHS_EN[p.index - 1];
     case 'quarter':
       return lang === 'zh' ? `${QUARTER_ZH[p.index - 1]}季度` : `Q${p.index}`;
     case 'half-year':

@@ -36,9 +36,12 @@ const COUNT_AFTER = new RegExp(`^([^,;。]{0,14}?)${COUNT}(余|多)?(次|回|场
 const MINIMUM_WORD = /至少|不少于|不低于|最少|不得少于/;
 const ACHIEVEMENT_WORD = /共|累计|先后|已经|已|达到|合计|总计/;
 
+const YEAR_BY_DAY = /^(\d{1,2})月(?:(\d{1,2})[日号]|(底|末))?(?:前|之前|以前|底前)/;
+const MONTH_BY_DAY = /^(\d{1,2})[日号](?:前|之前|以前)/;
+
 function byDay(after: string, period: PeriodKind): { by?: string; length: number } {
   if (period === 'year') {
-    const m = new RegExp(`^${'(\\d{1,2})'}月(?:(\\d{1,2})[日号]|(底|末))?(?:前|之前|以前|底前)`).exec(after);
+    const m = YEAR_BY_DAY.exec(after);
     if (m) {
       const month = Number(m[1]);
       if (month < 1 || month > 12) return { length: 0 };
@@ -48,7 +51,7 @@ function byDay(after: string, period: PeriodKind): { by?: string; length: number
     }
   }
   if (period === 'month') {
-    const m = /^(\d{1,2})[日号](?:前|之前|以前)/.exec(after);
+    const m = MONTH_BY_DAY.exec(after);
     if (m && Number(m[1]) >= 1 && Number(m[1]) <= 31) return { by: String(Number(m[1])).padStart(2, '0'), length: m[0].length };
   }
   return { length: 0 };

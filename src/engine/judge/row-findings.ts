@@ -1,6 +1,7 @@
 import { Field } from '../table/vocabulary';
 import { normalizeText } from '../text/normalize';
 import { Finding, FindingCode } from './findings';
+import { IdRegister } from './id-register';
 import { ObligationVerdict } from './judge-obligation';
 import { TaskObligations } from './task-obligations';
 
@@ -14,7 +15,7 @@ export function checkIdentity(
   row: { measure: string; id: string; lead: string[]; responsible: string[]; sheetRow: number; idFromMerge: boolean },
   c: Columns,
   departments: Set<string> | null,
-  seenIds: Map<string | number, number>,
+  seenIds: IdRegister,
   add: AddFinding,
 ): void {
   if (!row.measure) add('missing_measure', c.measure);
@@ -26,23 +27,10 @@ export function checkIdentity(
   }
   // A merged id spans one task's rows; only ids written in separate cells can be duplicates.
   if (row.id && !row.idFromMerge) {
-    const key = idKey(row.id);
-    const other = seenIds.get(key);
+    const other = seenIds.firstSeen(row.id, row.sheetRow);
     if (other !== undefined) add('duplicate_id', c.id, { id: row.id, other });
-    else seenIds.set(key, row.sheetRow);
   }
 }
-
-/**
- * The key an id is compared by: ids are mostly plain numbers (1, 2, 3 … as text or number), which a
- * Map compares far faster as numbers than as 100k fresh strings; anything else normalised.
- */
-function idKey(id: string): string | number {
-  const text = normalizeText(id);
-  return CANONICAL_NUMBER.test(text) ? Number(text) : text;
-}
-
-const CANONICAL_NUMBER = /^[1-9]\d{0,14}$/;
 
 /** What the deadline cell and the measure text say, or fail to say, about when the task is due. */
 export function checkDeadline(plan: TaskObligations, deadlineText: string, c: Columns, add: AddFinding): void {

@@ -20,6 +20,23 @@ const HEADS = {
   en: Object.fromEntries(Object.entries(STATUS_STYLES).map(([code, style]) => [code, `${style.symbol} ${style.en}`])),
 } as Record<Lang, Record<StatusCode, string>>;
 
+/**
+ * "缺 3月、7月": thousands of rows share one frozen list of missed periods (one verdict per record),
+ * so each shared list is spelled out once per language.
+ */
+function missedText(missed: Period[], lang: Lang): string {
+  if (!Object.isFrozen(missed)) return spellMissed(missed, lang);
+  let texts = missedTexts.get(missed);
+  if (!texts) missedTexts.set(missed, (texts = {}));
+  return (texts[lang] ??= spellMissed(missed, lang));
+}
+
+const missedTexts = new WeakMap<Period[], Partial<Record<Lang, string>>>();
+
+function spellMissed(missed: Period[], lang: Lang): string {
+  return lang === 'zh' ? `缺 ${missed.map((p) => periodDisplay(p, lang)).join('、')}` : `missed ${missed.map((p) => periodDisplay(p, lang)).join(', ')}`;
+}
+
 export function statusText(r: StatusReason, lang: Lang): string {
   const head = HEADS[lang][r.status];
   const zh = lang === 'zh';
@@ -27,7 +44,7 @@ export function statusText(r: StatusReason, lang: Lang): string {
   switch (r.status) {
     case 'overdue':
       parts.push(zh ? `${head} ${r.daysOverdue} 天` : `${head} by ${r.daysOverdue} day${r.daysOverdue === 1 ? '' : 's'}`);
-      if (r.missed.length > 0) parts.push(zh ? `缺 ${r.missed.map((p) => periodDisplay(p, lang)).join('、')}` : `missed ${r.missed.map((p) => periodDisplay(p, lang)).join(', ')}`);
+      if (r.missed.length > 0) parts.push(missedText(r.missed, lang));
       break;
     case 'due_soon':
       if (r.due !== null) parts.push(zh ? `${head}：${formatIso(r.due)} 到期` : `${head}: due ${formatIso(r.due)}`);

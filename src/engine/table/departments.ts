@@ -12,14 +12,16 @@ const splits = new BoundedCache<string, string[]>();
  * the same few departments on every row: the lists are shared and frozen.
  */
 export function splitDepartments(text: string): string[] {
-  return splits.get(text, () =>
-    Object.freeze(
-      text
-        .split(/[、，,；;／/\n\r]+/)
-        .map((s) => s.trim())
-        .filter((s) => s.length > 0),
-    ) as string[],
-  );
+  return splits.get(text, splitText);
+}
+
+function splitText(text: string): string[] {
+  return Object.freeze(
+    text
+      .split(/[、，,；;／/\n\r]+/)
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0),
+  ) as string[];
 }
 
 /** The workbook's department list (a sheet 部门 / 部门清单), normalised; null when there is none. */
