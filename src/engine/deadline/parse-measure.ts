@@ -51,32 +51,30 @@ export function parseMeasureText(raw: string, year: number): Obligation[] {
       if (f.achievement) continue;
       // 全年 in running text ("全年完成…") is a scope, not a frequency, unless a count follows.
       if (isAnnualScope(f) && f.count === null) continue;
-      obligations.push({
-        kind: 'recurring',
-        period: f.period,
-        minCount: f.count && f.count > 0 ? f.count : 1,
-        ...(f.by ? { by: f.by } : {}),
-        text: clause,
-        ...optionalActor(actorBefore(clause, f.index)),
-        origin: 'measure',
-      });
+      const o: Obligation = { kind: 'recurring', period: f.period, minCount: f.count && f.count > 0 ? f.count : 1 };
+      if (f.by) o.by = f.by;
+      obligations.push(withClause(o, clause, actorBefore(clause, f.index)));
       found = true;
     }
     if (found) continue;
     for (const r of findRelatives(clause)) {
-      obligations.push({ kind: 'relative', amount: r.amount, unit: r.unit, text: clause, ...optionalActor(actorBefore(clause, r.index)), origin: 'measure' });
+      obligations.push(withClause({ kind: 'relative', amount: r.amount, unit: r.unit }, clause, actorBefore(clause, r.index)));
       found = true;
     }
     if (found) continue;
     const dates = findDates(clause, year).filter((d) => d.cued || d.precision === 'day');
     if (dates.length > 0) {
       const last = dates[dates.length - 1];
-      obligations.push({ kind: 'deadline', due: formatIso(last.day), text: clause, ...optionalActor(actorBefore(clause, dates[0].index)), origin: 'measure' });
+      obligations.push(withClause({ kind: 'deadline', due: formatIso(last.day) }, clause, actorBefore(clause, dates[0].index)));
     }
   }
   return obligations;
 }
 
-function optionalActor(actor: string | undefined): { actor?: string } {
-  return actor ? { actor } : {};
+/** Adds the clause, the actor where one is written, and the origin, in that order (the order JSON shows). Assigned, not spread: this runs for most of 100k rows. */
+function withClause(o: Obligation, clause: string, actor: string | undefined): Obligation {
+  o.text = clause;
+  if (actor) o.actor = actor;
+  o.origin = 'measure';
+  return o;
 }
