@@ -101,7 +101,9 @@ function parseIsoText(text: string): DayNumber | null {
 /** Years a clerk could mean; anything outside is an absurd date. */
 export const PLAUSIBLE_YEARS = { min: 1950, max: 2100 };
 
+const FIRST_PLAUSIBLE_DAY = fromYmd(PLAUSIBLE_YEARS.min, 1, 1);
+const LAST_PLAUSIBLE_DAY = fromYmd(PLAUSIBLE_YEARS.max, 12, 31);
+
 export function isPlausible(day: DayNumber): boolean {
-  const { y } = toYmd(day);
-  return y >= PLAUSIBLE_YEARS.min && y <= PLAUSIBLE_YEARS.max;
+  return day >= FIRST_PLAUSIBLE_DAY && day <= LAST_PLAUSIBLE_DAY;
 }

@@ -40,7 +40,11 @@ const textDates = new TextByYearCache<DayNumber[]>();
  * repeat ("已完成", "推进中") and each row asks twice: the (frozen) answers are kept.
  */
 export function datesInText(raw: string, year: number): DayNumber[] {
-  return textDates.get(year, raw, (text) => Object.freeze(findDatesInText(text, year)) as DayNumber[]);
+  return textDates.get(year, raw, frozenDatesInText);
+}
+
+function frozenDatesInText(raw: string, year: number): DayNumber[] {
+  return Object.freeze(findDatesInText(raw, year)) as DayNumber[];
 }
 
 function findDatesInText(raw: string, year: number): DayNumber[] {

@@ -1,3 +1,4 @@
+import { BoundedCache } from '../cache/bounded-cache';
 import { normalizeText } from '../text/normalize';
 
 export type ProgressState = 'done' | 'not_done' | 'empty';
@@ -15,7 +16,14 @@ const NOT_DONE = [
   /^(not ?done|in progress|ongoing|pending|started|not started)$/i,
 ];
 
+/** Progress texts repeat down a table (已完成, 推进中): each is read once. */
+const states = new BoundedCache<string, ProgressState>();
+
 export function progressState(raw: string): ProgressState {
+  return states.get(raw, readProgress);
+}
+
+function readProgress(raw: string): ProgressState {
   const text = normalizeText(raw);
   if (!text) return 'empty';
   for (const pattern of NOT_DONE) if (pattern.test(text)) return 'not_done';

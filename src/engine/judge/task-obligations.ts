@@ -5,7 +5,7 @@ import { Obligation, isConcrete, sameRequirement } from '../deadline/obligation'
 import { parseDeadlineText } from '../deadline/parse-deadline';
 import { parseMeasureText } from '../deadline/parse-measure';
 import { CellValue, cellText, isDateValue } from '../model/workbook';
-import { Rule, ruleMatches } from '../rules/rules';
+import { matchingRules, Rule } from '../rules/rules';
 import { normalizeText } from '../text/normalize';
 
 export interface TaskObligations {
@@ -58,7 +58,7 @@ export function obligationsOfTask(deadline: CellValue, measure: string, year: nu
   // Measure texts are nearly all distinct: parsed every time, unlike deadline cells (cached above).
   const fromMeasure = measure ? parseMeasureText(measure, year) : [];
   const normalizedMeasure = normalizeText(measure);
-  const matchedRules = rules.filter((r) => ruleMatches(r, normalizedMeasure));
+  const matchedRules = matchingRules(rules, normalizedMeasure);
   let conflict: TaskObligations['conflict'] = null;
   const obligations: Obligation[] = fromMeasure.map((m) =>
     // A cell that names the due day (每年11月25日前) refines the measure's own frequency (每年…1次).

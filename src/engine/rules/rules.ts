@@ -18,3 +18,18 @@ export function ruleMatches(rule: Rule, normalizedMeasure: string): boolean {
   for (const k of rule.keywords) if (normalizedMeasure.includes(k)) return true;
   return false;
 }
+
+/** Per list of rules: one pattern naming every keyword, so the many measures that name none are passed over in one test. */
+const anyKeyword = new WeakMap<Rule[], RegExp>();
+
+/** The rules whose keyword the (normalised) measure names, in order. */
+export function matchingRules(rules: Rule[], normalizedMeasure: string): Rule[] {
+  let pattern = anyKeyword.get(rules);
+  if (!pattern) {
+    const keywords = rules.flatMap((r) => r.keywords);
+    // No keywords: nothing matches ((?!) never does); an empty keyword is in every text, as with includes.
+    pattern = keywords.length === 0 ? /(?!)/ : new RegExp(keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+    anyKeyword.set(rules, pattern);
+  }
+  return pattern.test(normalizedMeasure) ? rules.filter((r) => ruleMatches(r, normalizedMeasure)) : [];
+}
