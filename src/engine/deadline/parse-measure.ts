@@ -44,13 +44,11 @@ export function parseMeasureText(raw: string, year: number): Obligation[] {
   for (const clause of clausesOf(raw)) {
     // Most clauses name no time at all; every phrase below needs one of these characters.
     if (!TIME_HINT.test(clause)) continue;
-    const frequencies = findFrequencies(clause);
-    const isAnnualScope = (f: (typeof frequencies)[number]) => f.period === 'year' && clause.slice(f.index, f.index + 2) === '全年';
     let found = false;
-    for (const f of frequencies) {
+    for (const f of findFrequencies(clause)) {
       if (f.achievement) continue;
       // 全年 in running text ("全年完成…") is a scope, not a frequency, unless a count follows.
-      if (isAnnualScope(f) && f.count === null) continue;
+      if (f.period === 'year' && f.count === null && clause.startsWith('全年', f.index)) continue;
       const o: Obligation = { kind: 'recurring', period: f.period, minCount: f.count && f.count > 0 ? f.count : 1 };
       if (f.by) o.by = f.by;
       obligations.push(withClause(o, clause, actorBefore(clause, f.index)));
