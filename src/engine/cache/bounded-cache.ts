@@ -10,10 +10,15 @@ export class BoundedCache<K, V> {
   constructor(private readonly limit = 50_000) {}
 
   get(key: K, make: (key: K) => V): V {
+    return this.getWith(key, make, undefined);
+  }
+
+  /** As get, for a `make` that needs one more argument: passed along rather than captured in a closure per lookup. */
+  getWith<A>(key: K, make: (key: K, arg: A) => V, arg: A): V {
     let value = this.map.get(key);
     if (value === undefined) {
       if (this.map.size >= this.limit) this.map.clear();
-      value = make(key);
+      value = make(key, arg);
       this.map.set(key, value);
     }
     return value;
@@ -22,26 +27,18 @@ export class BoundedCache<K, V> {
 
 /** A memo of texts read within a table year (deadline cells, progress notes): keyed by the text itself, so no key is built per lookup. */
 export class TextByYearCache<V> {
-  private readonly years = new BoundedCache<number, Map<string, V>>(64);
+  private readonly years = new BoundedCache<number, BoundedCache<string, V>>(64);
   /** A run judges one table year: its texts are kept at hand. */
   private lastYear = NaN;
-  private texts = new Map<string, V>();
-
-  constructor(private readonly limit = 50_000) {}
+  private texts = new BoundedCache<string, V>();
 
   get(year: number, text: string, make: (text: string, year: number) => V): V {
     if (year !== this.lastYear) {
-      this.texts = this.years.get(year, newTextMap) as Map<string, V>;
+      this.texts = this.years.get(year, newTextCache) as BoundedCache<string, V>;
       this.lastYear = year;
     }
-    let value = this.texts.get(text);
-    if (value === undefined) {
-      if (this.texts.size >= this.limit) this.texts.clear();
-      value = make(text, year);
-      this.texts.set(text, value);
-    }
-    return value;
+    return this.texts.getWith(text, make, year);
   }
 }
 
-const newTextMap = () => new Map<string, never>();
+const newTextCache = () => new BoundedCache<string, never>();
