@@ -13,7 +13,7 @@ describe('which rules a measure names', () => {
   });
 
   test('the same rules as testing each keyword one by one, whatever the keywords hold', () => {
-    const text = fc.string({ unit: fc.constantFrom('党', '课', '.', '*', '(', ')', '[', ']', '\\', '|', '^', '$', '?', '+', '{', '}', 'a') , maxLength: 6 });
+    const text = fc.string({ unit: fc.constantFrom('党', '课', '.', '*', '(', ')', '[', ']', '\\', '|', '^', '$', '?', '+', '{', '}', 'a'), maxLength: 6 });
     fc.assert(
       fc.property(fc.array(fc.array(text, { maxLength: 3 }), { maxLength: 4 }), fc.string({ unit: fc.constantFrom('党', '课', '.', '(', ')', '\\', 'a', '|'), maxLength: 12 }), (keywordLists, measure) => {
         const rules = keywordLists.map((k) => rule(...k));

@@ -42,13 +42,13 @@ export function* reportJsonChunks(report: Report): Generator<Uint8Array> {
  */
 function around(value: object, key: string): [string, string] {
   const json = JSON.stringify({ ...value, [key]: HOLE });
-  const mark = `${JSON.stringify(key)}:${JSON.stringify(HOLE)}`;
-  const at = json.indexOf(mark);
-  const valueAt = at + mark.length - JSON.stringify(HOLE).length;
-  return [json.slice(0, valueAt), json.slice(at + mark.length)];
+  const name = `${JSON.stringify(key)}:`;
+  const valueAt = json.indexOf(name + HOLE_JSON) + name.length;
+  return [json.slice(0, valueAt), json.slice(valueAt + HOLE_JSON.length)];
 }
 
 const HOLE = '\u0000';
+const HOLE_JSON = JSON.stringify(HOLE);
 
 /**
  * A task line. Most of a recurring obligation's text is its list of periods, and thousands of tasks

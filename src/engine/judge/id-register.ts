@@ -2,8 +2,8 @@ import { normalizeText } from '../text/normalize';
 
 /**
  * The sheet row where each task id was first seen, to name duplicates. Ids are mostly the plain
- * numbers 1, 2, 3 …: those are kept in an array by number, which a 100k-row table looks up far faster
- * than a Map of 100k keys; anything else (1.2, 一, A-3) by its normalised text.
+ * numbers 1, 2, 3 …: those are kept in an array by number, which a 100k-row table looks up faster than
+ * a Map of 100k keys; anything else (1.2, 一, A-3) by its normalised text.
  */
 export class IdRegister {
   private readonly byNumber: number[] = [];
