@@ -143,6 +143,8 @@ export interface TableJudging {
   readonly sheetIndex: number;
   /** Judges the rows appended to the table's sheet since the last call (none while a log sheet waits for every row). */
   judgeArrivedRows(): void;
+  /** How many tasks are judged so far. */
+  readonly judgedTasks: number;
   /** Every row is in: judges the rest and makes the report. */
   finish(): ValidateResult;
 }
@@ -341,7 +343,17 @@ export function startJudging(workbook: WorkbookData, options: ValidateOptions): 
     };
   }
 
-  return { ok: true, judging: { sheetIndex: layout.sheetIndex, judgeArrivedRows, finish } };
+  return {
+    ok: true,
+    judging: {
+      sheetIndex: layout.sheetIndex,
+      judgeArrivedRows,
+      finish,
+      get judgedTasks() {
+        return tasks.length;
+      },
+    },
+  };
 }
 
 /** Whether detection on the whole sheet found the table its first rows showed. */

@@ -19,6 +19,13 @@ export interface ReaderJob {
 /** What the reading thread posts: the workbook, or why it could not be read. */
 export type ThreadMessage = ReadMessage | { kind: 'failed'; input: { code: string; messages: Message } | null; text: string };
 
+/** The workbook read, its verdict, and how many tasks were judged before the reading ended. */
+export interface ReadAndJudged {
+  workbook: WorkbookData;
+  result: ValidateResult;
+  judgedWhileReading: number;
+}
+
 /** Reads a workbook somewhere, handing each ReadMessage on as it comes; resolves after 'end'. */
 export type WorkbookReader = (onMessage: (message: ReadMessage) => void) => Promise<void>;
 
@@ -74,7 +81,7 @@ export function threadReader(start: StartReaderThread, job: ReaderJob): Workbook
  * not the sheet being streamed, its header lies below the first rows, rows arrived out of order); the
  * report is the same either way.
  */
-export async function judgeWhileReading(read: WorkbookReader, options: ValidateOptions, onReadEnd: () => void = () => {}): Promise<{ workbook: WorkbookData; result: ValidateResult }> {
+export async function judgeWhileReading(read: WorkbookReader, options: ValidateOptions, onReadEnd: () => void = () => {}): Promise<ReadAndJudged> {
   const assembler = new WorkbookAssembler();
   let judging: TableJudging | null = null;
   let early = true;
@@ -98,7 +105,8 @@ export async function judgeWhileReading(read: WorkbookReader, options: ValidateO
   onReadEnd();
   const workbook = assembler.workbook;
   const started = judging as TableJudging | null; // assigned in the callback, which TypeScript does not follow
-  return { workbook, result: started ? started.finish() : validateWorkbook(workbook, options) };
+  const judgedWhileReading = started ? started.judgedTasks : 0;
+  return { workbook, result: started ? started.finish() : validateWorkbook(workbook, options), judgedWhileReading };
 }
 
 /** Below this (the largest sheet's XML, unpacked), a second thread costs more than it saves. */
@@ -113,14 +121,14 @@ export async function readAndJudge(
   input: Buffer,
   options: ValidateOptions,
   onReadEnd: () => void = () => {},
-  startThread: StartReaderThread | null = compiledWorker(),
-): Promise<{ workbook: WorkbookData; result: ValidateResult }> {
-  if (startThread && (await largestSheetSize(pkg)) >= THREAD_FROM_BYTES) {
-    return judgeWhileReading(threadReader(startThread, { bytes: input, file: pkg.file, edits: pkg.edits() }), options, onReadEnd);
+  thread: { start: StartReaderThread | null; fromBytes: number } = { start: compiledWorker(), fromBytes: THREAD_FROM_BYTES },
+): Promise<ReadAndJudged> {
+  if (thread.start && (await largestSheetSize(pkg)) >= thread.fromBytes) {
+    return judgeWhileReading(threadReader(thread.start, { bytes: input, file: pkg.file, edits: pkg.edits() }), options, onReadEnd);
   }
   const workbook = await readPackage(pkg);
   onReadEnd();
-  return { workbook, result: validateWorkbook(workbook, options) };
+  return { workbook, result: validateWorkbook(workbook, options), judgedWhileReading: 0 };
 }
 
 /** A reader on this thread (the same messages, one after the other): for tests and small workbooks. */
