@@ -36,7 +36,7 @@ export type StartReaderThread = (job: ReaderJob) => Worker;
  * The compiled read-worker.js beside this file. Running from the TypeScript sources (ts-jest) there
  * is none, and large workbooks are read on this thread (the tests start the worker their own way).
  */
-function compiledWorker(): StartReaderThread | null {
+export function compiledReaderThread(): StartReaderThread | null {
   const script = path.join(__dirname, 'read-worker.js');
   return fs.existsSync(script) ? (job) => new Worker(script, { workerData: job }) : null;
 }
@@ -121,7 +121,7 @@ export async function readAndJudge(
   input: Buffer,
   options: ValidateOptions,
   onReadEnd: () => void = () => {},
-  thread: { start: StartReaderThread | null; fromBytes: number } = { start: compiledWorker(), fromBytes: THREAD_FROM_BYTES },
+  thread: { start: StartReaderThread | null; fromBytes: number } = { start: compiledReaderThread(), fromBytes: THREAD_FROM_BYTES },
 ): Promise<ReadAndJudged> {
   if (thread.start && (await largestSheetSize(pkg)) >= thread.fromBytes) {
     return judgeWhileReading(threadReader(thread.start, { bytes: input, file: pkg.file, edits: pkg.edits() }), options, onReadEnd);

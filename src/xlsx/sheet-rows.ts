@@ -69,15 +69,21 @@ export class SheetRowReader {
     cellPattern.lastIndex = 0;
     let cm: RegExpExecArray | null;
     while ((cm = cellPattern.exec(rowXml))) {
-      const a = attributes(cm[1]);
-      const pos = a.r ? cellPosition(a.r) : null;
-      const c = pos ? pos.col : nextCol;
+      const a = cellAttributes(cm[1]);
+      const col = a.r ? columnOfRef(a.r) : -1;
+      const c = col >= 0 ? col : nextCol;
       nextCol = c + 1;
       if (c < 0 || c >= MAX_COLS) continue;
       const inner = cm[2] ?? '';
-      valuePattern.lastIndex = 0;
-      const vm = valuePattern.exec(inner);
-      const raw = vm ? decodeEntities(vm[2] ?? '') : null;
+      let raw: string | null;
+      // Most cells are <v>…</v> alone: text holds no "<", so the first one closes it.
+      const close = inner.startsWith('<v>') ? inner.indexOf('<', 3) : -1;
+      if (close >= 0 && inner.startsWith('</v>', close)) raw = decodeEntities(inner.slice(3, close));
+      else {
+        valuePattern.lastIndex = 0;
+        const vm = valuePattern.exec(inner);
+        raw = vm ? decodeEntities(vm[2] ?? '') : null;
+      }
       let value: CellValue = null;
       switch (a.t) {
         case 's':
@@ -120,6 +126,81 @@ export class SheetRowReader {
     }
     return cells;
   }
+}
+
+const ATTRIBUTE = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+/** One object reused for every cell: a sheet has hundreds of thousands of them. */
+const CELL: { r: string | undefined; s: string | undefined; t: string | undefined } = { r: undefined, s: undefined, t: undefined };
+
+/** A <c> tag's r, s and t attributes, as attributes() reads them, into the shared CELL object (read it before the next call). */
+export function cellAttributes(tagText: string): typeof CELL {
+  CELL.r = CELL.s = CELL.t = undefined;
+  if (scanAttributes(tagText)) return CELL;
+  // Not plain name="value" pairs: read as attributes() does, skipping what is not an attribute.
+  CELL.r = CELL.s = CELL.t = undefined;
+  ATTRIBUTE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ATTRIBUTE.exec(tagText))) keep(m[1], m[2] ?? m[3] ?? '');
+  return CELL;
+}
+
+function keep(name: string, value: string): void {
+  if (name === 'r' || name === 's' || name === 't') CELL[name] = decodeEntities(value);
+}
+
+const isSpace = (ch: number) => ch === 32 || ch === 9 || ch === 10 || ch === 13;
+/** [\w:.-] */
+const isNameChar = (ch: number) => (ch >= 97 && ch <= 122) || (ch >= 65 && ch <= 90) || (ch >= 48 && ch <= 58) || ch === 95 || ch === 46 || ch === 45;
+
+/**
+ * Reads well-formed name="value" pairs by hand (the regex and its match arrays cost more per cell than
+ * the rest of reading it); false on anything else, for the regex to read.
+ */
+function scanAttributes(tag: string): boolean {
+  const n = tag.length;
+  let i = 0;
+  for (;;) {
+    while (i < n && isSpace(tag.charCodeAt(i))) i++;
+    if (i >= n) return true;
+    const start = i;
+    while (i < n && isNameChar(tag.charCodeAt(i))) i++;
+    if (i === start) return false;
+    const name = tag.slice(start, i);
+    while (i < n && isSpace(tag.charCodeAt(i))) i++;
+    if (tag.charCodeAt(i) !== 61) return false; // =
+    i++;
+    while (i < n && isSpace(tag.charCodeAt(i))) i++;
+    const quote = tag.charCodeAt(i);
+    if (quote !== 34 && quote !== 39) return false;
+    const close = tag.indexOf(quote === 34 ? '"' : "'", i + 1);
+    if (close < 0) return false;
+    keep(name, tag.slice(i + 1, close));
+    i = close + 1;
+  }
+}
+
+/**
+ * The 0-based column of a cell reference ("AB12", "$AB$12"), or -1 when it is not one: what
+ * cellPosition(ref).col gives, without a match and an object per cell.
+ */
+export function columnOfRef(ref: string): number {
+  let i = ref.charCodeAt(0) === 36 ? 1 : 0; // $
+  let col = 0;
+  let letters = 0;
+  for (; i < ref.length; i++) {
+    const lower = ref.charCodeAt(i) | 32;
+    if (lower < 97 || lower > 122) break;
+    col = col * 26 + (lower - 96);
+    letters++;
+  }
+  if (letters < 1 || letters > 3) return -1;
+  if (ref.charCodeAt(i) === 36) i++;
+  if (i >= ref.length) return -1;
+  for (; i < ref.length; i++) {
+    const digit = ref.charCodeAt(i);
+    if (digit < 48 || digit > 57) return -1;
+  }
+  return col - 1;
 }
 
 /**

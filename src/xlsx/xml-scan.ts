@@ -44,10 +44,14 @@ export function elementPattern(name: string): RegExp {
   return new RegExp(`<(?:[\\w.-]+:)?${name}(?=[\\s/>])([^>]*?)(?:/>|>([\\s\\S]*?)</(?:[\\w.-]+:)?${name}\\s*>)`, 'g');
 }
 
+/** One pattern for every textOf call (a workbook has a shared string per row: 100k patterns were compiled). */
+const TEXT_ELEMENT = elementPattern('t');
+
 /** The concatenated text of every <t> in a fragment, skipping phonetic runs (<rPh>, furigana). */
 export function textOf(fragment: string): string {
   const withoutPhonetic = fragment.indexOf('rPh') >= 0 ? fragment.replace(/<(?:[\w.-]+:)?rPh\b[\s\S]*?<\/(?:[\w.-]+:)?rPh\s*>/g, '') : fragment;
-  const pattern = elementPattern('t');
+  const pattern = TEXT_ELEMENT;
+  pattern.lastIndex = 0;
   let out = '';
   let m: RegExpExecArray | null;
   while ((m = pattern.exec(withoutPhonetic))) out += m[2] ?? '';
