@@ -4,8 +4,7 @@
  */
 import fc from 'fast-check';
 import { cellPosition } from '../src/engine/model/workbook';
-import { readSheet } from '../src/xlsx/read-workbook';
-import { cellAttributes, columnOfRef } from '../src/xlsx/sheet-rows';
+import { cellAttributes, columnOfRef, readSheetRows } from '../src/xlsx/sheet-rows';
 import { attributes } from '../src/xlsx/xml-scan';
 
 describe('column of a cell reference', () => {
@@ -50,7 +49,7 @@ describe("a cell tag's r, s and t", () => {
 
 describe('reading cells', () => {
   const sheet = (rows: string) => `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
-  const read = (rows: string) => readSheet('S', sheet(rows), { strings: ['甲', '乙'], dates: [false, true], date1904: false }, false).rows;
+  const read = (rows: string) => readSheetRows(sheet(rows), { strings: ['甲', '乙'], dates: [false, true], date1904: false });
 
   test('plain, spaced, single-quoted, entity-escaped and prefixed cells', () => {
     expect(
@@ -64,5 +63,9 @@ describe('reading cells', () => {
       [undefined, '甲', 12, undefined, '行内'],
       [2, '#N/A', true, '<![CDATA[7]]>'],
     ]);
+  });
+
+  test('rows skipped are empty, and a row written twice keeps the later value of each cell', () => {
+    expect(read(`<row r="3"><c r="A3"><v>1</v></c><c r="B3"><v>2</v></c></row><row r="2"/><row r="3"><c r="B3"><v>9</v></c></row>`)).toEqual([[], [], [1, 9]]);
   });
 });

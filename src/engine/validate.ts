@@ -17,7 +17,7 @@ import { rulesInForce } from './rules/rules-sheet';
 import { departmentList, splitDepartments } from './table/departments';
 import { detectTable, LayoutOverride, TableLayout } from './table/detect-table';
 import { MergedView } from './table/merged-cells';
-import { readTableRows, TableRow, TableRowScanner } from './table/read-rows';
+import { readTableRows, TableRow, tableRows } from './table/read-rows';
 import { Field } from './table/vocabulary';
 import { normalizeText } from './text/normalize';
 import { sharedBigrams } from './text/similarity';
@@ -47,7 +47,7 @@ function tableYear(layout: TableLayout, workbook: WorkbookData, asOf: DayNumber)
   return toYmd(asOf).y;
 }
 
-function failure(code: ValidateFailure['code'], detail = ''): { ok: false; error: ValidateFailure } {
+function failure(code: ValidateFailure['code'], detail = ''): ValidateResult {
   const messages: Record<ValidateFailure['code'], Message> = {
     no_table: {
       zh: '没有找到责任分解表：没有一行表头同时包含“具体措施”和“牵头部门/完成时限/完成情况”等列名',
@@ -133,32 +133,6 @@ function firstEmptyColumn(sheet: SheetData, from: number, top: number, bottom: n
 
 /** Judges every row of the breakdown table as of a date (SPEC §4). Pure: plain data in, plain data out. */
 export function validateWorkbook(workbook: WorkbookData, options: ValidateOptions): ValidateResult {
-  const started = startJudging(workbook, options);
-  return started.ok ? started.judging.finish() : started;
-}
-
-/** A validation under way: the table's rows are judged as they arrive, the report made when all are in. */
-export interface TableJudging {
-  /** The sheet holding the table. */
-  readonly sheetIndex: number;
-  /** Judges the rows appended to the table's sheet since the last call (none while a log sheet waits for every row). */
-  judgeArrivedRows(): void;
-  /** How many tasks are judged so far. */
-  readonly judgedTasks: number;
-  /** Every row is in: judges the rest and makes the report. */
-  finish(): ValidateResult;
-}
-
-export type StartResult = { ok: true; judging: TableJudging } | { ok: false; error: ValidateFailure };
-
-/**
- * Finds the table and prepares to judge its rows. Only the table's sheet may still be growing (rows
- * appended in order, each once): the CLI starts judging once the header is read and every other sheet
- * (规则, 部门, log sheets) is complete. When the table's sheet grew after the start, `finish` checks that
- * the whole sheet gives the same table as its first rows did, and judges afresh if not, so the report is
- * always the one validateWorkbook gives for the whole workbook.
- */
-export function startJudging(workbook: WorkbookData, options: ValidateOptions): StartResult {
   const lang: Lang = options.lang ?? 'zh';
   const parsedAsOf = parseIso(options.asOf);
   if (parsedAsOf === null) return failure('bad_option', `--as-of ${options.asOf}`);
@@ -172,63 +146,39 @@ export function startJudging(workbook: WorkbookData, options: ValidateOptions): 
   const sheet = workbook.sheets[layout.sheetIndex];
   const year = tableYear(layout, workbook, asOf);
   const view = new MergedView(sheet);
-  const rowsAtStart = sheet.rows.length;
   const logEntries = readLogSheets(workbook, year);
+  // With a log sheet every row is needed up front (to link entries to tasks); otherwise rows are judged as read.
+  const rows: Iterable<TableRow> = logEntries.length > 0 ? readTableRows(view, layout) : tableRows(view, layout);
   const { rules, findings: ruleFindings } = rulesInForce(workbook, year, lang);
   const departments = departmentList(workbook);
   const ref = (row: number, col: number | undefined) => `'${sheet.name}'!${cellAddress(row, col ?? layout.columns.measure!)}`;
-  const workbookFindings: Finding[] = [...ruleFindings];
-  const logByTask = new Map<number, LogEntry[]>();
 
-  /** Links each log entry to its task; needs every row, so with a log sheet judging waits for all of them. */
-  function linkLogEntries(rows: TableRow[]): void {
-    const linker = new LogLinker();
-    rows.forEach((r, i) => linker.add(i, cellText(r.values.id ?? null), cellText(r.values.measure ?? null)));
-    for (const entry of logEntries) {
-      const task = linker.taskOf(entry);
-      if (task === undefined) {
-        workbookFindings.push(finding('log_entry_unlinked', logCell(entry), lang, { text: entry.id || entry.measure || entry.description }));
-        continue;
-      }
-      if (entry.day === null) {
-        workbookFindings.push(finding('log_entry_without_date', logCell(entry), lang));
-        continue;
-      }
-      let list = logByTask.get(task);
-      if (!list) logByTask.set(task, (list = []));
-      list.push(entry);
+  const linker = new LogLinker();
+  if (Array.isArray(rows)) rows.forEach((r, i) => linker.add(i, cellText(r.values.id ?? null), cellText(r.values.measure ?? null)));
+  const logByTask = new Map<number, LogEntry[]>();
+  const workbookFindings: Finding[] = [...ruleFindings];
+  for (const entry of logEntries) {
+    const task = linker.taskOf(entry);
+    if (task === undefined) {
+      workbookFindings.push(finding('log_entry_unlinked', logCell(entry), lang, { text: entry.id || entry.measure || entry.description }));
+      continue;
     }
+    if (entry.day === null) {
+      workbookFindings.push(finding('log_entry_without_date', logCell(entry), lang));
+      continue;
+    }
+    let list = logByTask.get(task);
+    if (!list) logByTask.set(task, (list = []));
+    list.push(entry);
   }
 
   const ctx: JudgeContext = { asOf, warnDays, year };
   const seenIds = new IdRegister();
   const tasks: TaskReport[] = [];
   let lastRow = layout.headerBottom;
-  const scanner = new TableRowScanner(view, layout);
-
-  function judgeRows(rows: { next(): TableRow | null }): void {
-    for (let row = rows.next(); row; row = rows.next()) {
-      tasks.push(judgeRow(row, tasks.length));
-      lastRow = Math.max(lastRow, row.row);
-    }
-  }
-
-  function judgeArrivedRows(): void {
-    if (logEntries.length > 0) return;
-    view.grow();
-    judgeRows(scanner);
-  }
-
-  function finish(): ValidateResult {
-    view.grow();
-    if (sheet.rows.length !== rowsAtStart && !sameLayout(detectTable(workbook, options.override), layout)) return validateWorkbook(workbook, options);
-    if (logEntries.length > 0) {
-      const rows = readTableRows(view, layout);
-      linkLogEntries(rows);
-      let i = 0;
-      judgeRows({ next: () => rows[i++] ?? null });
-    } else judgeRows(scanner);
-    return { ok: true, report: makeReport() };
+  for (const row of rows) {
+    tasks.push(judgeRow(row, tasks.length));
+    lastRow = Math.max(lastRow, row.row);
   }
 
   function judgeRow(row: TableRow, index: number): TaskReport {
@@ -310,12 +260,13 @@ export function startJudging(workbook: WorkbookData, options: ValidateOptions): 
     };
   }
 
-  function makeReport(): Report {
-    const columns: Record<string, string> = {};
-    const extent = headerExtent(view, layout);
-    for (const [field, col] of Object.entries(layout.columns)) if (col !== undefined) columns[field] = columnLetter(col);
-    if (layout.extraResponsible.length) columns.responsibleMore = layout.extraResponsible.map(columnLetter).join(',');
-    return {
+  const columns: Record<string, string> = {};
+  const extent = headerExtent(view, layout);
+  for (const [field, col] of Object.entries(layout.columns)) if (col !== undefined) columns[field] = columnLetter(col);
+  if (layout.extraResponsible.length) columns.responsibleMore = layout.extraResponsible.map(columnLetter).join(',');
+  return {
+    ok: true,
+    report: {
       tool: 'luoshi',
       version: VERSION,
       asOf: options.asOf,
@@ -340,23 +291,6 @@ export function startJudging(workbook: WorkbookData, options: ValidateOptions): 
       tasks,
       findings: workbookFindings,
       summary: summarize(tasks, workbookFindings),
-    };
-  }
-
-  return {
-    ok: true,
-    judging: {
-      sheetIndex: layout.sheetIndex,
-      judgeArrivedRows,
-      finish,
-      get judgedTasks() {
-        return tasks.length;
-      },
     },
   };
-}
-
-/** Whether detection on the whole sheet found the table its first rows showed. */
-function sameLayout(detected: ReturnType<typeof detectTable>, layout: TableLayout): boolean {
-  return detected.ok && JSON.stringify(detected.layout) === JSON.stringify(layout);
 }

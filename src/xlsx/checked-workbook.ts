@@ -1,10 +1,10 @@
-import { ValidateFailure, ValidateOptions } from '../engine/validate';
+import { ValidateFailure, validateWorkbook, ValidateOptions } from '../engine/validate';
 import { Report } from '../engine/model/report';
 import { buildWritePlan } from '../engine/write/build-plan';
 import { applyPlan } from './apply-plan';
 import { clearOwned } from './clear-owned';
 import { inputError } from './input-error';
-import { readAndJudge } from './judge-while-reading';
+import { readPackage } from './read-workbook';
 import { firstLoss } from './verify-package';
 import { WorkbookPackage } from './workbook-package';
 
@@ -31,8 +31,9 @@ async function openAndJudge(input: Buffer, file: string, options: ValidateOption
   progress('read');
   const pkg = await WorkbookPackage.open(input, file);
   const cleared = await clearOwned(pkg);
-  const { workbook, result } = await readAndJudge(pkg, input, options, () => progress('judge'));
-  return { pkg, cleared, workbook, result };
+  const workbook = await readPackage(pkg);
+  progress('judge');
+  return { pkg, cleared, workbook, result: validateWorkbook(workbook, options) };
 }
 
 /** validate --no-write: the report only; no workbook is assembled, so none is verified. */

@@ -1,7 +1,7 @@
-import { CellValue, SheetData, WorkbookData } from '../engine/model/workbook';
+import { SheetData, WorkbookData } from '../engine/model/workbook';
 import { WorkbookPackage } from './workbook-package';
 import { isDateFormat } from '../engine/model/number-formats';
-import { CellContext, putRow, sheetMerges, SheetRowReader } from './sheet-rows';
+import { CellContext, readSheetRows, sheetMerges } from './sheet-rows';
 import { attributes, elementPattern, textOf } from './xml-scan';
 
 function sharedStrings(xml: string | null): string[] {
@@ -34,17 +34,8 @@ function dateStyles(xml: string | null): boolean[] {
   return out;
 }
 
-export function readSheet(name: string, xml: string, ctx: CellContext, hidden: boolean): SheetData {
-  const rows: CellValue[][] = [];
-  const reader = new SheetRowReader(xml, ctx);
-  const at: number[] = [];
-  const cells: CellValue[][] = [];
-  for (let more = true; more; ) {
-    more = reader.read(4096, at, cells);
-    for (let i = 0; i < at.length; i++) putRow(rows, at[i], cells[i]);
-    at.length = cells.length = 0;
-  }
-  return { name, rows, merges: sheetMerges(xml), hidden };
+function readSheet(name: string, xml: string, ctx: CellContext, hidden: boolean): SheetData {
+  return { name, rows: readSheetRows(xml, ctx), merges: sheetMerges(xml), hidden };
 }
 
 /**

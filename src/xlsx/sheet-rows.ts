@@ -15,56 +15,43 @@ export interface CellContext {
 const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
 
-/**
- * A worksheet's <row> elements read in document order, a batch at a time, so a caller can hand rows on
- * (to the judge, on another thread) while the rest of the sheet is still being read.
- */
-export class SheetRowReader {
-  private readonly rowPattern = elementPattern('row');
+/** A worksheet's rows of cell values, in the workbook's own terms (shared strings, date styles, date system). */
+export function readSheetRows(xml: string, ctx: CellContext): CellValue[][] {
+  return new SheetRowReader(xml, ctx).rows();
+}
+
+class SheetRowReader {
   private readonly cellPattern = elementPattern('c');
   private readonly valuePattern = elementPattern('v');
-  private nextRow = 0;
-  private done = false;
 
   constructor(
     private readonly xml: string,
     private readonly ctx: CellContext,
-  ) {
+  ) {}
+
+  rows(): CellValue[][] {
+    const { xml } = this;
+    const rows: CellValue[][] = [];
+    const rowPattern = elementPattern('row');
     const dataStart = xml.search(/<(?:[\w.-]+:)?sheetData[\s>]/);
-    this.rowPattern.lastIndex = dataStart < 0 ? 0 : dataStart;
-  }
-
-  /**
-   * Reads up to `max` more rows with content into `at` (0-based row indexes) and `cells`; returns
-   * false once the sheet has no more rows. With `shared`, a shared-string cell holds the string's
-   * index in the table, and its place (row in this batch, column) is added to `shared`: another
-   * thread then looks the strings up in its own copy of the table, so every cell showing the same
-   * shared string is the same string there too (cheaper to send, and to compare and hash when judged).
-   */
-  read(max: number, at: number[], cells: CellValue[][], shared?: number[]): boolean {
-    const { xml, rowPattern } = this;
+    rowPattern.lastIndex = dataStart < 0 ? 0 : dataStart;
+    let nextRow = 0;
     let rm: RegExpExecArray | null;
-    for (let n = 0; n < max && !this.done; ) {
-      rm = rowPattern.exec(xml);
-      if (!rm) {
-        this.done = true;
-        break;
-      }
+    while ((rm = rowPattern.exec(xml))) {
       const rowAttrs = attributes(rm[1]);
-      const r = rowAttrs.r ? Number(rowAttrs.r) - 1 : this.nextRow;
-      this.nextRow = r + 1;
+      const r = rowAttrs.r ? Number(rowAttrs.r) - 1 : nextRow;
+      nextRow = r + 1;
       if (!(r >= 0 && r < MAX_ROWS) || !rm[2]) continue;
-      at.push(r);
-      cells.push(this.cellsOf(rm[2], shared, cells.length));
-      n++;
+      // A row written twice in the XML keeps the later value of each cell.
+      rows[r] = this.cellsOf(rm[2], rows[r] ?? []);
     }
-    return !this.done;
+    for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
+    return rows;
   }
 
-  private cellsOf(rowXml: string, shared: number[] | undefined, batchRow: number): CellValue[] {
+  private cellsOf(rowXml: string, cells: CellValue[]): CellValue[] {
     const { cellPattern, valuePattern } = this;
     const { strings, dates, date1904 } = this.ctx;
-    const cells: CellValue[] = [];
     let nextCol = 0;
     cellPattern.lastIndex = 0;
     let cm: RegExpExecArray | null;
@@ -87,11 +74,7 @@ export class SheetRowReader {
       let value: CellValue = null;
       switch (a.t) {
         case 's':
-          if (raw === null) break;
-          if (shared) {
-            value = Number(raw);
-            shared.push(batchRow, c);
-          } else value = strings[Number(raw)] ?? '';
+          value = raw !== null ? (strings[Number(raw)] ?? '') : null;
           break;
         case 'inlineStr':
           value = textOf(inner);
@@ -201,20 +184,6 @@ export function columnOfRef(ref: string): number {
     if (digit < 48 || digit > 57) return -1;
   }
   return col - 1;
-}
-
-/**
- * Puts a row read by SheetRowReader into a sheet's rows: rows skipped in between become empty rows, and
- * a row written twice in the XML keeps the later value of each cell.
- */
-export function putRow(rows: CellValue[][], r: number, cells: CellValue[]): void {
-  const existing = rows[r];
-  if (existing) {
-    cells.forEach((value, c) => (existing[c] = value));
-    return;
-  }
-  while (rows.length < r) rows.push([]);
-  rows[r] = cells;
 }
 
 /** Where </sheetData> is (0 when absent). Text cannot hold "<", so "</" before the name is the closing tag. */

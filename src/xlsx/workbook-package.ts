@@ -62,12 +62,6 @@ export interface SheetEntry {
   hidden: boolean;
 }
 
-/** A package's edited parts (name, text) and removed part names. */
-export interface PackageEdits {
-  edited: Array<[string, string]>;
-  removed: string[];
-}
-
 /**
  * An .xlsx package open for reading and editing: parts read through it see earlier edits; `save`
  * writes the edited package, with every untouched part carried over as it was.
@@ -145,17 +139,6 @@ export class WorkbookPackage {
     if (name === null) return;
     this.edited.delete(name);
     this.removed.add(name);
-  }
-
-  /** The edits made so far, for a copy of this package opened elsewhere (another thread). */
-  edits(): PackageEdits {
-    return { edited: [...this.edited], removed: [...this.removed] };
-  }
-
-  /** Makes the edits another copy of this package made (see edits()). */
-  applyEdits(edits: PackageEdits): void {
-    for (const [name, xml] of edits.edited) this.edited.set(name, xml);
-    for (const name of edits.removed) this.removed.add(name);
   }
 
   /** Names of the parts changed, added or removed so far. */

@@ -52,75 +52,43 @@ export function readTableRows(view: MergedView, layout: TableLayout): TableRow[]
 
 /** The task rows one at a time, so a caller judging each row as it comes keeps none of them alive (100k rows). */
 export function* tableRows(view: MergedView, layout: TableLayout): Generator<TableRow> {
-  const scanner = new TableRowScanner(view, layout);
-  for (let row = scanner.next(); row; row = scanner.next()) yield row;
-}
+  const { columns } = layout;
+  const measureCol = columns.measure!;
+  const mapped = FIELDS.filter((f) => columns[f] !== undefined).map((f) => [f, columns[f]!] as const);
+  const dataColumns = TASK_DATA_FIELDS.map((f) => columns[f])
+    .filter((c): c is number => c !== undefined)
+    .concat(layout.periodColumns.map((p) => p.col));
+  let category = '';
+  for (let r = layout.headerBottom + 1; r < view.rowCount; r++) {
+    const own = ownCells(view, r);
+    if (own.count === 0 && !view.isFilled(r, measureCol)) continue;
+    const firstText = own.count > 0 ? cellText(view.sheet.rows[r][own.firstCol]) : '';
+    if (own.count <= 2 && NOTE_START.test(normalizeText(firstText))) break;
+    if (own.count === 1 && TOTAL_ROW.test(normalizeText(firstText))) continue;
 
-/**
- * Reads task rows as readTableRows does, resumably: `next()` returns null when it has read every row the
- * sheet has so far, and carries on from there (with the category it was in) once more rows arrive.
- */
-export class TableRowScanner {
-  private readonly measureCol: number;
-  private readonly mapped: Array<readonly [Field, number]>;
-  private readonly dataColumns: number[];
-  private r: number;
-  private category = '';
-  private ended = false;
-
-  constructor(
-    private readonly view: MergedView,
-    private readonly layout: TableLayout,
-  ) {
-    const { columns } = layout;
-    this.measureCol = columns.measure!;
-    this.mapped = FIELDS.filter((f) => columns[f] !== undefined).map((f) => [f, columns[f]!] as const);
-    this.dataColumns = TASK_DATA_FIELDS.map((f) => columns[f])
-      .filter((c): c is number => c !== undefined)
-      .concat(layout.periodColumns.map((p) => p.col));
-    this.r = layout.headerBottom + 1;
-  }
-
-  /** The next task row among the rows read so far, or null. */
-  next(): TableRow | null {
-    const { view, layout, measureCol } = this;
-    const { columns } = layout;
-    for (; !this.ended && this.r < view.rowCount; this.r++) {
-      const r = this.r;
-      const own = ownCells(view, r);
-      if (own.count === 0 && !view.isFilled(r, measureCol)) continue;
-      const firstText = own.count > 0 ? cellText(view.sheet.rows[r][own.firstCol]) : '';
-      if (own.count <= 2 && NOTE_START.test(normalizeText(firstText))) {
-        this.ended = true;
-        break;
-      }
-      if (own.count === 1 && TOTAL_ROW.test(normalizeText(firstText))) continue;
-
-      const taskData = hasTaskData(view, r, this.dataColumns);
-      if (!taskData && own.count > 0 && allCellsRead(view, r, firstText) && looksLikeCategory(view, r, own.firstCol, measureCol, firstText)) {
-        this.category = firstText;
-        continue;
-      }
-      if (isEmptyCell(view.value(r, measureCol)) && !taskData) continue;
-      if (isHeaderAgain(view, r, measureCol)) continue;
-
-      const values: Partial<Record<Field, CellValue>> = {};
-      for (const [field, col] of this.mapped) values[field] = view.value(r, col);
-      const categoryCol = columns.category;
-      const categoryValue = categoryCol !== undefined ? cellText(view.value(r, categoryCol)) : '';
-      this.r++;
-      return {
-        row: r,
-        values,
-        extraResponsible: layout.extraResponsible.length === 0 ? emptyList() : layout.extraResponsible.map((c) => view.value(r, c)),
-        periodValues: layout.periodColumns.length === 0 ? emptyList() : layout.periodColumns.map((column) => ({ column, value: view.value(r, column.col) })),
-        category: categoryValue || this.category,
-        idFromMerge: columns.id !== undefined && view.isFilled(r, columns.id),
-      };
+    const taskData = hasTaskData(view, r, dataColumns);
+    if (!taskData && own.count > 0 && allCellsRead(view, r, firstText) && looksLikeCategory(view, r, own.firstCol, measureCol, firstText)) {
+      category = firstText;
+      continue;
     }
-    return null;
+    if (isEmptyCell(view.value(r, measureCol)) && !taskData) continue;
+    if (isHeaderAgain(view, r, measureCol)) continue;
+
+    const values: Partial<Record<Field, CellValue>> = {};
+    for (const [field, col] of mapped) values[field] = view.value(r, col);
+    const categoryCol = columns.category;
+    const categoryValue = categoryCol !== undefined ? cellText(view.value(r, categoryCol)) : '';
+    yield {
+      row: r,
+      values,
+      extraResponsible: layout.extraResponsible.length === 0 ? emptyList() : layout.extraResponsible.map((c) => view.value(r, c)),
+      periodValues: layout.periodColumns.length === 0 ? emptyList() : layout.periodColumns.map((column) => ({ column, value: view.value(r, column.col) })),
+      category: categoryValue || category,
+      idFromMerge: columns.id !== undefined && view.isFilled(r, columns.id),
+    };
   }
 }
+
 
 /** Fields whose own cell makes a row a task row rather than a category or blank row. */
 const TASK_DATA_FIELDS: Field[] = ['lead', 'responsible', 'deadline', 'progress', 'doneDate', 'owner', 'evidence', 'count'];
