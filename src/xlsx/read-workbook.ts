@@ -57,12 +57,7 @@ export async function readPackage(pkg: WorkbookPackage): Promise<WorkbookData> {
     if (xml === null) continue;
     sheets.push(readSheet(entry.name, xml, ctx, entry.hidden));
   }
-  return { sheets, date1904: ctx.date1904, name: fileName(pkg) };
-}
-
-/** The workbook's file name without its folder (the engine reads a year from it). */
-export function fileName(pkg: WorkbookPackage): string | undefined {
-  return pkg.file.split(/[\\/]/).pop();
+  return { sheets, date1904: ctx.date1904, name: pkg.file.split(/[\\/]/).pop() };
 }
 
 /** Whether the workbook counts date serials from 1904 (workbookPr date1904="1" or "true"). */
@@ -73,7 +68,7 @@ export function usesDate1904(workbookXml: string): boolean {
 }
 
 /** Shared strings, which styles show dates and the date system: what reading a cell's value needs. */
-export async function cellContext(pkg: WorkbookPackage): Promise<CellContext> {
+async function cellContext(pkg: WorkbookPackage): Promise<CellContext> {
   return {
     strings: sharedStrings(await pkg.text((await pkg.sharedStringsPath()) ?? 'xl/sharedStrings.xml')),
     dates: dateStyles(await pkg.text((await pkg.stylesPath()) ?? 'xl/styles.xml')),

@@ -5,7 +5,8 @@
  * before they get here (see open-package.ts), which is what makes entity bombs harmless.
  */
 
-const ATTRIBUTE = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+/** name="value" or name='value'; global, so each use sets lastIndex to 0 first. */
+export const ATTRIBUTE = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 export function attributes(tagText: string): Record<string, string> {
   const out: Record<string, string> = {};
