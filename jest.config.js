@@ -6,4 +6,7 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 60000,
+  // Every test removes the scratch folders it makes; teardown fails the run if one is left behind.
+  globalSetup: '<rootDir>/test/global/setup.ts',
+  globalTeardown: '<rootDir>/test/global/teardown.ts',
 };

@@ -41,12 +41,16 @@ async function main(): Promise<void> {
   const result = await checkedWorkbook(input, 'sample.xlsx', { asOf: '2026-11-20', runAt: '2026-11-20 09:00' });
   if (!result.ok) throw new Error(result.error.message.en);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'luoshi-docs-'));
-  for (const [sheet, slug] of SHEETS) {
-    const file = path.join(work, `${slug}.xlsx`);
-    fs.writeFileSync(file, await sheetFirst(result.value.output, sheet));
-    execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${work}/profile`, '--convert-to', 'pdf', '--outdir', work, file], { stdio: 'pipe', timeout: 120_000 });
-    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', path.join(work, `${slug}.pdf`), path.join(root, 'docs', `sheet-${slug}`)]);
-    console.log(`docs/sheet-${slug}.png`);
+  try {
+    for (const [sheet, slug] of SHEETS) {
+      const file = path.join(work, `${slug}.xlsx`);
+      fs.writeFileSync(file, await sheetFirst(result.value.output, sheet));
+      execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${work}/profile`, '--convert-to', 'pdf', '--outdir', work, file], { stdio: 'pipe', timeout: 120_000 });
+      execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', path.join(work, `${slug}.pdf`), path.join(root, 'docs', `sheet-${slug}`)]);
+      console.log(`docs/sheet-${slug}.png`);
+    }
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
   }
 }
 

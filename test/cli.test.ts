@@ -6,6 +6,7 @@ import { main } from '../src/cli/main';
 import { buildXlsx, patchPart, utc } from './helpers/fixtures';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'luoshi-cli-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';

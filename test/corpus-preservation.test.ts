@@ -103,6 +103,7 @@ describe('../shared/corpus/broken: exit 2 with one line, no output file', () => 
     return;
   }
   const out = fs.mkdtempSync(path.join(require('os').tmpdir(), 'luoshi-broken-'));
+  afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
   test.each(list('broken').map((f) => [path.basename(f), f]))('%s', async (name, file) => {
     let err = '';
     const target = path.join(out, `${name}.checked.xlsx`);

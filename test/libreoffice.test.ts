@@ -34,11 +34,14 @@ describe('LibreOffice opens the checked workbook and reads the summary', () => {
     test.skip('skipped: LibreOffice is not installed (apt-get install libreoffice-calc-nogui); CI installs it', () => undefined);
     return;
   }
+  const scratch: string[] = [];
+  afterAll(() => scratch.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
   test('汇总 converted to CSV by LibreOffice shows the counts of the report', async () => {
     const input = Buffer.from(await (await buildSample()).xlsx.writeBuffer());
     const result = await checkedWorkbook(input, 'sample.xlsx', { asOf: '2026-11-20', runAt: '2026-11-20 09:00' });
     if (!result.ok) throw new Error(result.error.message.en);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'luoshi-lo-'));
+    scratch.push(dir);
     const file = path.join(dir, 'checked.xlsx');
     fs.writeFileSync(file, result.value.output);
     const sheets = await (await WorkbookPackage.open(result.value.output, file)).sheets();
