@@ -180,3 +180,21 @@ describe('luoshi explain', () => {
     expect(JSON.parse((await cli('explain', '--measure', '开展研习研讨30余次')).out)).toEqual({ obligations: [] });
   });
 });
+
+describe('help', () => {
+  // "see --help" ends every usage error, so --help must work after any command too.
+  const asked = [['--help'], ['validate', '--help'], ['explain', '-h'], ['clear', 'x.xlsx', '--help'], ['validate', 'x.xlsx', '--json', 'r.json', '-h']];
+  test.each(asked.map((argv) => [argv.join(' '), argv]))('luoshi %s prints the usage in both languages and exits 0', async (_, argv) => {
+    const { code, out, err } = await cli(...argv);
+    expect(code).toBe(0);
+    expect(err).toBe('');
+    expect(out).toContain('用法：');
+    expect(out).toContain('Usage:');
+  });
+
+  test('with no command at all: the usage, exit 2', async () => {
+    const { code, out } = await cli();
+    expect(code).toBe(2);
+    expect(out).toContain('Usage:');
+  });
+});

@@ -159,6 +159,8 @@ function explainCommand(argv: string[], out: (s: string) => void): number {
 
 export async function run(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + '\n')): Promise<number> {
   const [command, ...rest] = argv;
+  // Every usage error says "see --help": it works after a command too (luoshi validate --help).
+  if (rest.includes('--help') || rest.includes('-h')) return run(['--help'], out);
   switch (command) {
     case 'validate':
       return validateCommand(rest, out);
