@@ -79,6 +79,20 @@ describe('deadline cells (SPEC §3)', () => {
     expect(parseDeadlineText('2022年6月底前完成初稿，年底前全面完成', 2022)).toMatchObject({ kind: 'deadline', due: '2022-12-31' });
   });
 
+  // A year written before 年内 is the year, not a count of years (2022年内 is not "within 2022 years"),
+  // and 上半年内 / 下半年内 name a half of the year, not a six-month time limit.
+  test.each([
+    ['2022年内', { kind: 'deadline', due: '2022-12-31' }],
+    ['2022年内完成', { kind: 'deadline', due: '2022-12-31' }],
+    ['2023年内', { kind: 'deadline', due: '2023-12-31' }],
+    ['上半年内', { kind: 'deadline', due: '2022-06-30' }],
+    ['下半年内完成', { kind: 'deadline', due: '2022-12-31' }],
+    ['3年内', { kind: 'relative', amount: 3, unit: 'year' }],
+    ['两年内', { kind: 'relative', amount: 2, unit: 'year' }],
+  ])('a year or half-year before 内: %s', (text, expected) => {
+    expect(parseDeadlineText(text, 2022)).toMatchObject(expected);
+  });
+
   test('an explicit year wins over the table year', () => {
     expect(parseDeadlineText('2023年3月底前', 2022)).toMatchObject({ due: '2023-03-31' });
   });

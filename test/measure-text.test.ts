@@ -33,6 +33,13 @@ describe('measure texts (SPEC §3): obligations as written, with actors', () => 
     expect(parseMeasureText('机关党委、机关纪委负责人出缺，应在6个月内补齐。', 2022)).toEqual([expect.objectContaining({ kind: 'relative', amount: 6, unit: 'month' })]);
   });
 
+  test('2022年内 in a measure is the year end, not a time limit of 2022 years; 下半年内 is the second half', () => {
+    expect(parseMeasureText('2022年内完成制度修订，下半年内召开总结会', 2022)).toEqual([
+      expect.objectContaining({ kind: 'deadline', due: '2022-12-31', text: '2022年内完成制度修订' }),
+      expect.objectContaining({ kind: 'deadline', due: '2022-12-31', text: '下半年内召开总结会' }),
+    ]);
+  });
+
   test.each([
     '今年以来开展研习研讨30余次，搜寻问题751个',
     '全年累计开展活动12次',

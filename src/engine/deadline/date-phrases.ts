@@ -110,7 +110,8 @@ const MATCHERS: Matcher[] = [
   },
   {
     needs: YEAR,
-    pattern: new RegExp(`${YEAR_WORD}(年底|年末|年内|年终|年度内|岁末)`, 'g'),
+    // Not the 年 of 上半年/下半年 (上半年内 is the first half's end, not the year's).
+    pattern: new RegExp(`${YEAR_WORD}(?<!半)(年底|年末|年内|年终|年度内|岁末)`, 'g'),
     precision: 'period',
     toDay: (m, year) => fromYmd(resolveYear(m[1], m[2], year), 12, 31),
   },

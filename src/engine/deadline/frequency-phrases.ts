@@ -114,7 +114,8 @@ export interface RelativeMention {
   length: number;
 }
 
-const RELATIVE = new RegExp(`(半个?月|半年|${COUNT}(个工作日|工作日|个月|日|天|周|星期|年|个星期))(?:内|以内|之内)`, 'g');
+// Not after a digit (2022年内 is the year 2022, not 022 years) nor after 上/下 (下半年内 is the second half).
+const RELATIVE = new RegExp(`(?<![\\d.上下])(半个?月|半年|${COUNT}(个工作日|工作日|个月|日|天|周|星期|年|个星期))(?:内|以内|之内)`, 'g');
 
 /** Time limits relative to a start date: 6个月内, 30日内, 15个工作日内, 半年内. */
 export function findRelatives(text: string): RelativeMention[] {
