@@ -93,6 +93,17 @@ describe('deadline cells (SPEC §3)', () => {
     expect(parseDeadlineText(text, 2022)).toMatchObject(expected);
   });
 
+  // Month.day without a year, as clerks abbreviate it, only with 前 after it: a bare 3.5 is a number.
+  test.each([
+    ['6.30前', { kind: 'deadline', due: '2022-06-30' }],
+    ['12.31之前完成', { kind: 'deadline', due: '2022-12-31' }],
+    ['2.30前', { kind: 'unknown' }],
+    ['3.5', { kind: 'unknown' }],
+    ['1.5倍', { kind: 'unknown' }],
+  ])('month.day: %s', (text, expected) => {
+    expect(parseDeadlineText(text, 2022)).toMatchObject(expected);
+  });
+
   test('an explicit year wins over the table year', () => {
     expect(parseDeadlineText('2023年3月底前', 2022)).toMatchObject({ due: '2023-03-31' });
   });

@@ -40,6 +40,11 @@ describe('measure texts (SPEC §3): obligations as written, with actors', () => 
     ]);
   });
 
+  test('6.30前 in a measure is a deadline; a decimal is not', () => {
+    expect(parseMeasureText('6.30前完成台账整理', 2022)).toEqual([expect.objectContaining({ kind: 'deadline', due: '2022-06-30' })]);
+    expect(parseMeasureText('培训覆盖率提高到1.5倍，满意度达到9.5以上', 2022)).toEqual([]);
+  });
+
   test.each([
     '今年以来开展研习研讨30余次，搜寻问题751个',
     '全年累计开展活动12次',

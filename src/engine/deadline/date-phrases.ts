@@ -78,6 +78,13 @@ const MATCHERS: Matcher[] = [
     toDay: (m) => dayOf(Number(m[1]), Number(m[2]), Number(m[3])),
   },
   {
+    // 6.30前, 12.31之前: month.day as clerks abbreviate it, only with 前 after it (a bare 3.5 is a number)
+    needs: DIGIT,
+    pattern: /(?<![\d.\-/年])(\d{1,2})\.(\d{1,2})(?![\d.])(?=前|之前|以前)/g,
+    precision: 'day',
+    toDay: (m, year) => dayOf(year, Number(m[1]), Number(m[2])),
+  },
+  {
     // 2022年6月, 2022.06, 2022-6, 2022年6月底, 2022年6月下旬
     needs: DIGIT,
     pattern: /(\d{4})[年\-/.](\d{1,2})(?![\d./\-])月?份?(上旬|中旬|下旬)?/g,
