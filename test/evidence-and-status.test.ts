@@ -9,6 +9,10 @@ describe('progress words (SPEC §2): a negation or qualifier always wins', () =>
   test.each(['未完成', '尚未完成', '未开展', '未启动', '推进中', '进行中', '正在推进', '基本完成', '部分完成', '已完成80%', '尚未開展', '基本完成，部分未完成', '否', ''])('not done: %s', (w) =>
     expect(progressState(w)).toBe(w ? 'not_done' : 'empty'),
   );
+  // A negation with an adverb between it and the verb is still a negation.
+  test.each(['未能按期完成', '未按时完成', '没有按期完成', '尚未全部完成', '未如期召开', '仍未及时报送'])('not done, an adverb between: %s', (w) => expect(progressState(w)).toBe('not_done'));
+  // Completion words of drafting and rectification tasks (制定…办法, 整改…问题).
+  test.each(['已制定', '已修订', '已建立', '已整改', '整改完毕', '已结项', '已验收', '已上报', '已发布'])('done: %s', (w) => expect(progressState(w)).toBe('done'));
 });
 
 describe('statuses as of 2022-09-30 with a 7-day window (SPEC §4)', () => {
