@@ -48,6 +48,20 @@ describe('finding the table (SPEC §2)', () => {
     expect(en.columns).toMatchObject({ id: 'A', measure: 'B', lead: 'C', responsible: 'D', deadline: 'E', progress: 'F' });
   });
 
+  test('header wordings clerks use beyond the SPEC list: 举措, 牵头责任单位, 计划完成时间, 主责/协办, 责任领导', () => {
+    const report = judge(
+      workbook(
+        sheet('表', [
+          ['序号', '具体举措', '牵头责任单位', '协办单位', '责任领导', '计划完成时间', '推进情况', '实际完成时间'],
+          [1, '每季度开展1次作风督查', '纪检组', '办公室', '张三', '年底前', '推进中', null],
+        ]),
+      ),
+    );
+    expect(report.columns).toEqual({ id: 'A', measure: 'B', lead: 'C', responsible: 'D', owner: 'E', deadline: 'F', progress: 'G', doneDate: 'H' });
+    const other = judge(workbook(sheet('表', [['序號', '工作舉措', '主責部門', '時間安排', '完成情況'], [1, '完善制度', '辦公室', '6月底前', '已完成']])));
+    expect(other.columns).toEqual({ id: 'A', measure: 'B', lead: 'C', deadline: 'D', progress: 'E' });
+  });
+
   test('the table is found on whichever sheet has it', () => {
     const wb = workbook(sheet('封面', [['2022年工作要点'], ['机关党委']]), sheet('分解表', [['具体措施', '牵头部门', '完成时限'], ['措施', '办公室', '年底前']]));
     expect(judge(wb).sheet).toBe('分解表');

@@ -20,15 +20,19 @@ export type Field =
 
 export const FIELDS: Field[] = ['id', 'category', 'measure', 'lead', 'responsible', 'owner', 'deadline', 'progress', 'doneDate', 'evidence', 'startDate', 'count', 'lastDate', 'notes'];
 
-/** SPEC §2 column vocabulary (simplified; traditional input is simplified before matching). */
+/**
+ * SPEC §2 column vocabulary (simplified; traditional input is simplified before matching), plus
+ * wordings clerks use beyond it (具体举措, 牵头责任单位, 计划完成时间 …). Longer terms win over the
+ * shorter ones they contain: 牵头责任单位 is the lead, 计划完成时间 a deadline, not a done date.
+ */
 const VOCABULARY: Record<Field, string[]> = {
   id: ['序号', '编号', '任务编号', '项目编号', 'no', 'id', '#'],
   category: ['工作任务', '任务类别', '重点任务', '方面', '类别', '一级任务', '任务分类', '类型', 'category'],
-  measure: ['具体措施', '工作措施', '任务内容', '主要内容', '工作要点', '落实措施', '工作内容', '具体任务', '重点工作', 'measure', 'task', 'measures'],
-  lead: ['牵头部门', '牵头单位', '牵头处室', '牵头领导', '牵头', 'lead', 'leaddepartment'],
-  responsible: ['责任部门', '责任单位', '责任处室', '配合部门', '参与单位', '配合单位', '协办部门', 'responsible', 'responsibledepartments'],
-  owner: ['责任人', '联系人', '经办人', 'owner', 'contact'],
-  deadline: ['完成时限', '时间节点', '完成时间要求', '时限要求', '进度安排', '时限', '完成期限', '截止时间', '截止日期', 'deadline', 'due', 'duedate'],
+  measure: ['具体措施', '工作措施', '任务内容', '主要内容', '工作要点', '落实措施', '工作内容', '具体任务', '重点工作', '具体举措', '工作举措', '主要举措', '落实举措', '举措', 'measure', 'task', 'measures'],
+  lead: ['牵头部门', '牵头单位', '牵头处室', '牵头领导', '牵头', '牵头责任单位', '牵头责任部门', '主责部门', '主责单位', 'lead', 'leaddepartment'],
+  responsible: ['责任部门', '责任单位', '责任处室', '配合部门', '参与单位', '配合单位', '协办部门', '协办单位', '协同单位', 'responsible', 'responsibledepartments'],
+  owner: ['责任人', '联系人', '经办人', '责任领导', '分管领导', 'owner', 'contact'],
+  deadline: ['完成时限', '时间节点', '完成时间要求', '时限要求', '进度安排', '时限', '完成期限', '截止时间', '截止日期', '计划完成时间', '计划完成时限', '预计完成时间', '时间安排', 'deadline', 'due', 'duedate'],
   progress: ['完成情况', '进展情况', '落实情况', '工作进展', '进展', '推进情况', '进度', 'status', 'progress'],
   doneDate: ['完成时间', '完成日期', '办结时间', '办结日期', '实际完成时间', 'doneon', 'completed', 'completedon'],
   evidence: ['佐证材料', '佐证', '附件', '支撑材料', '证明材料', 'evidence'],
