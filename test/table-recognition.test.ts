@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { detectTable } from '../src/engine/table/detect-table';
+import { splitDepartments } from '../src/engine/table/departments';
 import { CellValue } from '../src/engine/model/workbook';
 import { judge, sheet, table, workbook } from './helpers/fixtures';
 
@@ -60,6 +61,16 @@ describe('finding the table (SPEC §2)', () => {
     expect(report.columns).toEqual({ id: 'A', measure: 'B', lead: 'C', responsible: 'D', owner: 'E', deadline: 'F', progress: 'G', doneDate: 'H' });
     const other = judge(workbook(sheet('表', [['序號', '工作舉措', '主責部門', '時間安排', '完成情況'], [1, '完善制度', '辦公室', '6月底前', '已完成']])));
     expect(other.columns).toEqual({ id: 'A', measure: 'B', lead: 'C', deadline: 'D', progress: 'E' });
+  });
+
+  test('department cells: a role noted in brackets (牵头, 配合 …) is not part of the name', () => {
+    expect(splitDepartments('组织部（牵头）、宣传部(配合)')).toEqual(['组织部', '宣传部']);
+    expect(splitDepartments('機關黨委（牽頭）')).toEqual(['機關黨委']);
+    // Other brackets are part of the name.
+    expect(splitDepartments('机关党委（机关纪委）、办公室')).toEqual(['机关党委（机关纪委）', '办公室']);
+    const report = judge(table([[1, '完善制度', '组织部（牵头）', '宣传部（配合）', '年底前', '推进中']]));
+    expect(report.tasks[0].lead).toEqual(['组织部']);
+    expect(report.summary.byLead.map((g) => g.name)).toEqual(['组织部']);
   });
 
   test('the table is found on whichever sheet has it', () => {

@@ -8,18 +8,22 @@ import { DEPARTMENTS_SHEET } from './special-sheets';
 const splits = new BoundedCache<string, string[]>();
 
 /**
- * Departments in a lead/responsible cell, split on 、，,；;／/ and line breaks (SPEC §2). A table names
- * the same few departments on every row: the lists are shared and frozen.
+ * Departments in a lead/responsible cell, split on 、，,；;／/ and line breaks (SPEC §2), each without a
+ * role noted in brackets (组织部（牵头）). A table names the same few departments on every row: the
+ * lists are shared and frozen.
  */
 export function splitDepartments(text: string): string[] {
   return splits.get(text, splitText);
 }
 
+/** A role noted after a name, "组织部（牵头）": the department is 组织部 (simplified and traditional). */
+const ROLE_NOTE = /\s*[（(]\s*(?:牵头|牽頭|主责|主責|配合|协办|協辦|负责|負責|参与|參與|协助|協助)\s*[)）]$/;
+
 function splitText(text: string): string[] {
   return Object.freeze(
     text
       .split(/[、，,；;／/\n\r]+/)
-      .map((s) => s.trim())
+      .map((s) => s.trim().replace(ROLE_NOTE, ''))
       .filter((s) => s.length > 0),
   ) as string[];
 }
