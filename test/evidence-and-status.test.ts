@@ -31,6 +31,21 @@ describe('statuses as of 2022-09-30 with a 7-day window (SPEC §4)', () => {
     expect(status(row('措施', '6月底前', '已完成', { date: '2022-06-30' })).status).toBe('done');
     expect(status(row('措施', '6月底前', '已完成', { date: '2022-07-04' }))).toMatchObject({ status: 'done_late', statusText: '◆ 逾期完成（晚 4 天）' });
   });
+  // Done dates as clerks and office systems write them in a 完成时间 cell.
+  test.each<[string, CellValue]>([
+    ['a date and time exported as text', '2022-06-28 10:30:00'],
+    ['a date and time with slashes', '2022/6/28 9:05'],
+    ['month.day typed as text', '6.28'],
+    ['month/day', '6/28'],
+    ['yyyymmdd as text', '20220628'],
+    ['yyyymmdd as a number', 20220628],
+  ])('done date: %s', (_, done) => {
+    expect(status(row('措施', '6月底前', '已完成', done))).toMatchObject({ status: 'done', findings: [] });
+    expect(status(row('措施', '6月20日前', '已完成', done))).toMatchObject({ status: 'done_late', daysOverdue: 0 });
+  });
+  test('a number that is no date stays absurd in a date column', () => {
+    expect(status(row('措施', '6月底前', '已完成', 20221399)).findings.map((f) => f.code)).toContain('absurd_date');
+  });
   test('基本完成 is not done', () => expect(status(row('措施', '6月底前', '基本完成')).status).toBe('overdue'));
   test('continuous: ongoing with progress, needs attention without', () => {
     expect(status(row('措施', '长期坚持', '每月组织学习')).status).toBe('ongoing');
