@@ -93,15 +93,26 @@ describe('deadline cells (SPEC §3)', () => {
     expect(parseDeadlineText(text, 2022)).toMatchObject(expected);
   });
 
-  // Month.day without a year, as clerks abbreviate it, only with 前 after it: a bare 3.5 is a number.
+  // Month.day without a year, as clerks abbreviate it (inside a longer text only with 前 after it).
   test.each([
     ['6.30前', { kind: 'deadline', due: '2022-06-30' }],
     ['12.31之前完成', { kind: 'deadline', due: '2022-12-31' }],
     ['2.30前', { kind: 'unknown' }],
-    ['3.5', { kind: 'unknown' }],
     ['1.5倍', { kind: 'unknown' }],
   ])('month.day: %s', (text, expected) => {
     expect(parseDeadlineText(text, 2022)).toMatchObject(expected);
+  });
+
+  // Deadline cells exported by office systems or typed short.
+  test.each([
+    ['2022-06-30 00:00:00', '2022-06-30'],
+    ['2022/6/30 17:00', '2022-06-30'],
+    ['20220630', '2022-06-30'],
+    ['6/30', '2022-06-30'],
+    ['6/30前', '2022-06-30'],
+    ['6.30', '2022-06-30'],
+  ])('a deadline cell written %s', (text, due) => {
+    expect(parseDeadlineText(text, 2022)).toMatchObject({ kind: 'deadline', due });
   });
 
   test('an explicit year wins over the table year', () => {

@@ -78,9 +78,10 @@ const MATCHERS: Matcher[] = [
     toDay: (m) => dayOf(Number(m[1]), Number(m[2]), Number(m[3])),
   },
   {
-    // 6.30前, 12.31之前: month.day as clerks abbreviate it, only with 前 after it (a bare 3.5 is a number)
+    // 6.30前, 6/30前, 12.31之前: month.day as clerks abbreviate it, only with 前 after it (in running
+    // text a bare 3.5 is a number; a whole date cell is read by compactDay)
     needs: DIGIT,
-    pattern: /(?<![\d.\-/年])(\d{1,2})\.(\d{1,2})(?![\d.])(?=前|之前|以前)/g,
+    pattern: /(?<![\d.\-/年])(\d{1,2})[./](\d{1,2})(?![\d./])(?=前|之前|以前)/g,
     precision: 'day',
     toDay: (m, year) => dayOf(year, Number(m[1]), Number(m[2])),
   },
@@ -165,6 +166,27 @@ const MATCHERS: Matcher[] = [
     },
   },
 ];
+
+/** A time of day after a date, as office systems export it ("2022-06-28 10:30:00"): it says nothing about the day. */
+const TIME_OF_DAY = /[\sT]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*$/;
+
+export function withoutTimeOfDay(text: string): string {
+  return text.replace(TIME_OF_DAY, '');
+}
+
+const YYYYMMDD = /^((?:19|20)\d{2})(\d{2})(\d{2})$/;
+const MONTH_DAY = /^(\d{1,2})[./](\d{1,2})$/;
+
+/**
+ * A whole date or deadline cell written short (normalised text): 20220628, or month.day / month/day
+ * of `year` (6.28, 6/28). Only as a cell's whole content: in running text "3.5" is a number.
+ */
+export function compactDay(text: string, year: number): DayNumber | null {
+  let m = YYYYMMDD.exec(text);
+  if (m) return dayOf(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = MONTH_DAY.exec(text);
+  return m ? dayOf(year, Number(m[1]), Number(m[2])) : null;
+}
 
 /** Every date named in `text`, in order of position; overlapping weaker matches are dropped. */
 export function findDates(text: string, year: number): DateMention[] {

@@ -1,6 +1,6 @@
 import { formatIso } from '../dates/civil-date';
 import { normalizeText } from '../text/normalize';
-import { findDates } from './date-phrases';
+import { compactDay, findDates, withoutTimeOfDay } from './date-phrases';
 import { CONTINUOUS_WORDS, findFrequencies, findRelatives, VAGUE_WORDS } from './frequency-phrases';
 import { Obligation } from './obligation';
 
@@ -13,7 +13,7 @@ import { Obligation } from './obligation';
  * wording, vague wording, unknown.
  */
 export function parseDeadlineText(raw: string, year: number): Obligation {
-  const text = normalizeText(raw);
+  const text = normalizeText(withoutTimeOfDay(raw));
   if (!text) return { kind: 'unknown', text };
   if (/贯穿全年|全年持续/.test(text)) return { kind: 'continuous', text };
 
@@ -35,6 +35,8 @@ export function parseDeadlineText(raw: string, year: number): Obligation {
     const latest = Math.max(...dates.map((d) => d.day));
     return { kind: 'deadline', due: formatIso(latest), text };
   }
+  const compact = compactDay(text, year);
+  if (compact !== null) return { kind: 'deadline', due: formatIso(compact), text };
   if (CONTINUOUS_WORDS.test(text)) return { kind: 'continuous', text };
   if (VAGUE_WORDS.test(text)) return { kind: 'unspecified', text };
   return { kind: 'unknown', text };

@@ -1,7 +1,7 @@
 import { TextByYearCache } from '../cache/bounded-cache';
-import { DayNumber, dayOf, isPlausible, parseIso } from '../dates/civil-date';
+import { DayNumber, isPlausible, parseIso } from '../dates/civil-date';
 import { serialToDay } from '../dates/excel-serial';
-import { findDates } from '../deadline/date-phrases';
+import { compactDay, findDates, withoutTimeOfDay } from '../deadline/date-phrases';
 import { CellValue, isDateValue } from '../model/workbook';
 import { normalizeText } from '../text/normalize';
 
@@ -20,11 +20,10 @@ export function dateInCell(value: CellValue, year: number, date1904: boolean): C
   if (isDateValue(value)) day = parseIso(value.date);
   else if (typeof value === 'number') {
     if (value >= SERIAL_RANGE.min && value <= SERIAL_RANGE.max) day = serialToDay(value, date1904);
-    else if (Number.isInteger(value) && YYYYMMDD.test(String(value))) day = compactDay(String(value), year);
+    else if (Number.isInteger(value)) day = compactDay(String(value), year); // 20220628
     if (day === null && value > 0) return { absurd: String(value) };
   } else if (typeof value === 'string') {
-    // Office systems export "2022-06-28 10:30:00": the time of day says nothing about the date.
-    const text = normalizeText(value.replace(TIME_OF_DAY, ''));
+    const text = normalizeText(withoutTimeOfDay(value));
     if (!text) return null;
     const found = findDates(text, year).filter((d) => d.precision !== 'period');
     if (found.length > 0) day = Math.max(...found.map((d) => d.day));
@@ -34,21 +33,6 @@ export function dateInCell(value: CellValue, year: number, date1904: boolean): C
   if (day === null) return null;
   if (!isPlausible(day)) return { absurd: isDateValue(value) ? value.date : String(value) };
   return { day };
-}
-
-const TIME_OF_DAY = /[\sT]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*$/;
-const YYYYMMDD = /^((?:19|20)\d{2})(\d{2})(\d{2})$/;
-const MONTH_DAY = /^(\d{1,2})[./](\d{1,2})$/;
-
-/**
- * A whole date cell written short: 20220628, or month.day / month/day of the table's year (6.28, 6/28).
- * Only as a date cell's whole content: in running text "3.5" is a number.
- */
-function compactDay(text: string, year: number): DayNumber | null {
-  let m = YYYYMMDD.exec(text);
-  if (m) return dayOf(Number(m[1]), Number(m[2]), Number(m[3]));
-  m = MONTH_DAY.exec(text);
-  return m ? dayOf(year, Number(m[1]), Number(m[2])) : null;
 }
 
 const textDates = new TextByYearCache<DayNumber[]>();
