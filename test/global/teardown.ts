@@ -1,4 +1,4 @@
-import { BEFORE_KEY, luoshiTempDirs } from './temp-dirs';
+import { BEFORE_KEY, luoshiTempDirs } from './setup';
 
 /** A test that leaves its scratch folder behind fills the CI machine's /tmp run after run: fail the run instead. */
 export default function globalTeardown(): void {
