@@ -1,10 +1,13 @@
 import { DayNumber } from '../dates/civil-date';
-import { cellAddress, cellText, WorkbookData } from '../model/workbook';
+import { Lang } from '../i18n';
+import { Finding, finding } from '../judge/findings';
+import { cellText, WorkbookData } from '../model/workbook';
 import { normalizeHeader, normalizeText } from '../text/normalize';
 import { MergedView } from '../table/merged-cells';
 import { findColumns, valueAt } from '../table/simple-sheet';
 import { LOG_SHEET } from '../table/special-sheets';
 import { dateInCell } from './cell-dates';
+import { Activity } from './task-evidence';
 
 /** One activity in a log sheet (SPEC §2 layout 4). */
 export interface LogEntry {
@@ -44,7 +47,7 @@ export function readLogSheets(workbook: WorkbookData, year: number): LogEntry[] 
 }
 
 /** Links log entries to tasks: by id first, else by measure text (equal, or one containing the other). */
-export class LogLinker {
+class LogLinker {
   private readonly byId = new Map<string, number>();
   private readonly measures: Array<{ text: string; task: number }> = [];
 
@@ -67,6 +70,37 @@ export class LogLinker {
   }
 }
 
-export function logCell(entry: LogEntry, col = 0): string {
-  return `'${entry.sheet}'!${cellAddress(entry.row, col)}`;
+/** The log sheets' activities by the task row (0-based sheet row) they record, and what could not be counted. */
+export interface LoggedActivities {
+  byRow: ReadonlyMap<number, readonly Activity[]>;
+  findings: Finding[];
+}
+
+/**
+ * Links log entries to task rows (SPEC §2 layout 4). `tasks` gives each task row's id and measure text
+ * (a light first pass over the table, so the judging pass can still take rows one at a time). An entry
+ * that links to no task, or has no date, is a finding instead.
+ */
+export function linkLogEntries(entries: LogEntry[], tasks: Iterable<{ row: number; id: string; measure: string }>, lang: Lang): LoggedActivities {
+  const byRow = new Map<number, Activity[]>();
+  const findings: Finding[] = [];
+  if (entries.length === 0) return { byRow, findings };
+  const linker = new LogLinker();
+  for (const t of tasks) linker.add(t.row, t.id, t.measure);
+  for (const entry of entries) {
+    const at = { sheet: entry.sheet, row: entry.row, col: 0 };
+    const row = linker.taskOf(entry);
+    if (row === undefined) {
+      findings.push(finding('log_entry_unlinked', at, lang, { text: entry.id || entry.measure || entry.description }));
+      continue;
+    }
+    if (entry.day === null) {
+      findings.push(finding('log_entry_without_date', at, lang));
+      continue;
+    }
+    let list = byRow.get(row);
+    if (!list) byRow.set(row, (list = []));
+    list.push({ day: entry.day, description: entry.description });
+  }
+  return { byRow, findings };
 }

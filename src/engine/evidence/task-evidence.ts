@@ -2,6 +2,9 @@ import { DayNumber } from '../dates/civil-date';
 import { periodByIndex, PeriodKind } from '../dates/periods';
 import { CellValue, cellText, isDateValue, isEmptyCell } from '../model/workbook';
 import { PeriodColumn } from '../table/detect-table';
+import { Obligation } from '../deadline/obligation';
+import { normalizeText } from '../text/normalize';
+import { sharedBigrams } from '../text/similarity';
 import { dateInCell, datesInText } from './cell-dates';
 import { periodMark, ProgressState, progressState } from './progress-words';
 
@@ -19,7 +22,10 @@ export interface PeriodCount {
   count: number;
 }
 
-/** Everything a row (and the log sheet) says about what was done (SPEC §2, four layouts). */
+/**
+ * What a row's own cells say about what was done (SPEC §2 layouts 1–3). The dated activities are
+ * assembled separately (taskActivities), together with the log sheet's (layout 4).
+ */
 export interface TaskEvidence {
   progress: ProgressState;
   progressText: string;
@@ -27,7 +33,6 @@ export interface TaskEvidence {
   startDay: DayNumber | null;
   /** null when the table has no evidence column. */
   hasEvidence: boolean | null;
-  activities: Activity[];
   periodCounts: PeriodCount[];
   /** Layout 3: a count column with an optional last date. */
   tally: { count: number; lastDay: DayNumber | null } | null;
@@ -45,7 +50,8 @@ export interface EvidenceCells {
   periodValues: Array<{ column: PeriodColumn; value: CellValue }>;
 }
 
-export function gatherEvidence(cells: EvidenceCells, year: number, date1904: boolean): TaskEvidence {
+/** The row's evidence and the activities its own cells date (period columns, a last date). */
+export function gatherEvidence(cells: EvidenceCells, year: number, date1904: boolean): { evidence: TaskEvidence; activities: Activity[] } {
   const absurd: TaskEvidence['absurd'] = [];
   const dayOf = (field: string, value: CellValue | undefined): DayNumber | null => {
     const d = dateInCell(value ?? null, year, date1904);
@@ -90,17 +96,17 @@ export function gatherEvidence(cells: EvidenceCells, year: number, date1904: boo
     const lastDay = dayOf('lastDate', cells.lastDate);
     if (lastDay !== null) activities.push({ day: lastDay, description: '' });
   }
-  return {
+  const evidence: TaskEvidence = {
     progress: progressState(progressText),
     progressText,
     doneDay,
     startDay: dayOf('startDate', cells.startDate),
     hasEvidence: cells.hasEvidenceColumn ? !isEmptyCell(cells.evidence ?? null) : null,
-    activities,
     periodCounts,
     tally,
     absurd,
   };
+  return { evidence, activities };
 }
 
 /** A period cell's text: ✓ / 已开展 = 1, × / 未开展 = 0, "开展2次" = 2, other done wording = 1. */
@@ -128,13 +134,30 @@ export function countFromPeriodCounts(counts: PeriodCount[], kind: PeriodKind, y
   return total;
 }
 
+/** A task's dated activities, as each of its obligations counts them. */
+export interface TaskActivities {
+  /** Aligned with the task's obligations: the activities each one counts. */
+  byObligation: Activity[][];
+  /** The earliest activity after the as-of date (it proves nothing yet), or null. */
+  future: DayNumber | null;
+}
+
 /**
- * The dated activities of a task: from its own cells and the log sheet; failing those (layout 1), the
- * dates written in the progress text, or the done date. Activities after the as-of date are set apart:
- * `future` is the earliest of them, or null.
+ * Every dated activity of a task, assembled in one place: its own cells' (`own`) and the log sheet's
+ * (`logged`); failing those (layout 1), the dates written in the progress text, or the done date.
+ * Activities after the as-of date are set apart. When a task has several recurring obligations, an
+ * undescribed activity counts for all of them and a described one only for the recurring obligation
+ * whose words it shares most.
  */
-export function activitiesOfTask(ev: TaskEvidence, logged: Activity[], year: number, asOf: DayNumber): { activities: Activity[]; future: DayNumber | null } {
-  let all: Activity[] = ev.activities.length === 0 ? logged : logged.length === 0 ? ev.activities : [...ev.activities, ...logged];
+export function taskActivities(
+  ev: TaskEvidence,
+  own: Activity[],
+  logged: readonly Activity[],
+  obligations: readonly Obligation[],
+  year: number,
+  asOf: DayNumber,
+): TaskActivities {
+  let all: Activity[] = own.length === 0 ? (logged as Activity[]) : logged.length === 0 ? own : [...own, ...logged];
   if (all.length === 0 && ev.periodCounts.length === 0 && ev.tally === null) {
     all = [];
     for (const day of datesInText(ev.progressText, year)) all.push({ day, description: ev.progressText });
@@ -142,5 +165,28 @@ export function activitiesOfTask(ev: TaskEvidence, logged: Activity[], year: num
   }
   let future: DayNumber | null = null;
   for (const a of all) if (a.day > asOf && (future === null || a.day < future)) future = a.day;
-  return { activities: future === null ? all : all.filter((a) => a.day <= asOf), future };
+  const past = future === null ? all : all.filter((a) => a.day <= asOf);
+  const recurring = obligations.length > 1 ? obligations.filter((o) => o.kind === 'recurring') : [];
+  const byObligation = recurring.length > 1 && past.length > 0 ? shareOut(past, obligations, recurring) : obligations.map(() => past);
+  return { byObligation, future };
+}
+
+function shareOut(all: Activity[], obligations: readonly Obligation[], recurring: Obligation[]): Activity[][] {
+  const lists = new Map<Obligation, Activity[]>(obligations.map((o) => [o, []]));
+  const keys = recurring.map((o) => normalizeText(`${o.text ?? ''}${o.rule?.keyword ?? ''}`));
+  for (const a of all) {
+    if (!a.description) {
+      for (const list of lists.values()) list.push(a);
+      continue;
+    }
+    const d = normalizeText(a.description);
+    let best = 0;
+    let bestScore = -1;
+    for (let i = 0; i < recurring.length; i++) {
+      const score = sharedBigrams(keys[i], d);
+      if (score > bestScore) [best, bestScore] = [i, score];
+    }
+    lists.get(recurring[best])!.push(a);
+  }
+  return obligations.map((o) => lists.get(o)!);
 }

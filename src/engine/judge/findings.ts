@@ -1,14 +1,17 @@
 import { Lang, Message } from '../i18n';
+import { CellPosition, cellReference } from '../model/cell-position';
 
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface Finding {
-  code: FindingCode;
-  severity: Severity;
-  /** Sheet-qualified address of the cell the finding is about ("'台账'!F7"). */
-  cell: string;
-  message: string;
-  messages: Message;
+  readonly code: FindingCode;
+  readonly severity: Severity;
+  /** Sheet-qualified address of the cell the finding is about ("'台账'!F7"): `at` as SPEC §7 writes it. */
+  readonly cell: string;
+  readonly message: string;
+  readonly messages: Message;
+  /** The cell itself, for links (not in the JSON report, which has `cell`). */
+  readonly at: CellPosition;
 }
 
 type Builder = (detail: Record<string, string | number>) => Message;
@@ -66,9 +69,18 @@ const CATALOGUE = {
 
 export type FindingCode = keyof typeof CATALOGUE;
 
-export function finding(code: FindingCode, cell: string, lang: Lang, detail: Record<string, string | number> = {}): Finding {
+/** The JSON of a finding is SPEC §7's: its position is written once, as `cell`. */
+const FINDING_JSON = Object.freeze({
+  toJSON(this: Finding) {
+    return { code: this.code, severity: this.severity, cell: this.cell, message: this.message, messages: this.messages };
+  },
+});
+
+/** A finding about the cell `at`, its message in both languages and `lang`'s as `message`. */
+export function finding(code: FindingCode, at: CellPosition, lang: Lang, detail: Record<string, string | number> = {}): Finding {
   const entry = CATALOGUE[code] as { severity: Severity; text: Builder };
   const messages = entry.text(detail);
-  return { code, severity: entry.severity, cell, message: messages[lang], messages };
+  const f: Finding = Object.create(FINDING_JSON);
+  return Object.assign(f, { code, severity: entry.severity, cell: cellReference(at), message: messages[lang], messages, at });
 }
 

@@ -1,7 +1,6 @@
 import { Field } from '../table/vocabulary';
 import { normalizeText } from '../text/normalize';
 import { Finding, FindingCode } from './findings';
-import { IdRegister } from './id-register';
 import { ObligationVerdict } from './judge-obligation';
 import { TaskObligations } from './task-obligations';
 
@@ -12,10 +11,10 @@ type Columns = Partial<Record<Field, number>>;
 
 /** Who is responsible and which row this is: missing departments, departments not in the list, duplicate ids. */
 export function checkIdentity(
-  row: { measure: string; id: string; lead: string[]; responsible: string[]; sheetRow: number; idFromMerge: boolean },
+  row: { measure: string; id: string; lead: readonly string[]; responsible: readonly string[]; sheetRow: number; idFromMerge: boolean },
   c: Columns,
-  departments: Set<string> | null,
-  seenIds: IdRegister,
+  departments: ReadonlySet<string> | null,
+  seenIds: Map<string, number>,
   add: AddFinding,
 ): void {
   if (!row.measure) add('missing_measure', c.measure);
@@ -27,8 +26,10 @@ export function checkIdentity(
   }
   // A merged id spans one task's rows; only ids written in separate cells can be duplicates.
   if (row.id && !row.idFromMerge) {
-    const other = seenIds.firstSeen(row.id, row.sheetRow);
+    const key = normalizeText(row.id);
+    const other = seenIds.get(key);
     if (other !== undefined) add('duplicate_id', c.id, { id: row.id, other });
+    else seenIds.set(key, row.sheetRow);
   }
 }
 
@@ -43,7 +44,7 @@ export function checkDeadline(plan: TaskObligations, deadlineText: string, c: Co
 }
 
 /** The judge's problems as findings, each once, at the cell it concerns. */
-export function reportProblems(verdicts: ObligationVerdict[], c: Columns, asOf: string, add: AddFinding, already: Finding[]): void {
+export function reportProblems(verdicts: readonly ObligationVerdict[], c: Columns, asOf: string, add: AddFinding, already: readonly Finding[]): void {
   if (verdicts.every((v) => v.problems.length === 0)) return;
   const seen = new Set<FindingCode>(already.map((f) => f.code));
   for (const p of verdicts.flatMap((v) => v.problems)) {

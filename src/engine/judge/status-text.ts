@@ -8,7 +8,7 @@ export interface StatusReason {
   daysOverdue: number;
   daysLate: number;
   due: number | null;
-  missed: Period[];
+  missed: readonly Period[];
   /** For needs_attention: the first finding's message. */
   attention?: string;
 }
@@ -24,16 +24,16 @@ const HEADS = {
  * "缺 3月、7月": thousands of rows share one frozen list of missed periods (one verdict per record),
  * so each shared list is spelled out once per language.
  */
-function missedText(missed: Period[], lang: Lang): string {
+function missedText(missed: readonly Period[], lang: Lang): string {
   if (!Object.isFrozen(missed)) return spellMissed(missed, lang);
   let texts = missedTexts.get(missed);
   if (!texts) missedTexts.set(missed, (texts = {}));
   return (texts[lang] ??= spellMissed(missed, lang));
 }
 
-const missedTexts = new WeakMap<Period[], Partial<Record<Lang, string>>>();
+const missedTexts = new WeakMap<readonly Period[], Partial<Record<Lang, string>>>();
 
-function spellMissed(missed: Period[], lang: Lang): string {
+function spellMissed(missed: readonly Period[], lang: Lang): string {
   return lang === 'zh' ? `缺 ${missed.map((p) => periodDisplay(p, lang)).join('、')}` : `missed ${missed.map((p) => periodDisplay(p, lang)).join(', ')}`;
 }
 

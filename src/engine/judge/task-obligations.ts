@@ -53,7 +53,7 @@ function describe(o: Obligation): string {
  * The obligations of one task: the measure's own (each with its actor), else the deadline cell's; rules
  * when neither states anything concrete (SPEC §2–3). A cell contradicting the measure is reported.
  */
-export function obligationsOfTask(deadline: CellValue, measure: string, year: number, date1904: boolean, rules: Rule[]): TaskObligations {
+export function obligationsOfTask(deadline: CellValue, measure: string, year: number, date1904: boolean, rules: readonly Rule[]): TaskObligations {
   const { obligation: cell, absurd } = deadlineOfCell(deadline, year, date1904);
   // Measure texts are nearly all distinct: parsed every time, unlike deadline cells (cached above).
   const fromMeasure = measure ? parseMeasureText(measure, year) : [];

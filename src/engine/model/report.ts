@@ -10,19 +10,22 @@ export type ObligationReport = Obligation & {
   /** The date that decides the status: the due date missed, or the next one coming. */
   effectiveDue: string | null;
   daysOverdue: number;
-  missedPeriods: string[];
-  periods?: PeriodProgress[];
+  missedPeriods: readonly string[];
+  periods?: readonly PeriodProgress[];
 };
 
-/** One judged row (SPEC §7). */
+/**
+ * One judged row (SPEC §7). Lists marked readonly may be one frozen list shared by many rows (a table
+ * names the same departments and misses the same periods on thousands of rows): never change them.
+ */
 export interface TaskReport {
   /** 1-based sheet row. */
   row: number;
   id: string;
   category: string;
   measure: string;
-  lead: string[];
-  responsible: string[];
+  lead: readonly string[];
+  responsible: readonly string[];
   owner: string;
   deadlineText: string;
   progressText: string;
@@ -32,7 +35,7 @@ export interface TaskReport {
   statusText: string;
   due: string | null;
   daysOverdue: number;
-  missedPeriods: string[];
+  missedPeriods: readonly string[];
   findings: Finding[];
 }
 

@@ -1,5 +1,6 @@
 import { parseDeadlineText } from '../deadline/parse-deadline';
-import { cellAddress, cellText, WorkbookData } from '../model/workbook';
+import { cellReference } from '../model/cell-position';
+import { cellText, WorkbookData } from '../model/workbook';
 import { Finding, finding } from '../judge/findings';
 import { Lang } from '../i18n';
 import { normalizeHeader, normalizeText } from '../text/normalize';
@@ -36,7 +37,7 @@ export function rulesInForce(workbook: WorkbookData, year: number, lang: Lang): 
     for (let r = headerRow + 1; r < view.rowCount; r++) {
       const keywordText = cellText(valueAt(view, r, columns.keyword));
       if (!keywordText) continue;
-      const cell = `'${sheet.name}'!${cellAddress(r, columns.keyword!)}`;
+      const at = { sheet: sheet.name, row: r, col: columns.keyword! };
       const keywords = keywordText.split(/[、,，;；/|\s]+/).map(normalizeText).filter(Boolean);
       const frequencyText = cellText(valueAt(view, r, columns.frequency));
       const parsed = frequencyText ? parseDeadlineText(frequencyText, year) : null;
@@ -44,7 +45,7 @@ export function rulesInForce(workbook: WorkbookData, year: number, lang: Lang): 
       const warnDays = Number(cellText(valueAt(view, r, columns.warnDays)));
       const evidenceText = cellText(valueAt(view, r, columns.evidence));
       if (parsed && (parsed.kind === 'unknown' || parsed.kind === 'unspecified')) {
-        findings.push(finding('rule_invalid', cell, lang, { text: `${keywordText} ${frequencyText}` }));
+        findings.push(finding('rule_invalid', at, lang, { text: `${keywordText} ${frequencyText}` }));
         continue;
       }
       const obligation = parsed
@@ -59,7 +60,7 @@ export function rulesInForce(workbook: WorkbookData, year: number, lang: Lang): 
         origin: 'workbook',
         ...(Number.isInteger(warnDays) && warnDays >= 0 && cellText(valueAt(view, r, columns.warnDays)) ? { warnDays } : {}),
         ...(evidenceText ? { evidenceRequired: YES.test(normalizeText(evidenceText)) } : {}),
-        cell,
+        cell: cellReference(at),
       });
     }
   }

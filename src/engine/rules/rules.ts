@@ -20,10 +20,10 @@ export function ruleMatches(rule: Rule, normalizedMeasure: string): boolean {
 }
 
 /** Per list of rules: one pattern naming every keyword, so the many measures that name none are passed over in one test. */
-const anyKeyword = new WeakMap<Rule[], RegExp>();
+const anyKeyword = new WeakMap<readonly Rule[], RegExp>();
 
 /** The rules whose keyword the (normalised) measure names, in order. */
-export function matchingRules(rules: Rule[], normalizedMeasure: string): Rule[] {
+export function matchingRules(rules: readonly Rule[], normalizedMeasure: string): Rule[] {
   let pattern = anyKeyword.get(rules);
   if (!pattern) {
     const keywords = rules.flatMap((r) => r.keywords);

@@ -1,5 +1,5 @@
 import { Finding, Severity } from '../judge/findings';
-import { cellPosition } from '../model/workbook';
+import { cellAddress } from '../model/workbook';
 import { Report, TaskReport } from '../model/report';
 import { describeRun } from './run-description';
 import { GeneratedSheet, PlanCell } from './plan';
@@ -8,13 +8,6 @@ import { pick } from './labels';
 import { statusStyle } from './styles';
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-/** "'台账'!F7" → the sheet and 0-based cell; null when it is not a cell address. */
-export function parseCellRef(ref: string): { sheet: string; row: number; col: number } | null {
-  const m = /^'((?:[^']|'')+)'!(.+)$/.exec(ref) ?? /^([^'!]+)!(.+)$/.exec(ref);
-  const at = m ? cellPosition(m[2]) : null;
-  return m && at ? { sheet: m[1].replace(/''/g, "'"), ...at } : null;
-}
 
 function severityCell(s: Severity, lang: Report['lang']): PlanCell {
   const label = { error: pick(lang, '错误', 'Error'), warning: pick(lang, '警告', 'Warning'), info: pick(lang, '提示', 'Note') }[s];
@@ -31,11 +24,11 @@ export function findingsSheet(report: Report, name: string, fileName: string): G
   ];
   all.sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || (a.task?.row ?? Infinity) - (b.task?.row ?? Infinity));
   const rows = all.map(({ f, task }, i) => {
-    const at = parseCellRef(f.cell);
-    const place = at ? `${at.sheet}!${f.cell.split('!')[1]}` : f.cell;
+    // Shown as a clerk reads it (台账!F7, no quotes), linked to the cell.
+    const place = `${f.at.sheet}!${cellAddress(f.at.row, f.at.col)}`;
     return [
       num(i + 1, 'center'),
-      at ? { value: place, style: 'link', link: at } : text(place),
+      { value: place, style: 'link', link: f.at },
       severityCell(f.severity, lang),
       text(f.messages[lang]),
       text(task?.measure ?? ''),

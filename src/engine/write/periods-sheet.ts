@@ -56,8 +56,8 @@ export function periodsSheet(report: Report, name: string, fileName: string): Ge
       ...labels.map((l) => text(periodFromLabel(l) ? periodDisplay(periodFromLabel(l)!, lang) : l, 'header')),
     ]);
     // Tasks with the same frequency and record share one (frozen) periods list: its cells are built once.
-    const cellsOfPeriods = new Map<PeriodProgress[], PlanCell[]>();
-    const periodCells = (periods: PeriodProgress[]): PlanCell[] => {
+    const cellsOfPeriods = new Map<readonly PeriodProgress[], PlanCell[]>();
+    const periodCells = (periods: readonly PeriodProgress[]): PlanCell[] => {
       let cells = cellsOfPeriods.get(periods);
       if (!cells) {
         const byLabel = new Map(periods.map((p) => [p.label, p]));

@@ -10,7 +10,7 @@ import { pick } from './labels';
 import { statusStyle } from './styles';
 
 /** "3月、7月" from the report's period labels. */
-export function missedDisplay(labels: string[], lang: Lang): string {
+export function missedDisplay(labels: readonly string[], lang: Lang): string {
   return labels.map((l) => {
     const p = periodFromLabel(l);
     return p ? periodDisplay(p, lang) : l;

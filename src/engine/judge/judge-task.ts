@@ -1,0 +1,191 @@
+import { internText } from '../cache/shared-values';
+import { DayNumber, formatIso } from '../dates/civil-date';
+import { Period, periodLabel } from '../dates/periods';
+import { Obligation } from '../deadline/obligation';
+import { Activity, gatherEvidence, taskActivities } from '../evidence/task-evidence';
+import { Lang } from '../i18n';
+import { cellText } from '../model/workbook';
+import { ObligationReport, TaskReport } from '../model/report';
+import { Rule } from '../rules/rules';
+import { splitDepartments } from '../table/departments';
+import { TableRow } from '../table/read-rows';
+import { Field } from '../table/vocabulary';
+import { Finding, finding } from './findings';
+import { judgeObligation, JudgeContext, ObligationVerdict } from './judge-obligation';
+import { AddFinding, checkDeadline, checkIdentity, reportProblems } from './row-findings';
+import { StatusCode, worseStatus } from './status';
+import { statusText } from './status-text';
+import { obligationsOfTask } from './task-obligations';
+
+/**
+ * Everything judging one row needs beyond the row itself, built once per run (validateWorkbook). Plain
+ * data: a test can build one by hand. Only `seenIds` changes as rows are judged (in table order).
+ */
+export interface TaskContext {
+  readonly asOf: DayNumber;
+  /** The as-of date as written (YYYY-MM-DD), for messages. */
+  readonly asOfText: string;
+  /** The run's warning window in days (SPEC §4 W); a matched rule may shorten it for its tasks. */
+  readonly warnDays: number;
+  /** The table's year (SPEC §3): recurring obligations are judged over its periods. */
+  readonly year: number;
+  readonly date1904: boolean;
+  readonly lang: Lang;
+  /** The breakdown sheet's name and its columns (0-based), for the findings' cells. */
+  readonly sheet: string;
+  readonly columns: Readonly<Partial<Record<Field, number>>>;
+  /** Built-in and workbook rules (SPEC §2 rules sheet). */
+  readonly rules: readonly Rule[];
+  /** The workbook's department list (normalised names), or null when it has none. */
+  readonly departments: ReadonlySet<string> | null;
+  /** The log sheets' activities by task row (0-based sheet row). */
+  readonly logged: ReadonlyMap<number, readonly Activity[]>;
+  /** Each id seen so far (normalised) → the 1-based row that first had it, to name duplicates. */
+  readonly seenIds: Map<string, number>;
+}
+
+const NOTHING_LOGGED: readonly Activity[] = Object.freeze([]);
+
+/**
+ * Judges one task row as of ctx.asOf (SPEC §4): its departments and id, its obligations (deadline cell,
+ * measure text, rules), the evidence of what was done, one verdict per obligation, and their combination.
+ * Each finding about the row is raised here, once, at the cell it concerns.
+ */
+export function judgeTask(row: TableRow, ctx: TaskContext): TaskReport {
+  const v = row.values;
+  const c = ctx.columns;
+  const findings: Finding[] = [];
+  const add: AddFinding = (code, col, detail) =>
+    findings.push(finding(code, { sheet: ctx.sheet, row: row.row, col: col ?? c.measure! }, ctx.lang, detail));
+
+  const measure = cellText(v.measure ?? null);
+  const id = cellText(v.id ?? null);
+  const lead = splitDepartments(cellText(v.lead ?? null));
+  const ownResponsible = splitDepartments(cellText(v.responsible ?? null));
+  const responsible =
+    row.extraResponsible.length === 0
+      ? ownResponsible
+      : [ownResponsible, ...row.extraResponsible.map((x) => splitDepartments(cellText(x)))].flat();
+  checkIdentity({ measure, id, lead, responsible, sheetRow: row.row + 1, idFromMerge: row.idFromMerge }, c, ctx.departments, ctx.seenIds, add);
+
+  const plan = obligationsOfTask(v.deadline ?? null, measure, ctx.year, ctx.date1904, ctx.rules);
+  const deadlineText = cellText(v.deadline ?? null);
+  checkDeadline(plan, deadlineText, c, add);
+  const obligations: Obligation[] = plan.obligations.length > 0 ? plan.obligations : [{ kind: 'unknown', text: deadlineText }];
+
+  const cells = {
+    progress: v.progress,
+    doneDate: v.doneDate,
+    startDate: v.startDate,
+    evidence: v.evidence,
+    hasEvidenceColumn: c.evidence !== undefined,
+    count: v.count,
+    lastDate: v.lastDate,
+    periodValues: row.periodValues,
+  };
+  const { evidence: ev, activities: own } = gatherEvidence(cells, ctx.year, ctx.date1904);
+  for (const a of ev.absurd) add('absurd_date', c[a.field as Field] ?? c.measure, { text: a.text });
+
+  const activities = taskActivities(ev, own, ctx.logged.get(row.row) ?? NOTHING_LOGGED, obligations, ctx.year, ctx.asOf);
+  // Activities dated after the as-of date have not happened yet: they prove nothing.
+  if (activities.future !== null) add('done_date_after_as_of', c.doneDate ?? c.progress, { date: formatIso(activities.future), asOf: ctx.asOfText });
+
+  const judgeCtx = obligationContext(ctx, plan.matchedRules);
+  const verdicts = obligations.map((o, i) => judgeObligation(o, ev, activities.byObligation[i], judgeCtx));
+  reportProblems(verdicts, c, ctx.asOfText, add, findings);
+
+  const combined = combineVerdicts(verdicts);
+  const isDone = combined.status === 'done' || combined.status === 'done_late';
+  // A rule may require evidence; without a rule, only an evidence column left empty is a finding.
+  const evidenceRequired = plan.matchedRules.some((r) => r.evidenceRequired);
+  if (isDone && (ev.hasEvidence === false || (evidenceRequired && ev.hasEvidence !== true))) add('done_without_evidence', c.evidence ?? c.progress);
+
+  const attention = findings.find((f) => f.severity !== 'info')?.message;
+  const { status, due, daysOverdue, daysLate, missed } = combined;
+  return {
+    row: row.row + 1,
+    id,
+    category: row.category,
+    measure,
+    lead,
+    responsible,
+    owner: cellText(v.owner ?? null),
+    deadlineText,
+    progressText: ev.progressText,
+    obligations: obligations.map((o, i) => obligationReport(o, verdicts[i])),
+    status,
+    statusText: internText(statusText({ status, daysOverdue, daysLate, due, missed, attention }, ctx.lang)),
+    due: due === null ? null : formatIso(due),
+    daysOverdue,
+    missedPeriods: combined.missedLabels,
+    findings,
+  };
+}
+
+/** The judge's context for this task: a matched rule's warning days shorten the run's window. */
+function obligationContext(ctx: TaskContext, matchedRules: readonly Rule[]): JudgeContext {
+  let warnDays = ctx.warnDays;
+  for (const r of matchedRules) if (r.warnDays !== undefined) warnDays = Math.min(warnDays, r.warnDays);
+  return { asOf: ctx.asOf, warnDays, year: ctx.year };
+}
+
+/** A task's verdict from its obligations' verdicts. */
+export interface CombinedVerdict {
+  status: StatusCode;
+  /** The earliest due day among the obligations whose status is the task's. */
+  due: DayNumber | null;
+  /** The largest, over all obligations. */
+  daysOverdue: number;
+  /** The largest among the obligations whose status is the task's. */
+  daysLate: number;
+  /** Every obligation's missed periods, in obligation order, and their labels. */
+  missed: readonly Period[];
+  missedLabels: readonly string[];
+}
+
+/**
+ * A task with several obligations takes the worst status (SPEC §4); the obligations with that status
+ * decide its due date and lateness. One verdict's lists are passed on as they are (they may be shared
+ * between rows, so they are never changed).
+ */
+export function combineVerdicts(verdicts: readonly ObligationVerdict[]): CombinedVerdict {
+  let status = verdicts[0].status;
+  for (const x of verdicts) status = worseStatus(status, x.status);
+  let due: number | null = null;
+  let daysLate = 0;
+  let daysOverdue = 0;
+  let missed: readonly Period[] = verdicts.length === 1 ? verdicts[0].missed : [];
+  for (const x of verdicts) {
+    daysOverdue = Math.max(daysOverdue, x.daysOverdue);
+    if (verdicts.length > 1 && x.missed.length > 0) missed = missed.concat(x.missed);
+    if (x.status !== status) continue;
+    if (x.due !== null) due = due === null ? x.due : Math.min(due, x.due);
+    daysLate = Math.max(daysLate, x.daysLate);
+  }
+  const missedLabels = verdicts.length === 1 ? verdicts[0].missedLabels : missed.map(periodLabel);
+  return { status, due, daysOverdue, daysLate, missed, missedLabels };
+}
+
+/** An obligation with its verdict, for the report. */
+function obligationReport(o: Obligation, v: ObligationVerdict): ObligationReport {
+  // One object shape for every kind (absent fields stay undefined and are left out of the JSON).
+  const r = o as unknown as Partial<Record<string, unknown>>;
+  return {
+    kind: o.kind,
+    due: r.due,
+    period: r.period,
+    minCount: r.minCount,
+    by: r.by,
+    amount: r.amount,
+    unit: r.unit,
+    text: o.text,
+    actor: o.actor,
+    origin: o.origin,
+    rule: o.rule,
+    status: v.status,
+    effectiveDue: v.due === null ? null : formatIso(v.due),
+    daysOverdue: v.daysOverdue,
+    missedPeriods: v.missedLabels,
+    periods: o.kind === 'recurring' ? v.periods : undefined,
+  } as ObligationReport;
+}
