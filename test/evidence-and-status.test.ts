@@ -61,7 +61,7 @@ describe('statuses as of 2022-09-30 with a 7-day window (SPEC §4)', () => {
   });
   test('status text survives black-and-white printing: symbol, label, reason', () => {
     const t = status(row('每月开展1次主题党日', '每月', '3月15日开展'), '2022-04-10');
-    expect(t.statusText).toBe('● 逾期 69 天；缺 1月、2月'); // January's period closed on 01-31
+    expect(t.statusText).toBe('● 逾期：缺 1月、2月（最早已逾期 69 天）'); // January's period closed on 01-31
   });
   test('English', () => {
     const r = judge(table([row('措施', '6月底前', '推进中')]), { lang: 'en' });

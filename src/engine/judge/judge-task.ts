@@ -87,20 +87,28 @@ export function judgeTask(row: TableRow, ctx: TaskContext): TaskReport {
   for (const a of ev.absurd) add('absurd_date', c[a.field as Field] ?? c.measure, { text: a.text });
 
   const activities = taskActivities(ev, own, ctx.logged.get(row.row) ?? NOTHING_LOGGED, obligations, ctx.year, ctx.asOf);
-  // Activities dated after the as-of date have not happened yet: they prove nothing.
-  if (activities.future !== null) add('done_date_after_as_of', c.doneDate ?? c.progress, { date: formatIso(activities.future), asOf: ctx.asOfText });
+  // Activities and done dates after the as-of date have not happened yet: they prove nothing.
+  const doneAfterAsOf = activities.future ?? (ev.doneDay !== null && ev.doneDay > ctx.asOf && ev.progress !== 'not_done' ? ev.doneDay : null);
+  if (doneAfterAsOf !== null) add('done_date_after_as_of', c.doneDate ?? c.progress, { date: formatIso(doneAfterAsOf), asOf: ctx.asOfText });
 
   const judgeCtx = obligationContext(ctx, plan.matchedRules);
   const verdicts = obligations.map((o, i) => judgeObligation(o, ev, activities.byObligation[i], judgeCtx));
   reportProblems(verdicts, c, ctx.asOfText, add, findings);
 
   const combined = combineVerdicts(verdicts);
+  // SPEC §4: a row with no (usable) deadline whose progress says it is done is done; the deadline stays a finding.
+  if (combined.status === 'needs_attention' && ev.progress === 'done' && obligations.every(hasNoDate)) combined.status = 'done';
   const isDone = combined.status === 'done' || combined.status === 'done_late';
   // A rule may require evidence; without a rule, only an evidence column left empty is a finding.
   const evidenceRequired = plan.matchedRules.some((r) => r.evidenceRequired);
   if (isDone && (ev.hasEvidence === false || (evidenceRequired && ev.hasEvidence !== true))) add('done_without_evidence', c.evidence ?? c.progress);
 
-  const attention = findings.find((f) => f.severity !== 'info')?.message;
+  let attention = findings.find((f) => f.severity !== 'info')?.message;
+  // SPEC §4: done on a day still to come is not done late but to be checked.
+  if (isDone && doneAfterAsOf !== null) {
+    combined.status = 'needs_attention';
+    attention = findings.find((f) => f.code === 'done_date_after_as_of')!.message;
+  }
   const { status, due, daysOverdue, daysLate, missed } = combined;
   return {
     row: row.row + 1,
@@ -120,6 +128,11 @@ export function judgeTask(row: TableRow, ctx: TaskContext): TaskReport {
     missedPeriods: combined.missedLabels,
     findings,
   };
+}
+
+/** Obligations that set no date to judge against: no deadline, or one not understood or left vague. */
+function hasNoDate(o: Obligation): boolean {
+  return o.kind === 'unknown' || o.kind === 'unspecified';
 }
 
 /** The judge's context for this task: a matched rule's warning days shorten the run's window. */

@@ -13,7 +13,7 @@ export interface StatusReason {
   attention?: string;
 }
 
-/** The status column's text (SPEC §4): "● 逾期 12 天；缺 3月、7月". */
+/** The status column's text (SPEC §4): "● 逾期 12 天", "● 逾期：缺 3月、7月（最早已逾期 234 天）". */
 /** "● 逾期" / "● Overdue": symbol and label of each status in each language. */
 const HEADS = {
   zh: Object.fromEntries(Object.entries(STATUS_STYLES).map(([code, style]) => [code, `${style.symbol} ${style.zh}`])),
@@ -43,8 +43,11 @@ export function statusText(r: StatusReason, lang: Lang): string {
   const parts: string[] = [];
   switch (r.status) {
     case 'overdue':
-      parts.push(zh ? `${head} ${r.daysOverdue} 天` : `${head} by ${r.daysOverdue} day${r.daysOverdue === 1 ? '' : 's'}`);
-      if (r.missed.length > 0) parts.push(missedText(r.missed, lang));
+      // A recurring task's day count is the earliest missed period's: said so, after the periods.
+      if (r.missed.length > 0) {
+        const days = zh ? `（最早已逾期 ${r.daysOverdue} 天）` : ` (the earliest ${r.daysOverdue} day${r.daysOverdue === 1 ? '' : 's'} ago)`;
+        parts.push(`${head}${zh ? '：' : ': '}${missedText(r.missed, lang)}${days}`);
+      } else parts.push(zh ? `${head} ${r.daysOverdue} 天` : `${head} by ${r.daysOverdue} day${r.daysOverdue === 1 ? '' : 's'}`);
       break;
     case 'due_soon':
       if (r.due !== null) parts.push(zh ? `${head}：${formatIso(r.due)} 到期` : `${head}: due ${formatIso(r.due)}`);

@@ -31,7 +31,7 @@ export interface TaskReport {
   progressText: string;
   obligations: ObligationReport[];
   status: StatusCode;
-  /** "● 逾期 12 天；缺 3月、7月": symbol, label and reason, readable without colour. */
+  /** "● 逾期：缺 3月、7月（最早已逾期 234 天）": symbol, label and reason, readable without colour. */
   statusText: string;
   due: string | null;
   daysOverdue: number;

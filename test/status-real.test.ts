@@ -1,0 +1,48 @@
+import { judge, table } from './helpers/fixtures';
+
+/** Issue 15, statuses: what a clerk reads in the 校验结果 column. */
+const row = (measure: string, deadline: string, progress = '', done: string | { date: string } = '') => [1, measure, '组织部', '宣传部', deadline, progress, done];
+const task = (r: ReturnType<typeof row>, asOf = '2022-09-30', lang: 'zh' | 'en' = 'zh') => judge(table([r]), { asOf, lang }).tasks[0];
+
+describe('a done date after the as-of date makes the row 待核实, never 逾期完成', () => {
+  test.each([
+    ['a date cell after the as-of date', row('制定实施方案', '2022年6月底前', '已完成', { date: '2022-10-15' })],
+    ['a date written in the progress text', row('制定实施方案', '2022年6月底前', '已于2022年10月15日完成')],
+    ['before its deadline, but after the as-of date', row('制定实施方案', '2022年12月底前', '已完成', { date: '2022-10-15' })],
+  ])('%s', (_, r) => {
+    const t = task(r);
+    expect(t.status).toBe('needs_attention');
+    expect(t.statusText).toBe('? 待核实：完成时间 2022-10-15 晚于校验日期 2022-09-30');
+    expect(t.findings.filter((f) => f.code === 'done_date_after_as_of')).toHaveLength(1);
+  });
+});
+
+describe('a row without a deadline whose progress says it is done is 已完成', () => {
+  test.each([
+    ['no deadline at all', ''],
+    ['a deadline left 待定', '待定'],
+  ])('%s: done, counted in 办结率, the deadline still a finding', (_, deadline) => {
+    const report = judge(table([row('修订机关工作规则', deadline, '已完成，2022年8月印发')]));
+    expect(report.tasks[0].status).toBe('done');
+    expect(report.summary.doneRate).toBe(1);
+    expect(report.tasks[0].findings.map((f) => f.code)).toEqual(expect.arrayContaining([deadline ? 'vague_deadline' : 'missing_deadline']));
+  });
+  test('not done without a deadline still needs attention', () => {
+    expect(task(row('修订机关工作规则', '', '正在起草')).status).toBe('needs_attention');
+  });
+});
+
+describe('a recurring task says what its day count counts', () => {
+  test('missed months come first, the days count from the earliest', () => {
+    const t = task(row('每月开展1次主题党日', '每月', '3月15日开展'), '2022-04-10');
+    expect(t.status).toBe('overdue');
+    expect(t.statusText).toBe('● 逾期：缺 1月、2月（最早已逾期 69 天）');
+  });
+  test('in English', () => {
+    const t = task(row('每月开展1次主题党日', '每月', '3月15日开展'), '2022-04-10', 'en');
+    expect(t.statusText).toBe('● Overdue: missed Jan, Feb (the earliest 69 days ago)');
+  });
+  test('a one-off task keeps its plain day count', () => {
+    expect(task(row('制定实施方案', '2022年6月底前', '推进中')).statusText).toBe('● 逾期 92 天');
+  });
+});
