@@ -7,7 +7,7 @@ import { Lang } from '../i18n';
 import { cellText } from '../model/workbook';
 import { ObligationReport, TaskReport } from '../model/report';
 import { Rule } from '../rules/rules';
-import { splitDepartments } from '../table/departments';
+import { rowDepartments } from '../table/departments';
 import { TableRow } from '../table/read-rows';
 import { Field } from '../table/vocabulary';
 import { Finding, finding } from './findings';
@@ -60,12 +60,11 @@ export function judgeTask(row: TableRow, ctx: TaskContext): TaskReport {
 
   const measure = cellText(v.measure ?? null);
   const id = cellText(v.id ?? null);
-  const lead = splitDepartments(cellText(v.lead ?? null));
-  const ownResponsible = splitDepartments(cellText(v.responsible ?? null));
-  const responsible =
-    row.extraResponsible.length === 0
-      ? ownResponsible
-      : [ownResponsible, ...row.extraResponsible.map((x) => splitDepartments(cellText(x)))].flat();
+  // Roles written in the cells count (办公室牵头，各科室配合: lead 办公室), not only the column's.
+  const { lead, responsible } = rowDepartments(
+    [cellText(v.lead ?? null)],
+    row.extraResponsible.length === 0 ? [cellText(v.responsible ?? null)] : [cellText(v.responsible ?? null), ...row.extraResponsible.map(cellText)],
+  );
   checkIdentity({ measure, id, lead, responsible, sheetRow: row.row + 1, idFromMerge: row.idFromMerge }, c, ctx.departments, ctx.seenIds, add);
 
   const plan = obligationsOfTask(v.deadline ?? null, measure, ctx.year, ctx.date1904, ctx.rules);
