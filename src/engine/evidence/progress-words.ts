@@ -3,32 +3,262 @@ import { normalizeText } from '../text/normalize';
 
 export type ProgressState = 'done' | 'not_done' | 'empty';
 
-/** SPEC §2 done words. 已开展 counts for one-off tasks (for recurring ones the periods decide). */
-const DONE = /已完成|已经完成|全部完成|完成|已办结|办结|已落实|落实到位|已开展|开展完毕|已召开|已报送|已提交|已印发|已出台|已举办|已制定|已修订|已建立|已整改|整改完毕|整改到位|已结项|已验收|已上报|已发布|✓|✔|√|☑|^是$|^done$|^yes$|^y$|^ok$|^completed?$|100%/i;
+/*
+ * SPEC §2 "Progress words". Real 完成情况 cells say "done" with any verb (已竣工, 已上线运行, 均已投入使用,
+ * 改造完毕, 完成了…), so what is recognised is the construction of a completed action, not a list of verbs,
+ * and then what defeats it: a negation (未能按期完成), a qualifier (基本, 初步, 部分, 八成, 三分之二), a
+ * percentage below 100, a future marker (拟, 计划于, 预计, 将于, 待), an ongoing verb (正在, 推进, 已启动,
+ * 已开工, …施工中, 滞后) or a count short of the measure's target. A cell is read clause by clause: one
+ * clause still under way ("…8月已完成；…主体施工中") makes the whole cell not done.
+ */
 
-/** A negation or qualifier always wins (SPEC §2): 未完成, 基本完成 and 已完成80% are not done. */
-const NOT_DONE = [
-  // An adverb may stand between (未能按期完成, 未按时报送).
-  /(未|尚未|没有|没|不|暂未|仍未|还未|无法|未能)(?:按期|按时|如期|及时|全部|全面|彻底)?(完成|开展|启动|落实|办结|召开|报送|提交|实施|推进|到位|出台|印发|举办|制定|修订|建立|整改|上报|发布|验收)/,
-  /^(未|否|无|no|not|×|✗|✘|x)$/i,
-  /推进中|进行中|正在|实施中|办理中|起草中|筹备中|启动中|进展中|待完成|待开展|待办|拟于|计划于|将于|^计划|^拟/,
-  /基本完成|部分完成|大部分完成|大部完成|初步完成|阶段性完成|完成初稿|完成第[一二三四五]|未全部/,
-  /(?<!100)(?<!\d)\d{1,2}(\.\d+)?%/,
-  /^(not ?done|in progress|ongoing|pending|started|not started)$/i,
-];
+/** A whole cell that is a mark or a yes/no word rather than a sentence. */
+const MARK_DONE = /^(是|done|yes|y|ok|completed?)$/i;
+const MARK_NOT_DONE = /^(未|否|无|no|not|×|✗|✘|x|not ?done|in progress|ongoing|pending|started|not started)$/i;
 
-/** Progress texts repeat down a table (已完成, 推进中): each is read once. */
-const states = new BoundedCache<string, ProgressState>();
+/** Clauses end at these (normalizeText has made ，；！？ half-width; 。 and 、 stay). 、 joins the parts of one count (44所…、55所…). */
+const CLAUSE_END = /[,;!?。\n]+/g;
 
-export function progressState(raw: string): ProgressState {
-  return states.get(raw, readProgress);
+/**
+ * A negated action. 未 negates any verb, with adverbs between (未能按期完成, 尚未正式上线), but not a
+ * finding (未发现问题, 没有发生) nor the words 未来, 未成年人, 防患于未然; 不 negates only a completion.
+ */
+const NEGATED =
+  /(?:未能|没能|没有|无法|不能|未)(?!(?:能|按期|按时|如期|及时|全部|全面|完全|彻底|正式|真正|有效|再|曾){0,2}(?:来|成年|婚|知|然|发现|出现|发生|涉及|存在|收到|接到|造成|产生|反弹|反映|查出|检出|查到))|不(?:能|够)?(?:按期|按时|如期|及时)?(?:完成|开展|启动|落实|办结|召开|报送|提交|实施|推进|到位|出台|印发|举办|制定|修订|建立|整改|上报|发布|验收|达标|彻底)/;
+
+/**
+ * A qualifier: only part or a first stage is done. 基本 and 初步 qualify a verb (已基本建成, 基本完成), not
+ * a noun (基本农田, 完成初步设计); 部分 leading a clause is a subject (部分学校已完成); fractions and 成 (八成).
+ */
+const QUALIFIED =
+  /已经?(?:基本|初步|部分|大部分?|大体|局部)|(?:基本|初步|部分|大部分?|大体|局部)上?(?:已|均已|完成|完工|竣工|建成|办结|落实|到位|整改|实现|投用|投入|结束|解决|具备|形成|达到|达标|覆盖|公开|上线|拆除|拨付)|阶段性|完成了?一?部分|^部分|过半|近半|大半|一半|半数|[一二三四五六七八九]成(?![为果效立员本绩功长])|(?:[一二三四五六七八九十]|\d+)分之|完成了?(?:第[一二三四五六七八九十\d]+|首|前期)|初稿|征求意见稿|送审稿|试运行|试用/;
+
+/**
+ * Not yet: a plan or a date ahead. 计划 is a noun as often as a marker (已印发工作计划, 按计划完成), so it
+ * counts with a time after it or leading the clause before a verb; 争取/力争/确保 with a time after them
+ * (争取资金 is an action done); 待 not in 待遇, 接待, 对待; "…前完成" without 已 is a deadline, not a report.
+ */
+const FUTURE =
+  /(?<![草模虚比])拟(?![定稿订])|(?<![按照])计划(?=于|在|将|\d|年内|今年|明年|本年|年底|月底|近期|下半年|下月|本月|[一二三四五六七八九十]+月)|^计划(?=完成|开展|召开|实施|启动|建成|开工|上线|投用|组织|举办)|预计|将于|将在|将要|即将|有望|(?<!已)(?:争取|力争|确保)(?=[^,;。]{0,12}?[月年前内底])|(?<![接对期招款善虐亏看优])待(?!遇)/;
+const DEADLINE_AHEAD = /(?<!提)[前内](?:全面|全部)?(?:完成|完工|竣工|建成|办结|到位|上线|投用)/;
+
+/**
+ * Under way, started, halted or late: 正在…, …推进 (not 推进会, 推进方案), 已启动, 已开工, 已进场, 已进入…阶段,
+ * 滞后, 逾期 (not 逾期完成).
+ */
+const ONGOING =
+  /正在|正(?=加紧|抓紧|积极|有序|稳步|按|进行|推进|开展|实施|办理|施工|建设|筹备|起草|编制|修订|制定|审核|调试|组织|对接|协调|申报|完善)|推进(?!会|大会|方案|机制|办法|计划|表|清单|制度|意见|措施|工作组|专班|文件|通知|情况)|启动(?!会|仪式|大会)|开工|复工|动工|进场|着手|开始|进入|展开|筹备|谋划|进展(?!情况)|暂停|暂缓|停工|搁置|中止|延期|延迟|推迟|滞后|逾期(?!完成|办结|报送|提交|整改)/;
+/** A clause ending in …中 (施工中, 调试中), but not 其中, 高中, 一中, nor 纳入…中 (已纳入年度考核中: placed in it). */
+const UNDER_WAY = /[\u4e00-\u9fff]{2}(?<![初高其之当集城空心手一二三四五六七八九十])中(?=[)\]]*$)/;
+const PLACED_IN = /纳入|列入|写入|融入|编入|加入|放入/;
+
+/** What is left to do, counted (剩余8所). */
+const REMAINDER = /(?:剩余|剩下|尚余|尚有|还有|仍有|余下|还剩|尚剩)[\d零〇一二两三四五六七八九十百千万]/;
+
+/**
+ * A completed action: 已/已经/均已/业已 + verb, 全部 + verb, a completive verb (…完毕, …到位, 竣工, 建成,
+ * 投用, 销号), verb + 了 (完成了…, 开展了…), or a tick. 已有, 已知 and 而已 say nothing is done.
+ */
+const DONE =
+  /(?<![而得])已(?!有|知|婚|故)(?=[\u4e00-\u9fff\d])|全部(?=[\u4e00-\u9fff])|完成|完毕|到位|竣工|完工|办结|结项|结案|销号|建成|投用|投入使用|交付使用|通过验收|验收合格|验收通过|[\u4e00-\u9fff](?<![为除罢算])了(?!解)|[✓✔√☑]/;
+
+/** After 下一步 (今后, 后续, 将…) the cell states plans: keeping up done work leaves it done; completing work later does not. */
+const PLAN_START = /^(?:下一步|下步|下阶段|下一阶段|今后|后续|接下来|将)/;
+const KEEPING_UP = /持续|继续|进一步|巩固|常态|长效|不断|坚持|加强|深化|保持/;
+const WORK_AHEAD = /完成|完毕|到位|竣工|完工|办结|建成|投用|投入使用|交付|验收|上线|开工|启动|施工|实施/;
+
+/** A percentage: below 100 the work is partial, unless it is an outcome rate (满意率98%) of work done. */
+const PERCENT = /(\d+(?:\.\d+)?)%|百分之([零〇一二两三四五六七八九十百]+)/g;
+const OUTCOME_RATE =
+  /满意|合格|优良|达标|知晓|准确|正确|增长|下降|同比|环比|增幅|降幅|提高|提升|降低|减少|增加|占比|覆盖|参与率|入学|就业|通过率|利用率/;
+const WORK_SHARE = /完成|进度|进展|工程量|投资|拨付|任务/;
+
+type ClauseReading = 'done' | 'not_done' | 'neutral';
+
+/** A done amount in one unit (元, 公里 and 平方米 with 万/亿 and 米 folded in). */
+interface DoneCount {
+  readonly unit: string;
+  readonly amount: number;
 }
 
-function readProgress(raw: string): ProgressState {
+interface Reading {
+  readonly state: ProgressState;
+  /** Done counts summed by unit; null when the cell is not done or counts nothing. */
+  readonly counts: readonly DoneCount[] | null;
+}
+
+/** Progress texts repeat down a table (已完成, 推进中): each is read once. */
+const readings = new BoundedCache<string, Reading>();
+/** The targets a measure states: read only for the few rows whose progress counts something. */
+const targets = new BoundedCache<string, readonly DoneCount[] | null>();
+
+/**
+ * done / not_done / empty for a progress (完成情况) cell, SPEC §2 "Progress words". With the row's measure
+ * (具体措施), a done count below the target the measure states in the same unit is not done: "已完成42所"
+ * for "在50所学校…". Both readings are cached by text; a row whose progress counts nothing never reads
+ * its measure.
+ */
+export function progressState(raw: string, measure?: string): ProgressState {
+  const reading = readings.get(raw, readProgress);
+  if (reading.counts === null || !measure) return reading.state;
+  const wanted = targets.get(measure, readTargets);
+  return wanted !== null && fallsShort(reading.counts, wanted) ? 'not_done' : reading.state;
+}
+
+const EMPTY: Reading = Object.freeze({ state: 'empty', counts: null });
+const NOT_DONE: Reading = Object.freeze({ state: 'not_done', counts: null });
+const DONE_UNCOUNTED: Reading = Object.freeze({ state: 'done', counts: null });
+
+function readProgress(raw: string): Reading {
   const text = normalizeText(raw);
-  if (!text) return 'empty';
-  for (const pattern of NOT_DONE) if (pattern.test(text)) return 'not_done';
-  return DONE.test(text) ? 'done' : 'not_done';
+  if (!text) return EMPTY;
+  if (MARK_NOT_DONE.test(text)) return NOT_DONE;
+  if (MARK_DONE.test(text)) return DONE_UNCOUNTED;
+  let done = false;
+  let plans = false;
+  let counts: DoneCount[] | null = null;
+  // Clause by clause, without splitting the text into an array: most cells are one clause.
+  for (let from = 0; from < text.length;) {
+    CLAUSE_END.lastIndex = from;
+    const end = CLAUSE_END.exec(text);
+    const to = end === null ? text.length : end.index;
+    const clause = from === 0 && to === text.length ? text : text.slice(from, to);
+    from = end === null ? text.length : to + end[0].length;
+    if (!clause) continue;
+    if (!plans && PLAN_START.test(clause)) plans = true;
+    const reading = plans ? readPlan(clause) : readClause(clause);
+    if (reading === 'not_done') return NOT_DONE;
+    if (reading === 'done') {
+      done = true;
+      counts = countsIn(clause, 'progress', counts);
+    }
+  }
+  if (!done) return NOT_DONE;
+  return counts === null ? DONE_UNCOUNTED : Object.freeze({ state: 'done', counts: Object.freeze(counts) });
+}
+
+/** Any of these in a clause says it is not done: one scan instead of four. */
+const DEFEATED = new RegExp([NEGATED, QUALIFIED, FUTURE, ONGOING].map((r) => r.source).join('|'));
+
+function readClause(clause: string): ClauseReading {
+  if (DEFEATED.test(clause)) return 'not_done';
+  const percent = percentIn(clause);
+  if (percent !== null && percent < 100) return 'not_done';
+  if (!clause.includes('已') && DEADLINE_AHEAD.test(clause)) return 'not_done';
+  if (clause.includes('中') && UNDER_WAY.test(clause) && !PLACED_IN.test(clause)) return 'not_done';
+  // 剩余8所 is work left, unless the clause goes on to say that was done too (剩余8所已完成).
+  const left = REMAINDER.exec(clause);
+  if (left !== null && !DONE.test(clause.slice(left.index))) return 'not_done';
+  if (DONE.test(clause)) return 'done';
+  return percent !== null ? 'done' : 'neutral';
+}
+
+function readPlan(clause: string): ClauseReading {
+  if (NEGATED.test(clause) || FUTURE.test(clause)) return 'not_done';
+  if (KEEPING_UP.test(clause)) return 'neutral';
+  return WORK_AHEAD.test(clause) ? 'not_done' : 'neutral';
+}
+
+/** The work share a clause states in percent (the smallest), or null; an outcome rate alone is none. */
+function percentIn(clause: string): number | null {
+  if (!clause.includes('%') && !clause.includes('百分之')) return null;
+  if (OUTCOME_RATE.test(clause) && !WORK_SHARE.test(clause)) return null;
+  let least: number | null = null;
+  PERCENT.lastIndex = 0;
+  for (let m = PERCENT.exec(clause); m !== null; m = PERCENT.exec(clause)) {
+    const value = m[1] !== undefined ? Number(m[1]) : chineseNumber(m[2]);
+    if (Number.isFinite(value) && (least === null || value < least)) least = value;
+  }
+  return least;
+}
+
+/*
+ * Counts: a number (or Chinese numeral) with a unit. 第3条 is an ordinal, 3个月 a span, and 所有, 项目,
+ * 家庭, 条例, 台账 … are words, not units. In a measure, a count after 每 is a frequency, not a total; in a
+ * progress text, a count stated as the whole (共50所, 50所学校中) is not a done amount.
+ */
+const COUNT =
+  /(第|每)?(\d+(?:\.\d+)?|[〇零一二两三四五六七八九十百千]+)(万|亿)?(公里|千米|km|平方公里|平方米|㎡|亩|米|元|人次|个(?!月|工作日|小时|百分点|季度|星期|人)|项(?!目)|所(?!有|属|在|需|得|以|谓)|家(?!庭|长|属|乡)|户(?!籍|口|外)|座(?!谈)|条(?!例|件)|处(?!理|置|室|长|级)|名(?!单|称|义)|人(?!员|民|口|大|社|才|力)|件|台(?!账|区)|套|辆|间(?!隔|断)|栋|幢|场(?!所|地|景)|次(?!年|日|月)|批(?!准|复|次)|份(?!额)|宗|块|盏|口(?!径|号|岸)|吨|张(?!贴)|篇|册|棵|株)/g;
+const WHOLE_BEFORE = /(?:共|总|总计|涉及|目标|任务|计划|应|需)$/;
+/** In a measure, a stock it starts from (全市共有120所…, 选取20所) is no target. */
+const STOCK_BEFORE = /(?:共有|现有|已有|目前有|原有)$/;
+const WHOLE_AFTER = /^[\u4e00-\u9fff]{0,6}?中/;
+const MAY_COUNT = /[\d〇零一二两三四五六七八九十百千]/;
+/** After a count in words, a numeral starts a slogan (一户一档, 一件事一次办, 千家万户), not a second count. */
+const SLOGAN_AFTER = /^[一二三四五六七八九十百千万]/;
+const UNIT_OF: Record<string, [string, number]> = {
+  千米: ['公里', 1],
+  km: ['公里', 1],
+  米: ['公里', 0.001],
+  '㎡': ['平方米', 1],
+};
+
+function countsIn(text: string, role: 'progress' | 'measure', into: DoneCount[] | null): DoneCount[] | null {
+  if (!MAY_COUNT.test(text)) return into;
+  COUNT.lastIndex = 0;
+  for (let m = COUNT.exec(text); m !== null; m = COUNT.exec(text)) {
+    if (m[1]) continue;
+    // Only the few characters around a count decide what it is: look at those, not at copies of the clause.
+    const start = m.index;
+    const end = start + m[0].length;
+    if (
+      role === 'progress' &&
+      (WHOLE_BEFORE.test(text.slice(Math.max(0, start - 2), start)) || WHOLE_AFTER.test(text.slice(end, end + 7)))
+    )
+      continue;
+    if (
+      role === 'measure' &&
+      (text.lastIndexOf('每', start) >= 0 || STOCK_BEFORE.test(text.slice(Math.max(0, start - 3), start)))
+    )
+      continue;
+    const inWords = m[2].charCodeAt(0) >= 0x80;
+    // A lone 一 is an article more often than a count (一件事, 一户一档): a count of one decides nothing anyway.
+    if (inWords && (m[2] === '一' || SLOGAN_AFTER.test(text.slice(end, end + 1)))) continue;
+    let amount = inWords ? chineseNumber(m[2]) : Number(m[2]);
+    if (!Number.isFinite(amount) || amount <= 0) continue;
+    if (m[3]) amount *= m[3] === '万' ? 1e4 : 1e8;
+    const [unit, factor] = UNIT_OF[m[4]] ?? [m[4], 1];
+    amount *= factor;
+    into ??= [];
+    const same = into.findIndex((c) => c.unit === unit);
+    if (same < 0) into.push({ unit, amount });
+    // Done amounts add up (44所幼儿园和55所小学); a measure's target is its largest (50所, 其中20所…).
+    else
+      into[same] = {
+        unit,
+        amount: role === 'progress' ? into[same].amount + amount : Math.max(into[same].amount, amount),
+      };
+  }
+  return into;
+}
+
+function readTargets(measure: string): readonly DoneCount[] | null {
+  let found: DoneCount[] | null = null;
+  for (const clause of normalizeText(measure).split(CLAUSE_END)) if (clause) found = countsIn(clause, 'measure', found);
+  return found === null ? null : Object.freeze(found);
+}
+
+function fallsShort(done: readonly DoneCount[], wanted: readonly DoneCount[]): boolean {
+  for (const d of done) for (const w of wanted) if (d.unit === w.unit && d.amount < w.amount) return true;
+  return false;
+}
+
+const DIGITS = '〇一二三四五六七八九';
+const POWER: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** 五 → 5, 十二 → 12, 三百零五 → 305, 百 → 100 (百分之百); NaN for anything else. */
+function chineseNumber(text: string): number {
+  let total = 0;
+  let digit = -1;
+  for (const ch of text) {
+    const d = ch === '零' ? 0 : ch === '两' ? 2 : DIGITS.indexOf(ch);
+    if (d >= 0) digit = d;
+    else if (ch in POWER) {
+      total += (digit < 0 ? 1 : digit) * POWER[ch];
+      digit = -1;
+    } else return NaN;
+  }
+  return digit < 0 ? total : total + digit;
 }
 
 /** Words that say nothing has happened: an empty-in-substance progress for a continuous task. */

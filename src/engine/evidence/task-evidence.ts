@@ -48,6 +48,8 @@ export interface EvidenceCells {
   count: CellValue | undefined;
   lastDate: CellValue | undefined;
   periodValues: Array<{ column: PeriodColumn; value: CellValue }>;
+  /** The row's measure text: a done count below the target it states is not done (SPEC §2). */
+  measure?: string;
 }
 
 /** The row's evidence and the activities its own cells date (period columns, a last date). */
@@ -97,7 +99,7 @@ export function gatherEvidence(cells: EvidenceCells, year: number, date1904: boo
     if (lastDay !== null) activities.push({ day: lastDay, description: '' });
   }
   const evidence: TaskEvidence = {
-    progress: progressState(progressText),
+    progress: progressState(progressText, cells.measure),
     progressText,
     doneDay,
     startDay: dayOf('startDate', cells.startDate),

@@ -81,6 +81,7 @@ export function judgeTask(row: TableRow, ctx: TaskContext): TaskReport {
     count: v.count,
     lastDate: v.lastDate,
     periodValues: row.periodValues,
+    measure,
   };
   const { evidence: ev, activities: own } = gatherEvidence(cells, ctx.year, ctx.date1904);
   for (const a of ev.absurd) add('absurd_date', c[a.field as Field] ?? c.measure, { text: a.text });
