@@ -206,7 +206,6 @@ describe('the add-in on a test host that behaves like Office.js', () => {
       expect(s.responseBytes).toBeLessThan(WEB_PAYLOAD_LIMIT);
     }
     expect(web.model.sheet('部门任务')!.grid().length).toBe(desktop.model.sheet('部门任务')!.grid().length);
-    // eslint-disable-next-line no-console
     console.log(`20k rows: desktop ${d.syncs} syncs (largest request ${Math.max(...desktop.lastSyncs.map((s) => s.requestBytes))} B); web ${w.syncs} syncs`);
   });
 });

@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import JSZip from 'jszip';
 import { main } from '../src/cli/main';
@@ -102,7 +103,7 @@ describe('../shared/corpus/broken: exit 2 with one line, no output file', () => 
     test.skip('skipped: ../shared/corpus is absent (a fresh clone); CI has it', () => undefined);
     return;
   }
-  const out = fs.mkdtempSync(path.join(require('os').tmpdir(), 'luoshi-broken-'));
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'luoshi-broken-'));
   afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
   test.each(list('broken').map((f) => [path.basename(f), f]))('%s', async (name, file) => {
     let err = '';

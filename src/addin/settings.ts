@@ -1,8 +1,6 @@
-import { Lang } from '../engine/i18n';
+import { ColumnOverrideProblem, Lang, LayoutOverride, parseColumnOverrides, runAt, today } from '../engine';
 import type { CheckOptions } from './excel/run-check';
 import { langOf } from './ui-text';
-import { LayoutOverride } from '../engine/table/detect-table';
-import { Field, FIELDS } from '../engine/table/vocabulary';
 
 /** The pane's settings, kept in the browser's storage for this user. */
 export interface PaneSettings {
@@ -36,41 +34,20 @@ export function saveSettings(storage: Pick<Storage, 'setItem'> | null, s: PaneSe
   }
 }
 
-function mappingParts(s: PaneSettings): string[] {
-  return s.columns.split(/[,，;；\s]+/).filter(Boolean);
-}
-
-/** Parts of the column mapping that are not field=letters with a known field (shown under the field). */
-export function invalidColumns(s: PaneSettings): string[] {
-  return mappingParts(s).filter((part) => {
-    const [field, letters] = part.split(/[=＝]/);
-    return !(FIELDS as readonly string[]).includes(field?.trim() ?? '') || !/^[A-Za-z]{1,3}$/.test(letters?.trim() ?? '');
-  });
+/** Parts of the column mapping that are not understood, with the engine's message (shown under the field). */
+export function invalidColumns(s: PaneSettings): ColumnOverrideProblem[] {
+  return parseColumnOverrides(s.columns).problems;
 }
 
 /** The sheet/column mapping as the engine's override; parts that do not parse are left out (see invalidColumns). */
 export function overrideOf(s: PaneSettings): LayoutOverride {
   const override: LayoutOverride = {};
   if (s.sheet) override.sheet = s.sheet;
-  if (/^\d+$/.test(s.headerRow.trim())) override.headerRow = Number(s.headerRow.trim());
-  const columns: Partial<Record<Field, string>> = {};
-  for (const part of mappingParts(s)) {
-    const [field, letters] = part.split(/[=＝]/);
-    if (field && letters && (FIELDS as readonly string[]).includes(field.trim())) columns[field.trim() as Field] = letters.trim().toUpperCase();
-  }
+  // Row 0 names no row: like any other text that is not a row number, it leaves the header to detection.
+  if (/^0*[1-9]\d*$/.test(s.headerRow.trim())) override.headerRow = Number(s.headerRow.trim());
+  const { columns } = parseColumnOverrides(s.columns);
   if (Object.keys(columns).length > 0) override.columns = columns;
   return override;
-}
-
-/** Today in the user's time zone, YYYY-MM-DD. */
-export function today(now = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
-
-export function runAt(now = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${today(now)} ${p(now.getHours())}:${p(now.getMinutes())}`;
 }
 
 /** The language the user chose, or Office's. */

@@ -1,4 +1,4 @@
-import { Lang } from '../engine/i18n';
+import { Lang } from '../engine';
 
 /** Every string the pane shows, in both languages (Chinese is the default). */
 const TEXT = {
@@ -34,7 +34,6 @@ const TEXT = {
   headerRow: { zh: '表头行号', en: 'Header row' },
   columns: { zh: '列映射', en: 'Column mapping' },
   columnsHint: { zh: '识别有误时填写，如 measure=C, lead=D, deadline=F', en: 'Only when detection is wrong, e.g. measure=C, lead=D, deadline=F' },
-  columnsInvalid: { zh: '无法识别：{parts}（应为 字段=列字母；字段为 {fields}）', en: 'Not understood: {parts} (expected field=letters; fields: {fields})' },
   language: { zh: '语言', en: 'Language' },
   followOffice: { zh: '跟随 Office', en: 'Follow Office' },
   rulesIntro: { zh: '当前生效的规则（内置法规依据与工作簿“规则”表）', en: 'Rules in force (built-in, with their sources, and the workbook’s 规则 sheet)' },

@@ -1,16 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { explain } from '../engine';
-import { Lang, Message } from '../engine/i18n';
-import { LayoutOverride } from '../engine/table/detect-table';
-import { Field, FIELDS } from '../engine/table/vocabulary';
-import { VERSION } from '../engine/version';
+import { explain, Lang, LayoutOverride, Message, parseColumnOverrides, Report, runAt, today, VERSION } from '../engine';
 import { InputError } from '../xlsx/input-error';
 import { readFileBytes } from '../xlsx/open-package';
 import { last, parseArgs, ParsedArgs, UsageError } from './args';
 import { USAGE } from './messages';
 import { checkedWorkbook, clearedWorkbook, Judged, judgedWorkbook } from '../xlsx/checked-workbook';
-import { Report } from '../engine/model/report';
 import { reportJsonChunks } from './report-json';
 import { progressBar } from './progress';
 import { summaryText } from './summary-text';
@@ -27,12 +22,6 @@ class Exit extends Error {
 
 function fail(zh: string, en: string): never {
   throw new Exit(2, { zh, en });
-}
-
-/** Today as the user's calendar shows it. */
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 function langOf(args: ParsedArgs): Lang {
@@ -52,12 +41,12 @@ function overrideOf(args: ParsedArgs): LayoutOverride {
     if (!Number.isInteger(n) || n < 1) fail(`--header-row 应为正整数，而不是“${headerRow}”`, `--header-row must be a positive whole number, not "${headerRow}"`);
     override.headerRow = n;
   }
-  for (const spec of args.flags.get('--column') ?? []) {
-    const m = /^([A-Za-z]+)=([A-Za-z]{1,3})$/.exec(spec);
-    if (!m || !FIELDS.includes(m[1] as Field)) {
-      fail(`--column 应写成 字段=列字母（如 measure=C），字段为 ${FIELDS.join(' ')}：“${spec}”`, `--column must be FIELD=LETTERS (e.g. measure=C), FIELD one of ${FIELDS.join(' ')}: "${spec}"`);
-    }
-    override.columns = { ...override.columns, [m[1]]: m[2].toUpperCase() };
+  const specs = args.flags.get('--column');
+  if (specs) {
+    const { columns, problems } = parseColumnOverrides(specs);
+    // The first part not understood is enough to stop: a wrong column would judge the wrong cells.
+    if (problems.length > 0) fail(`--column ${problems[0].message.zh}`, `--column ${problems[0].message.en}`);
+    override.columns = columns;
   }
   return override;
 }
@@ -92,13 +81,6 @@ function besideInput(file: string, tag: string): string {
   return path.join(path.dirname(file), `${path.basename(file, ext)}.${tag}${ext || '.xlsx'}`);
 }
 
-/** Local wall-clock time for the run log: the user's calendar, as --as-of defaults to. */
-function now(): string {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
-
 async function validateCommand(argv: string[], out: (s: string) => void): Promise<number> {
   const args = parseArgs(argv, { '--json': true, '--as-of': true, '--warn-days': true, '--lang': true, '-o': true, '--sheet': true, '--header-row': true, '--column': true, '--quiet': false, '--no-write': false }, { '--output': '-o', '-q': '--quiet' });
   const lang = langOf(args);
@@ -116,7 +98,7 @@ async function validateCommand(argv: string[], out: (s: string) => void): Promis
 
   const input = await readFileBytes(file);
   const progress = progressBar(input.length, lang);
-  const options = { asOf, warnDays, lang, override, runAt: now() };
+  const options = { asOf, warnDays, lang, override, runAt: runAt() };
   let result: Judged<{ report: Report; output?: Buffer }>;
   try {
     result = write ? await checkedWorkbook(input, file, options, progress.stage) : await judgedWorkbook(input, file, options, progress.stage);

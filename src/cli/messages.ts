@@ -1,4 +1,4 @@
-import { Lang } from '../engine/i18n';
+import { Lang } from '../engine';
 
 /** CLI wording in both languages. */
 export const USAGE: Record<Lang, string> = {

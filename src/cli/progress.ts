@@ -1,4 +1,4 @@
-import { Lang } from '../engine/i18n';
+import { Lang } from '../engine';
 import { Stage } from '../xlsx/checked-workbook';
 
 /** Files from this size on show a progress bar (on a terminal only): below it the run is too quick to need one. */

@@ -1,4 +1,4 @@
-import { ObligationReport, Report, TaskReport } from '../engine/model/report';
+import { ObligationReport, Report, TaskReport } from '../engine';
 
 /** Lists written one item per line. */
 const ONE_PER_LINE = new Set<string>(['tasks', 'findings']);

@@ -1,6 +1,4 @@
-import { Lang } from '../engine/i18n';
-import { STATUS_CODES, STATUS_STYLES } from '../engine/judge/status';
-import { Report, TaskReport } from '../engine/model/report';
+import { Lang, Report, STATUS_CODES, statusLabel, TaskReport } from '../engine';
 
 function percent(x: number): string {
   return `${(x * 100).toFixed(1)}%`;
@@ -35,8 +33,7 @@ export function summaryText(report: Report, file: string): string {
       : `As of ${report.asOf}, warning window ${report.warnDays} days, ${summary.total} tasks`,
   );
   for (const code of STATUS_CODES) {
-    const style = STATUS_STYLES[code];
-    const label = `${style.symbol} ${style[lang]}`;
+    const label = statusLabel(code, lang);
     lines.push(`  ${label}${' '.repeat(Math.max(1, (zh ? 10 : 18) - label.length))}${String(summary.byStatus[code]).padStart(5)}`);
   }
   lines.push(zh ? `办结率 ${percent(summary.doneRate)}，按时完成率 ${percent(summary.onTimeRate)}` : `Done ${percent(summary.doneRate)}, on time ${percent(summary.onTimeRate)}`);

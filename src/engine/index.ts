@@ -1,16 +1,44 @@
-/** The engine: plain data in, plain data out. No Office.js, no exceljs, no file system. */
+/**
+ * The engine's public face: plain data in, plain data out; no Office.js, no exceljs, no file system.
+ * The shells (src/cli, src/addin) import the engine from here only, never a module inside it (ESLint's
+ * no-restricted-imports enforces this). The add-in's first load takes a few light parts; the rest comes
+ * with the lazy check chunk (package.json's "sideEffects" lets webpack leave unused re-exports out).
+ */
+
+// Judging a workbook, and explaining one cell.
 export { validateWorkbook, DEFAULT_WARN_DAYS } from './validate';
 export type { ValidateOptions, ValidateResult, ValidateFailure } from './validate';
 export { explain } from './explain';
+export { VERSION } from './version';
+
+// What the engine reads.
 export type { WorkbookData, SheetData, CellValue, MergeRange, DateValue } from './model/workbook';
-export type { Report, TaskReport, ObligationReport, Summary } from './model/report';
-export type { Obligation } from './deadline/obligation';
+export { EXCEL_MAX_COLUMNS, columnLetter, columnIndex } from './model/workbook';
+export { isDateFormat } from './model/number-formats';
+export { serialToDay, dayToSerial } from './dates/excel-serial';
+export { formatIso, parseIso } from './dates/civil-date';
+
+// Run options both shells take from the user.
+export { today, runAt, parseColumnOverrides } from './run-options';
+export type { ColumnOverrides, ColumnOverrideProblem, ColumnProblemReason } from './run-options';
 export type { LayoutOverride } from './table/detect-table';
 export type { Field } from './table/vocabulary';
 export { FIELDS } from './table/vocabulary';
+
+// What the engine reports.
+export type { Report, TaskReport, ObligationReport, Summary } from './model/report';
+export type { Obligation } from './deadline/obligation';
 export { STATUS_CODES, STATUS_STYLES } from './judge/status';
-export type { StatusCode } from './judge/status';
+export type { StatusCode, StatusStyle } from './judge/status';
+export { STATUS_LABELS, statusLabel, describeObligation } from './write/labels';
 export type { Lang, Message } from './i18n';
-export { serialToDay, dayToSerial } from './dates/excel-serial';
-export { formatIso, parseIso } from './dates/civil-date';
-export { VERSION } from './version';
+
+// What the engine asks the shells to write, and the marks that find it again.
+export { buildWritePlan } from './write/build-plan';
+export type { PlanContext } from './write/build-plan';
+export { sheetWidth } from './write/plan';
+export type { WritePlan, BreakdownMarks, GeneratedSheet, PlanCell, CellStyle, SheetRole } from './write/plan';
+export { MARK, isLuoshiName, constantValue, parseColumnRange } from './write/ownership-marks';
+export { SHEET_ROLES, SHEET_TITLES } from './write/sheet-names';
+export { isStatusRuleFormula } from './write/status-colouring';
+export { BORDER_COLOUR } from './write/styles';

@@ -1,6 +1,4 @@
-import { columnLetter } from '../../engine/model/workbook';
-import { MARK } from '../../engine/write/ownership-marks';
-import { BreakdownMarks, GeneratedSheet, PlanCell, sheetWidth, SheetRole, WritePlan } from '../../engine/write/plan';
+import { BreakdownMarks, columnLetter, GeneratedSheet, MARK, PlanCell, sheetWidth, SheetRole, WritePlan } from '../../engine';
 import { applyCellStyle, styleBytes, widthPoints } from './cell-style';
 import { payloadBytes, WriteBatch } from './payload';
 import { OwnedParts } from './read-workbook';

@@ -1,5 +1,4 @@
-import { CellStyle } from '../../engine/write/plan';
-import { BORDER_COLOUR } from '../../engine/write/styles';
+import { BORDER_COLOUR, CellStyle } from '../../engine';
 
 /** Excel column width in characters → points (Calibri 11: 7 px per character plus 5 px padding). */
 export function widthPoints(chars: number): number {

@@ -1,4 +1,4 @@
-import { Message } from '../../engine/i18n';
+import { Message } from '../../engine';
 import { REQUIRED_API_SET } from './requirements';
 
 /** A failure the pane explains in one line, in both languages. */

@@ -1,11 +1,21 @@
-import { formatIso } from '../../engine/dates/civil-date';
-import { serialToDay } from '../../engine/dates/excel-serial';
-import { isDateFormat } from '../../engine/model/number-formats';
-import { CellValue, columnIndex, MergeRange, SheetData, WorkbookData } from '../../engine/model/workbook';
-import { constantValue, isLuoshiName, MARK, parseColumnRange } from '../../engine/write/ownership-marks';
-import { SheetRole } from '../../engine/write/plan';
-import { SHEET_ROLES, SHEET_TITLES } from '../../engine/write/sheet-names';
-import { isStatusRuleFormula } from '../../engine/write/status-colouring';
+import {
+  CellValue,
+  columnIndex,
+  constantValue,
+  formatIso,
+  isDateFormat,
+  isLuoshiName,
+  isStatusRuleFormula,
+  MARK,
+  MergeRange,
+  parseColumnRange,
+  serialToDay,
+  SHEET_ROLES,
+  SHEET_TITLES,
+  SheetData,
+  SheetRole,
+  WorkbookData,
+} from '../../engine';
 import { isPayloadTooLarge } from './payload';
 
 /** What Luoshi finds of its own earlier run (the same hidden names the CLI writes; see ownership-marks). */

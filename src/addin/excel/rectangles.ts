@@ -1,4 +1,4 @@
-import { columnLetter } from '../../engine/model/workbook';
+import { columnLetter } from '../../engine';
 
 /** A block of cells, 0-based and inclusive. */
 export interface Rect {

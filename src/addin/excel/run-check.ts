@@ -1,6 +1,4 @@
-import { validateWorkbook, ValidateOptions } from '../../engine/validate';
-import { Report } from '../../engine/model/report';
-import { buildWritePlan } from '../../engine/write/build-plan';
+import { buildWritePlan, Report, validateWorkbook, ValidateOptions } from '../../engine';
 import { applyPlan, clearPlan } from './apply-plan';
 import { ExcelHost } from './host';
 import { AddinError, MESSAGES } from './office-errors';

@@ -1,7 +1,6 @@
 import * as React from 'react';
 import { Button, FluentProvider, MessageBar, MessageBarBody, ProgressBar, Tab, TabList, Text, Theme, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
-import { Lang, Message } from '../../engine/i18n';
-import { Report } from '../../engine/model/report';
+import { Lang, Message, Report } from '../../engine';
 import type { ExcelHost } from '../excel/host';
 import type { Stage } from '../excel/run-check';
 import { checkOptions, DEFAULT_SETTINGS, loadSettings, PaneSettings, saveSettings, settingsLang } from '../settings';

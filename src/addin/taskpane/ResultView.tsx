@@ -1,8 +1,6 @@
 import * as React from 'react';
 import { Button, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { Lang } from '../../engine/i18n';
-import { STATUS_CODES, STATUS_STYLES } from '../../engine/judge/status';
-import { Report, TaskReport } from '../../engine/model/report';
+import { Lang, Report, STATUS_CODES, STATUS_STYLES, statusLabel, TaskReport } from '../../engine';
 import { t } from '../ui-text';
 
 const useStyles = makeStyles({
@@ -65,9 +63,7 @@ export function ResultView({ report, lang, onSelectRow }: { report: Report; lang
           const st = STATUS_STYLES[code];
           return (
             <div key={code} className={styles.count} style={{ background: st.fill, color: st.font }} data-status={code}>
-              <span>
-                {st.symbol} {st[lang]}
-              </span>
+              <span>{statusLabel(code, lang)}</span>
               <span>{s.byStatus[code]}</span>
             </div>
           );

@@ -1,8 +1,6 @@
 import * as React from 'react';
 import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { Lang } from '../../engine/i18n';
-import { Report } from '../../engine/model/report';
-import { describeObligation } from '../../engine/write/labels';
+import { describeObligation, Lang, Report } from '../../engine';
 import { t } from '../ui-text';
 
 const useStyles = makeStyles({

@@ -1,7 +1,6 @@
 import * as React from 'react';
 import { Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
-import { Lang } from '../../engine/i18n';
-import { FIELDS } from '../../engine/table/vocabulary';
+import { Lang } from '../../engine';
 import { invalidColumns, PaneSettings } from '../settings';
 import { t } from '../ui-text';
 
@@ -37,7 +36,7 @@ export function SettingsView({ settings, sheets, lang, onChange }: { settings: P
         label={t(lang, 'columns')}
         hint={t(lang, 'columnsHint')}
         validationState={invalid.length > 0 ? 'error' : 'none'}
-        validationMessage={invalid.length > 0 ? t(lang, 'columnsInvalid', { parts: invalid.join(', '), fields: FIELDS.join(' ') }) : undefined}
+        validationMessage={invalid.length > 0 ? invalid.map((p) => p.message[lang]).join(lang === 'zh' ? '；' : '; ') : undefined}
       >
         <Input value={settings.columns} onChange={(_, d) => set({ columns: d.value })} />
       </Field>

@@ -1,7 +1,8 @@
 import { formatIso } from '../dates/civil-date';
 import { Period, periodDisplay } from '../dates/periods';
 import { Lang } from '../i18n';
-import { StatusCode, STATUS_STYLES } from './status';
+import { STATUS_LABELS } from '../write/labels';
+import { StatusCode } from './status';
 
 export interface StatusReason {
   status: StatusCode;
@@ -14,11 +15,6 @@ export interface StatusReason {
 }
 
 /** The status column's text (SPEC §4): "● 逾期 12 天", "● 逾期：缺 3月、7月（最早已逾期 234 天）". */
-/** "● 逾期" / "● Overdue": symbol and label of each status in each language. */
-const HEADS = {
-  zh: Object.fromEntries(Object.entries(STATUS_STYLES).map(([code, style]) => [code, `${style.symbol} ${style.zh}`])),
-  en: Object.fromEntries(Object.entries(STATUS_STYLES).map(([code, style]) => [code, `${style.symbol} ${style.en}`])),
-} as Record<Lang, Record<StatusCode, string>>;
 
 /**
  * "缺 3月、7月": thousands of rows share one frozen list of missed periods (one verdict per record),
@@ -38,7 +34,7 @@ function spellMissed(missed: readonly Period[], lang: Lang): string {
 }
 
 export function statusText(r: StatusReason, lang: Lang): string {
-  const head = HEADS[lang][r.status];
+  const head = STATUS_LABELS[lang][r.status];
   const zh = lang === 'zh';
   const parts: string[] = [];
   switch (r.status) {

@@ -51,6 +51,13 @@ export function isEmptyCell(v: CellValue | undefined): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
 
+/**
+ * Columns on a worksheet, A … XFD: "1,048,576 rows by 16,384 columns" (Microsoft, "Excel specifications
+ * and limits", https://support.microsoft.com/en-us/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3).
+ * Column letters go up to three, but AAA–ZZZ past XFD name no column.
+ */
+export const EXCEL_MAX_COLUMNS = 16384;
+
 /** Column letters for a 0-based index: 0 → A, 27 → AB. */
 export function columnLetter(index: number): string {
   let n = index + 1;

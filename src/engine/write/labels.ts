@@ -7,10 +7,24 @@ export function pick(lang: Lang, zh: string, en: string): string {
   return lang === 'zh' ? zh : en;
 }
 
+/**
+ * "● 逾期" / "● Overdue": each status's symbol and label (SPEC §4), as the status column, the summary
+ * sheet, the CLI's summary and the task pane show it. Built once: the status column asks per row.
+ */
+export const STATUS_LABELS: Readonly<Record<Lang, Readonly<Record<StatusCode, string>>>> = Object.freeze({
+  zh: labelsIn('zh'),
+  en: labelsIn('en'),
+});
+
+function labelsIn(lang: Lang): Readonly<Record<StatusCode, string>> {
+  const labels = {} as Record<StatusCode, string>;
+  for (const code of Object.keys(STATUS_STYLES) as StatusCode[]) labels[code] = `${STATUS_STYLES[code].symbol} ${STATUS_STYLES[code][lang]}`;
+  return Object.freeze(labels);
+}
+
 /** "● 逾期" — symbol and label, as in the status column. */
 export function statusLabel(status: StatusCode, lang: Lang): string {
-  const s = STATUS_STYLES[status];
-  return `${s.symbol} ${s[lang]}`;
+  return STATUS_LABELS[lang][status];
 }
 
 const PERIOD_WORD: Record<string, { zh: string; en: string }> = {
@@ -21,10 +35,16 @@ const PERIOD_WORD: Record<string, { zh: string; en: string }> = {
   year: { zh: '每年', en: 'year' },
 };
 
-/** "07-01" → 7月1日, "10" → 10日. */
-function byDay(by: string): string {
+/**
+ * The day a period's obligation is due by (Obligation's `by`): "10" → 10日 / day 10 (a month);
+ * "07-01" → 7月1日 / 07-01 (a year: its months are the calendar's); "01-20" of a quarter or half-year
+ * → 第1个月20日 / day 20 of its month 1.
+ */
+function byDay(by: string, period: string, lang: Lang): string {
   const [a, b] = by.split('-').map(Number);
-  return b === undefined ? `${a}日` : `${a}月${b}日`;
+  if (b === undefined) return pick(lang, `${a}日`, `day ${a}`);
+  if (period === 'year') return pick(lang, `${a}月${b}日`, by);
+  return pick(lang, `第${a}个月${b}日`, `day ${b} of its month ${a}`);
 }
 
 /** A requirement as a clerk would say it: 每月至少 1 次 / at least 1 per month, by day 10. */
@@ -32,8 +52,9 @@ export function describeObligation(o: Obligation, lang: Lang): string {
   switch (o.kind) {
     case 'recurring': {
       const word = PERIOD_WORD[o.period];
-      const by = o.by ? pick(lang, `（${byDay(o.by)}前）`, ` (by ${o.by})`) : '';
-      return pick(lang, `${word.zh}至少 ${o.minCount} 次${by}`, `at least ${o.minCount} per ${word.en}${by}`);
+      const by = o.by ? pick(lang, `（${byDay(o.by, o.period, lang)}前）`, ` (by ${byDay(o.by, o.period, lang)})`) : '';
+      const from = o.from ? pick(lang, `，自 ${o.from} 起`, `, from ${o.from}`) : '';
+      return pick(lang, `${word.zh}至少 ${o.minCount} 次${by}${from}`, `at least ${o.minCount} per ${word.en}${by}${from}`);
     }
     case 'deadline':
       return pick(lang, `${o.due} 前`, `by ${o.due}`);
@@ -43,6 +64,8 @@ export function describeObligation(o: Obligation, lang: Lang): string {
     }
     case 'continuous':
       return pick(lang, '长期坚持', 'continuous');
+    case 'immediate':
+      return pick(lang, '立行立改', 'at once');
     case 'unspecified':
       return pick(lang, '时限不明确', 'vague');
     case 'unknown':
