@@ -27,11 +27,20 @@ const NEGATED =
   /(?:未能|没能|没有|无法|不能|未)(?!(?:能|按期|按时|如期|及时|全部|全面|完全|彻底|正式|真正|有效|再|曾){0,2}(?:来|成年|婚|知|然|发现|出现|发生|涉及|存在|收到|接到|造成|产生|反弹|反映|查出|检出|查到))|不(?:能|够)?(?:按期|按时|如期|及时)?(?:完成|开展|启动|落实|办结|召开|报送|提交|实施|推进|到位|出台|印发|举办|制定|修订|建立|整改|上报|发布|验收|达标|彻底)/;
 
 /**
+ * A stage of the work done rather than the work: the main structure (主体已完工; not 主体及附属工程 nor 主体责任)
+ * or one phase (一期主体完工, 二期工程已竣工, 首期已建成投用; not a list of them, 一期、二期均已竣工). Group 1 is
+ * the phase (一期), else the part is 主体. Not done unless the target itself is that stage (完成一期工程).
+ */
+const STAGE_DONE =
+  /(?<![、和及与至到,])(?:第?([一二三四五六七八九十]+期|\d+期)|(首期))(?:工程|项目)?(?:主体)?(?:工程|结构)?(?:已经?|均已)?(?:全部|全面)?(?:完工|竣工|完成|建成|投用|投入使用|交付|通过验收)|主体(?:工程|结构|部分)?(?:已经?|均已)?(?:全部|全面)?(?:完工|竣工|完成|建成)/;
+
+/**
  * A qualifier: only part or a first stage is done. 基本 and 初步 qualify a verb (已基本建成, 基本完成), not
  * a noun (基本农田, 完成初步设计); 部分 leading a clause is a subject (部分学校已完成); fractions and 成 (八成).
  */
-const QUALIFIED =
-  /已经?(?:基本|初步|部分|大部分?|大体|局部)|(?:基本|初步|部分|大部分?|大体|局部)上?(?:已|均已|完成|完工|竣工|建成|办结|落实|到位|整改|实现|投用|投入|结束|解决|具备|形成|达到|达标|覆盖|公开|上线|拆除|拨付)|阶段性|完成了?一?部分|^部分|过半|近半|大半|一半|半数|[一二三四五六七八九]成(?![为果效立员本绩功长])|(?:[一二三四五六七八九十]|\d+)分之|完成了?(?:第[一二三四五六七八九十\d]+|首|前期)|初稿|征求意见稿|送审稿|试运行|试用/;
+const QUALIFIED = new RegExp(
+  String.raw`已经?(?:基本|初步|部分|大部分?|大体|局部)|(?:基本|初步|部分|大部分?|大体|局部)上?(?:已|均已|完成|完工|竣工|建成|办结|落实|到位|整改|实现|投用|投入|结束|解决|具备|形成|达到|达标|覆盖|公开|上线|拆除|拨付)|阶段性|完成了?一?部分|^部分|过半|近半|大半|一半|半数|[一二三四五六七八九]成(?![为果效立员本绩功长])|(?:[一二三四五六七八九十]|\d+)分之|完成了?(?:第[一二三四五六七八九十\d]+|首|前期)|初稿|征求意见稿|送审稿|试运行|试用`,
+);
 
 /**
  * Not yet: a plan or a date ahead. 计划 is a noun as often as a marker (已印发工作计划, 按计划完成), so it
@@ -72,6 +81,8 @@ const PERCENT = /(\d+(?:\.\d+)?)%|百分之([零〇一二两三四五六七八�
 const OUTCOME_RATE =
   /满意|合格|优良|达标|知晓|准确|正确|增长|下降|同比|环比|增幅|降幅|提高|提升|降低|减少|增加|占比|覆盖|参与率|入学|就业|通过率|利用率/;
 const WORK_SHARE = /完成|进度|进展|工程量|投资|拨付|任务/;
+/** A clause with no subject of its own (…32家，占比80%) gives the share of the work the clause before reports. */
+const SHARE_OF_BEFORE = /^(?:约|分别|仅)?占(?:比|总数|全部|总量|计划|任务)?/;
 
 type ClauseReading = 'done' | 'not_done' | 'neutral';
 
@@ -85,6 +96,8 @@ interface Reading {
   readonly state: ProgressState;
   /** Done counts summed by unit; null when the cell is not done or counts nothing. */
   readonly counts: readonly DoneCount[] | null;
+  /** The stage a done cell reports (主体, 一期), when it reports one rather than the whole work. */
+  readonly stage: string | null;
 }
 
 /** Progress texts repeat down a table (已完成, 推进中): each is read once. */
@@ -100,14 +113,15 @@ const targets = new BoundedCache<string, readonly DoneCount[] | null>();
  */
 export function progressState(raw: string, measure?: string): ProgressState {
   const reading = readings.get(raw, readProgress);
+  if (reading.stage !== null && !(measure && normalizeText(measure).includes(reading.stage))) return 'not_done';
   if (reading.counts === null || !measure) return reading.state;
   const wanted = targets.get(measure, readTargets);
   return wanted !== null && fallsShort(reading.counts, wanted) ? 'not_done' : reading.state;
 }
 
-const EMPTY: Reading = Object.freeze({ state: 'empty', counts: null });
-const NOT_DONE: Reading = Object.freeze({ state: 'not_done', counts: null });
-const DONE_UNCOUNTED: Reading = Object.freeze({ state: 'done', counts: null });
+const EMPTY: Reading = Object.freeze({ state: 'empty', counts: null, stage: null });
+const NOT_DONE: Reading = Object.freeze({ state: 'not_done', counts: null, stage: null });
+const DONE_UNCOUNTED: Reading = Object.freeze({ state: 'done', counts: null, stage: null });
 
 function readProgress(raw: string): Reading {
   const text = normalizeText(raw);
@@ -117,6 +131,7 @@ function readProgress(raw: string): Reading {
   let done = false;
   let plans = false;
   let counts: DoneCount[] | null = null;
+  let stage: string | null = null;
   // Clause by clause, without splitting the text into an array: most cells are one clause.
   for (let from = 0; from < text.length;) {
     CLAUSE_END.lastIndex = from;
@@ -131,10 +146,19 @@ function readProgress(raw: string): Reading {
     if (reading === 'done') {
       done = true;
       counts = countsIn(clause, 'progress', counts);
+      stage ??= stageIn(clause);
     }
   }
   if (!done) return NOT_DONE;
-  return counts === null ? DONE_UNCOUNTED : Object.freeze({ state: 'done', counts: Object.freeze(counts) });
+  if (counts === null && stage === null) return DONE_UNCOUNTED;
+  return Object.freeze({ state: 'done', counts: counts === null ? null : Object.freeze(counts), stage });
+}
+
+/** The stage a done clause reports (一期, 主体), or null. */
+function stageIn(clause: string): string | null {
+  if (!clause.includes('期') && !clause.includes('主体')) return null;
+  const m = STAGE_DONE.exec(clause);
+  return m === null ? null : (m[1] ?? m[2] ?? '主体');
 }
 
 /** Any of these in a clause says it is not done: one scan instead of four. */
@@ -162,7 +186,7 @@ function readPlan(clause: string): ClauseReading {
 /** The work share a clause states in percent (the smallest), or null; an outcome rate alone is none. */
 function percentIn(clause: string): number | null {
   if (!clause.includes('%') && !clause.includes('百分之')) return null;
-  if (OUTCOME_RATE.test(clause) && !WORK_SHARE.test(clause)) return null;
+  if (OUTCOME_RATE.test(clause) && !WORK_SHARE.test(clause) && !SHARE_OF_BEFORE.test(clause)) return null;
   let least: number | null = null;
   PERCENT.lastIndex = 0;
   for (let m = PERCENT.exec(clause); m !== null; m = PERCENT.exec(clause)) {
@@ -273,4 +297,115 @@ export function periodMark(raw: string): 'yes' | 'no' | 'text' {
   if (MARK.test(text)) return 'yes';
   if (NO_MARK.test(text)) return 'no';
   return 'text';
+}
+
+/** A period a progress text says was done (SPEC §2 "Progress text is evidence too"). */
+export interface DonePeriod {
+  readonly kind: 'month' | 'quarter' | 'half-year' | 'year';
+  /** 1-based: month 1–12, quarter 1–4, half 1–2, year 1. */
+  readonly index: number;
+  /** The year written with it (2022年1-10月), or null for the table's year. */
+  readonly year: number | null;
+  /** Times done in it: "上半年已开展2次" → 2, "各2次" for each of several; 1 when no count is written. */
+  readonly count: number;
+}
+
+/** What a progress text records beyond done / not done: the periods it names as done, and a count of times. */
+export interface ProgressRecord {
+  readonly periods: readonly DonePeriod[];
+  /** "已开展4次": times done, written with no period (summed over clauses); null when none is written. */
+  readonly count: number | null;
+}
+
+const NO_RECORD: ProgressRecord = Object.freeze({ periods: Object.freeze([]) as readonly DonePeriod[], count: null });
+const records = new BoundedCache<string, ProgressRecord>();
+
+/**
+ * The periods a progress (完成情况) cell says were done — months (1月、2月、3月已开展), month ranges (1-10月,
+ * 1至10月, 一月至十月), quarters (一、二、三季度, 第一季度, 前三季度), halves (上半年, 下半年) and the year
+ * (全年) — and "已开展4次" as a count. Only clauses that read as done count: "上半年计划开展" and
+ * "二、三季度未召开" name nothing done. A month with a day after it (1月18日) is a date, not a month.
+ * Cached by text; the answer is frozen and shared.
+ */
+export function progressRecord(raw: string): ProgressRecord {
+  return records.get(raw, readRecord);
+}
+
+/** Any of these in a cell may name a period or a count: most cells have none and are answered at once. */
+const MAY_RECORD = /[月季年次场轮]/;
+const NUMERAL = String.raw`(?:\d{1,2}|十[一二]?|[一二三四五六七八九])`;
+/** A month, or a range of months: 3月, 3月份, 1-10月, 1月至10月, 一月至十月; not 3月18日, 一月一课, 每月, 3个月. */
+const MONTHS = new RegExp(
+  String.raw`(?<![\d.一二三四五六七八九十每])(${NUMERAL})(?:月份?)?(?:[-—–~至到](${NUMERAL}))?月份?(?![\d一二三四五六七八九十])`,
+  'g',
+);
+/** Quarters: 一季度, 第一季度、第二季度, 一、二、三季度, 1-3季度, 一至三季度, 前三季度. */
+const QUARTERS = /(前)?((?:第?[一二三四1-4](?:季度|季)?(?:、|和|及|与|至|到|-|—|~|,)?)+)(?:季度|季)(?!节)/g;
+const HALVES = /(上|下|前|后)半年/g;
+const WHOLE_YEAR = /全年|全年度/;
+const TIMES = /(?<![每第])(\d+|[两二三四五六七八九十]+)(?:次|场|轮)(?![数])/g;
+const EACH = /各|均|分别|每(?:月|季度?|半年)/;
+const YEAR_WRITTEN = /(20\d\d)年/;
+
+function readRecord(raw: string): ProgressRecord {
+  const text = normalizeText(raw);
+  if (!text || !MAY_RECORD.test(text)) return NO_RECORD;
+  const periods: DonePeriod[] = [];
+  let count: number | null = null;
+  let plans = false;
+  for (const clause of text.split(CLAUSE_END)) {
+    if (!clause) continue;
+    if (!plans && PLAN_START.test(clause)) plans = true;
+    if (plans) continue;
+    // What the clause names first (cheap), whether it reads as done only then (the costlier scan).
+    const named = periodsIn(clause);
+    let times = 0;
+    TIMES.lastIndex = 0;
+    for (let m = TIMES.exec(clause); m !== null; m = TIMES.exec(clause)) times += m[1].charCodeAt(0) < 0x80 ? Number(m[1]) : chineseNumber(m[1]);
+    if ((named.length === 0 && times === 0) || readClause(clause) !== 'done') continue;
+    const year = YEAR_WRITTEN.exec(clause);
+    if (named.length === 0) {
+      if (times > 0) count = (count ?? 0) + times;
+      continue;
+    }
+    // One period with a count: that count; several with 各/均 N次: N each; otherwise once each (共…次 is a total).
+    const each = times > 0 && (named.length === 1 || EACH.test(clause)) ? times : 1;
+    for (const [kind, index] of named) periods.push(Object.freeze({ kind, index, year: year ? Number(year[1]) : null, count: each }));
+  }
+  if (periods.length === 0 && count === null) return NO_RECORD;
+  return Object.freeze({ periods: Object.freeze(periods), count });
+}
+
+function numeral(text: string): number {
+  return text.charCodeAt(0) < 0x80 ? Number(text) : chineseNumber(text);
+}
+
+function periodsIn(clause: string): Array<[DonePeriod['kind'], number]> {
+  const found: Array<[DonePeriod['kind'], number]> = [];
+  const range = (kind: DonePeriod['kind'], from: number, to: number, last: number) => {
+    if (!(from >= 1 && to >= from && to <= last)) return;
+    for (let i = from; i <= to; i++) found.push([kind, i]);
+  };
+  if (clause.includes('月')) {
+    MONTHS.lastIndex = 0;
+    for (let m = MONTHS.exec(clause); m !== null; m = MONTHS.exec(clause)) {
+      const from = numeral(m[1]);
+      range('month', from, m[2] === undefined ? from : numeral(m[2]), 12);
+    }
+  }
+  if (clause.includes('季')) {
+    QUARTERS.lastIndex = 0;
+    for (let m = QUARTERS.exec(clause); m !== null; m = QUARTERS.exec(clause)) {
+      const numbers = m[2].match(/[一二三四1-4]/g) ?? [];
+      if (m[1]) range('quarter', 1, numeral(numbers[numbers.length - 1] ?? ''), 4);
+      else if (numbers.length === 2 && /[至到\-—~]/.test(m[2])) range('quarter', numeral(numbers[0]), numeral(numbers[1]), 4);
+      else for (const n of numbers) range('quarter', numeral(n), numeral(n), 4);
+    }
+  }
+  if (clause.includes('半年')) {
+    HALVES.lastIndex = 0;
+    for (let m = HALVES.exec(clause); m !== null; m = HALVES.exec(clause)) found.push(['half-year', m[1] === '上' || m[1] === '前' ? 1 : 2]);
+  }
+  if (found.length === 0 && WHOLE_YEAR.test(clause)) found.push(['year', 1]);
+  return found;
 }

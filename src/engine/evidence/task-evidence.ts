@@ -6,7 +6,8 @@ import { Obligation } from '../deadline/obligation';
 import { normalizeText } from '../text/normalize';
 import { sharedBigrams } from '../text/similarity';
 import { dateInCell, datesInText } from './cell-dates';
-import { periodMark, ProgressState, progressState } from './progress-words';
+import { TextByYearCache } from '../cache/bounded-cache';
+import { periodMark, progressRecord, ProgressState, progressState } from './progress-words';
 
 /** One dated activity (a log entry, a date in a period column or in the progress text). */
 export interface Activity {
@@ -36,6 +37,11 @@ export interface TaskEvidence {
   periodCounts: PeriodCount[];
   /** Layout 3: a count column with an optional last date. */
   tally: { count: number; lastDay: DayNumber | null } | null;
+  /**
+   * True when periodCounts / tally were read from the progress text (上半年已开展, 已开展4次) rather than
+   * from period or count columns: the dates written in the same text then still count as activities.
+   */
+  fromProgressText?: boolean;
   absurd: Array<{ field: string; text: string }>;
 }
 
@@ -50,6 +56,11 @@ export interface EvidenceCells {
   periodValues: Array<{ column: PeriodColumn; value: CellValue }>;
   /** The row's measure text: a done count below the target it states is not done (SPEC §2). */
   measure?: string;
+  /**
+   * Other text of the row that may state the target or the stage due: the deadline cell (10月底前主体封顶), a
+   * content column the table leaves unassigned (建设内容及目标: 完成管网改造80公里). Read like the measure.
+   */
+  targetText?: string;
 }
 
 /** The row's evidence and the activities its own cells date (period columns, a last date). */
@@ -98,17 +109,44 @@ export function gatherEvidence(cells: EvidenceCells, year: number, date1904: boo
     const lastDay = dayOf('lastDate', cells.lastDate);
     if (lastDay !== null) activities.push({ day: lastDay, description: '' });
   }
+  // SPEC §2: progress text is evidence too, when the row's columns record no periods or count of their own.
+  let fromProgressText = false;
+  let counts = periodCounts;
+  if (progressText && periodCounts.length === 0 && tally === null) {
+    const record = textRecords.get(year, progressText, periodCountsInText);
+    if (record.periodCounts.length > 0 || record.count !== null) {
+      fromProgressText = true;
+      counts = record.periodCounts as PeriodCount[];
+      // A count beside dates in the same text (已于3月5日、6月8日开展2次) counts the dated activities again.
+      if (record.count !== null && datesInText(progressText, year).length === 0) tally = { count: record.count, lastDay: null };
+    }
+  }
   const evidence: TaskEvidence = {
-    progress: progressState(progressText, cells.measure),
+    progress: progressState(progressText, cells.targetText ? `${cells.measure ?? ''}；${cells.targetText}` : cells.measure),
     progressText,
     doneDay,
     startDay: dayOf('startDate', cells.startDate),
     hasEvidence: cells.hasEvidenceColumn ? !isEmptyCell(cells.evidence ?? null) : null,
-    periodCounts,
+    periodCounts: counts,
     tally,
     absurd,
   };
+  if (fromProgressText) evidence.fromProgressText = true;
   return { evidence, activities };
+}
+
+interface TextRecord {
+  readonly periodCounts: readonly PeriodCount[];
+  readonly count: number | null;
+}
+
+/** Progress texts repeat down a table: each one's periods, placed in the table's year, are built once (frozen, shared). */
+const textRecords = new TextByYearCache<TextRecord>();
+
+function periodCountsInText(text: string, year: number): TextRecord {
+  const { periods, count } = progressRecord(text);
+  const periodCounts = periods.map((p) => Object.freeze({ kind: p.kind, year: p.year ?? year, index: p.index, count: p.count }));
+  return Object.freeze({ periodCounts: Object.freeze(periodCounts), count });
 }
 
 /** A period cell's text: ✓ / 已开展 = 1, × / 未开展 = 0, "开展2次" = 2, other done wording = 1. */
@@ -160,7 +198,7 @@ export function taskActivities(
   asOf: DayNumber,
 ): TaskActivities {
   let all: Activity[] = own.length === 0 ? (logged as Activity[]) : logged.length === 0 ? own : [...own, ...logged];
-  if (all.length === 0 && ev.periodCounts.length === 0 && ev.tally === null) {
+  if (all.length === 0 && (ev.fromProgressText === true || (ev.periodCounts.length === 0 && ev.tally === null))) {
     all = [];
     for (const day of datesInText(ev.progressText, year)) all.push({ day, description: ev.progressText });
     if (all.length === 0 && ev.doneDay !== null && ev.progress !== 'not_done') all.push({ day: ev.doneDay, description: '' });

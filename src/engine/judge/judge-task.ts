@@ -82,6 +82,8 @@ export function judgeTask(row: TableRow, ctx: TaskContext): TaskReport {
     lastDate: v.lastDate,
     periodValues: row.periodValues,
     measure,
+    // A deadline cell may name the stage that is due (2023年10月底前主体封顶): then that stage is the work.
+    targetText: deadlineText,
   };
   const { evidence: ev, activities: own } = gatherEvidence(cells, ctx.year, ctx.date1904);
   for (const a of ev.absurd) add('absurd_date', c[a.field as Field] ?? c.measure, { text: a.text });
