@@ -1,4 +1,5 @@
-import { DayNumber, dayOf, fromYmd, lastDayOfMonth } from '../dates/civil-date';
+import { DayNumber, dayOf, fromYmd, lastDayOfMonth, toYmd } from '../dates/civil-date';
+import { PeriodKind, periodContaining } from '../dates/periods';
 import { parseCount } from '../text/chinese-numbers';
 
 /** A date named in a text (normalised by normalizeText). */
@@ -10,11 +11,20 @@ export interface DateMention {
   cued: boolean;
   /** "precise" when the text names a day or a month; "period" for 年底, 上半年, 三季度 …. */
   precision: 'day' | 'month' | 'period';
+  /** What the words name: a day, or the whole month, quarter … whose last day `day` is (for starts: 从二季度起). */
+  span: PeriodKind | 'day';
 }
 
 const NUM = '(\\d{1,2}|[一二三四五六七八九十]{1,3})';
+/**
+ * A month's number: digits, numerals, or 元/正 (元月, 正月 = January). Not the 元/正 of words such as
+ * 单元, 公元, 纪元, 公正, 纠正, 修正, 真正, 端正, 更正 (公正月度考核 names no month), nor 元 after an
+ * amount (3000元月薪).
+ */
+const MONTH_NUM = '(\\d{1,2}|[一二三四五六七八九十]{1,3}|(?<![\\d十百千万亿美单纪公改纠修真端更校矫反刚])[元正])';
 const YEAR_WORD = '(?:(\\d{4})年?|(次年|明年|翌年|下一年|来年)|(当年|今年|本年))?';
-const CUE = /^(?:\)|底|末)?(?:前|之前|以前|前夕|前后|内|以内|之内|完成|召开|举办|报送|底|末|结束|截止|为止)/;
+/** Words after a date that make it a completion date (6月底前, 6月完成, 七一召开 …). */
+export const CUE = /^(?:\)|底|末)?(?:前|之前|以前|前夕|前后|内|以内|之内|完成|召开|举办|报送|底|末|结束|截止|为止)/;
 
 function resolveYear(explicit: string | undefined, next: string | undefined, year: number): number {
   if (explicit) return Number(explicit);
@@ -55,10 +65,13 @@ interface Matcher {
   needs: number;
   pattern: RegExp;
   precision: DateMention['precision'];
+  span: DateMention['span'];
   toDay(m: RegExpExecArray, year: number): DayNumber | null;
 }
 
-function monthNumber(text: string): number | null {
+/** A month's number from digits, numerals or 元/正 (January); null when it is no month. */
+export function monthNumber(text: string): number | null {
+  if (text === '元' || text === '正') return 1;
   const n = parseCount(text);
   return n !== null && n >= 1 && n <= 12 ? n : null;
 }
@@ -75,6 +88,7 @@ const MATCHERS: Matcher[] = [
     needs: DIGIT,
     pattern: /(\d{4})[年\-/.](\d{1,2})[月\-/.](\d{1,2})(?![\d])日?号?/g,
     precision: 'day',
+    span: 'day',
     toDay: (m) => dayOf(Number(m[1]), Number(m[2]), Number(m[3])),
   },
   {
@@ -83,23 +97,26 @@ const MATCHERS: Matcher[] = [
     needs: DIGIT,
     pattern: /(?<![\d.\-/年])(\d{1,2})[./](\d{1,2})(?![\d./])(?=前|之前|以前)/g,
     precision: 'day',
+    span: 'day',
     toDay: (m, year) => dayOf(year, Number(m[1]), Number(m[2])),
   },
   {
     // 2022年6月, 2022.06, 2022-6, 2022年6月底, 2022年6月下旬
     needs: DIGIT,
-    pattern: /(\d{4})[年\-/.](\d{1,2})(?![\d./\-])月?份?(上旬|中旬|下旬)?/g,
+    pattern: /(\d{4})[年\-/.](\d{1,2})(?![\d./-])月?份?(上旬|中旬|下旬)?/g,
     precision: 'month',
+    span: 'month',
     toDay: (m) => {
       const month = Number(m[2]);
       return month >= 1 && month <= 12 ? tenDay(Number(m[1]), month, m[3]) : null;
     },
   },
   {
-    // 6月30日, 次年1月15日
+    // 6月30日, 次年1月15日, 元月十日
     needs: MONTH,
-    pattern: new RegExp(`${YEAR_WORD}${NUM}月${NUM}[日号]`, 'g'),
+    pattern: new RegExp(`${YEAR_WORD}${MONTH_NUM}月${NUM}[日号]`, 'g'),
     precision: 'day',
+    span: 'day',
     toDay: (m, year) => {
       const month = monthNumber(m[4]);
       const d = parseCount(m[5]);
@@ -107,26 +124,38 @@ const MATCHERS: Matcher[] = [
     },
   },
   {
-    // 6月底, 6月份, 6月, 6月上旬, 次年3月 — never "6个月" (a time limit) nor "一月一课" (a frequency)
+    // 6月底, 6月份, 6月, 6月上旬, 次年3月, 正月 — never "6个月" (a time limit) nor "一月一课" (a frequency)
     needs: MONTH,
-    pattern: new RegExp(`${YEAR_WORD}(?<![个每一])${NUM}月(?![\\d一二三四五六七八九十])份?(上旬|中旬|下旬)?`, 'g'),
+    pattern: new RegExp(`${YEAR_WORD}(?<![个每一])${MONTH_NUM}月(?![\\d一二三四五六七八九十])份?(上旬|中旬|下旬)?`, 'g'),
     precision: 'month',
+    span: 'month',
     toDay: (m, year) => {
       const month = monthNumber(m[4]);
       return month ? tenDay(resolveYear(m[1], m[2], year), month, m[5]) : null;
     },
   },
   {
+    // 2027年前, 2027年以前: before that year begins, i.e. the end of the year before (not 2027年6月前,
+    // read above, nor 3年前, "three years ago", nor 2023年前三季度 / 2020年前后)
+    needs: YEAR, // and digits: gated on 年, the rarer of the two
+    pattern: /(?<!\d)(\d{4})年(?=前(?![后一二三四五六七八九十两\d半季个])|之前|以前)/g,
+    precision: 'period',
+    span: 'year',
+    toDay: (m) => fromYmd(Number(m[1]) - 1, 12, 31),
+  },
+  {
     needs: YEAR,
     // Not the 年 of 上半年/下半年 (上半年内 is the first half's end, not the year's).
     pattern: new RegExp(`${YEAR_WORD}(?<!半)(年底|年末|年内|年终|年度内|岁末)`, 'g'),
     precision: 'period',
+    span: 'year',
     toDay: (m, year) => fromYmd(resolveYear(m[1], m[2], year), 12, 31),
   },
   {
     needs: HALF,
     pattern: new RegExp(`${YEAR_WORD}(上半年|下半年)`, 'g'),
     precision: 'period',
+    span: 'half-year',
     toDay: (m, year) => {
       const y = resolveYear(m[1], m[2], year);
       return m[4] === '上半年' ? fromYmd(y, 6, 30) : fromYmd(y, 12, 31);
@@ -136,6 +165,7 @@ const MATCHERS: Matcher[] = [
     needs: SEASON,
     pattern: new RegExp(`${YEAR_WORD}第?([一二三四1-4])季度?(?!一)`, 'g'),
     precision: 'period',
+    span: 'quarter',
     toDay: (m, year) => {
       const q = parseCount(m[4])!;
       return lastDayOfMonth(resolveYear(m[1], m[2], year), q * 3);
@@ -145,6 +175,7 @@ const MATCHERS: Matcher[] = [
     needs: Q,
     pattern: /(?<![\d年])Q([1-4])/gi,
     precision: 'period',
+    span: 'quarter',
     toDay: (m, year) => lastDayOfMonth(year, Number(m[1]) * 3),
   },
   {
@@ -152,6 +183,7 @@ const MATCHERS: Matcher[] = [
     needs: HOLIDAY,
     pattern: /(七一|国庆节?|五一|元旦)/g,
     precision: 'day',
+    span: 'day',
     toDay: (m, year) => {
       switch (m[1]) {
         case '七一':
@@ -214,8 +246,100 @@ export function findDates(text: string, year: number): DateMention[] {
         continue;
       }
       const after = text.slice(end);
-      found.push({ day, index: start, length: m[0].length, cued: CUE.test(after) || /底|末/.test(m[0]), precision: matcher.precision });
+      found.push({ day, index: start, length: m[0].length, cued: CUE.test(after) || /底|末/.test(m[0]), precision: matcher.precision, span: matcher.span });
     }
   }
   return found.sort((a, b) => a.index - b.index);
+}
+
+/** The first day of what a mention names: the day itself, or the first day of its month, quarter … */
+export function firstDayOf(d: DateMention): DayNumber {
+  if (d.span === 'day') return d.day;
+  if (d.span === 'month') {
+    const { y, m } = toYmd(d.day);
+    return fromYmd(y, m, 1);
+  }
+  return periodContaining(d.span, d.day).start;
+}
+
+/** Most texts name no start and no list of periods: one shared empty answer. */
+const NONE: readonly never[] = Object.freeze([]);
+
+/** A start: 从/自/由 before a date, 起/开始/以后 after it ("从2023年第二季度起", "自7月起", "下半年开始"). */
+export interface StartMention {
+  /** The first day owed. */
+  from: DayNumber;
+  index: number;
+  length: number;
+}
+
+const START_BEFORE = /(?:从|自|由)$/;
+const START_AFTER = /^(?:份)?(?:起(?![草步诉来到点航飞])|开始|以后|之后)/;
+
+/**
+ * Every start named in `text` (normalised): a date with 起/开始/以后/之后 after it, 从/自 optionally
+ * before it. Not 以来 ("2023年以来" reports what was done since).
+ */
+export function findStarts(text: string, year: number): readonly StartMention[] {
+  if (!/[起始后]/.test(text)) return NONE; // a start always has one of these (起, 开始, 以后, 之后)
+  const starts: StartMention[] = [];
+  for (const d of findDates(text, year)) {
+    const after = START_AFTER.exec(text.slice(d.index + d.length));
+    if (!after) continue;
+    const before = START_BEFORE.test(text.slice(0, d.index)) ? 1 : 0;
+    starts.push({ from: firstDayOf(d), index: d.index - before, length: d.length + before + after[0].length });
+  }
+  return starts;
+}
+
+/** Periods named together ("第一、二、三、四季度", "上半年、下半年", "3月、6月、9月底"): each period's last day, in order. */
+export interface PeriodList {
+  days: DayNumber[];
+  index: number;
+  length: number;
+  /** The first item is a bare number ("3、6、9月"): at the start of a clause it may number the clause instead ("2、3月底前完成"). */
+  bare: boolean;
+}
+
+const SEPARATOR = '[、和及与]';
+const QUARTER = '第?([一二三四1-4])';
+const QUARTER_LIST = new RegExp(`(?:(\\d{4})年)?${QUARTER}((?:${SEPARATOR}${QUARTER})+)季度?`, 'g');
+const HALF_LIST = /(?:(\d{4})年)?上半年[、和及与]下半年/g;
+const MONTH_ITEM = '(?:\\d{1,2}|[一二三四五六七八九十]{1,3})月?份?(?:底|末)?';
+const MONTH_LIST = new RegExp(`(?:(\\d{4})年)?(?<![\\d.\\-/~至到个每])((?:${MONTH_ITEM}${SEPARATOR})+)(\\d{1,2}|[一二三四五六七八九十]{1,3})月份?(?:底|末)?`, 'g');
+
+/**
+ * Lists of two or more periods of one kind named together, as period-by-period targets name them
+ * (SPEC §3). Whether a list is one obligation per period is the caller's decision (分别 …).
+ */
+export function findPeriodLists(text: string, year: number): readonly PeriodList[] {
+  if (!/[、和及与]/.test(text)) return NONE;
+  const lists: PeriodList[] = [];
+  const yearOf = (written: string | undefined) => (written ? Number(written) : year);
+  if (text.includes('季')) {
+    QUARTER_LIST.lastIndex = 0;
+    for (let m: RegExpExecArray | null; (m = QUARTER_LIST.exec(text)); ) {
+      const y = yearOf(m[1]);
+      const quarters = [m[2], ...m[3].split(/[、和及与]/).filter(Boolean).map((q) => q.replace('第', ''))].map((q) => parseCount(q)!);
+      lists.push({ days: quarters.map((q) => lastDayOfMonth(y, q * 3)), index: m.index, length: m[0].length, bare: false });
+    }
+  }
+  if (text.includes('半年')) {
+    HALF_LIST.lastIndex = 0;
+    for (let m: RegExpExecArray | null; (m = HALF_LIST.exec(text)); ) {
+      const y = yearOf(m[1]);
+      lists.push({ days: [fromYmd(y, 6, 30), fromYmd(y, 12, 31)], index: m.index, length: m[0].length, bare: false });
+    }
+  }
+  if (text.includes('月')) {
+    MONTH_LIST.lastIndex = 0;
+    for (let m: RegExpExecArray | null; (m = MONTH_LIST.exec(text)); ) {
+      const y = yearOf(m[1]);
+      const written = [...m[2].split(/[、和及与]/).filter(Boolean), m[3]];
+      const items = written.map((item) => monthNumber(item.replace(/月?份?(?:底|末)?$/, '')));
+      if (items.some((n) => n === null)) continue;
+      lists.push({ days: items.map((n) => lastDayOfMonth(y, n!)), index: m.index, length: m[0].length, bare: !written[0].includes('月') });
+    }
+  }
+  return lists.sort((a, b) => a.index - b.index);
 }

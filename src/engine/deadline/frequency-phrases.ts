@@ -1,6 +1,7 @@
 import { daysInMonth } from '../dates/civil-date';
 import { PeriodKind } from '../dates/periods';
 import { COUNT, parseCount } from '../text/chinese-numbers';
+import { monthNumber } from './date-phrases';
 import { RelativeUnit } from './obligation';
 
 /** A frequency named in a normalised text: 每月, 每半年, 全年至少…, 一月一课, 一年两次, 每年7月1日前 … */
@@ -10,12 +11,17 @@ export interface FrequencyMention {
   length: number;
   /** The minimum written with it (每月2次 → 2); null when none is written. */
   count: number | null;
-  /** Due day within the period: "07-01" for a year, "10" for a month. */
+  /** Due day within the period, as Obligation's `by`: "10" for a month, "MM-DD" (month of the period, day) otherwise. */
   by?: string;
   /** The count looks like a reported achievement (30余次, 累计…次), not an obligation. */
   achievement: boolean;
   /** Index where the words after the frequency (and its count) begin. */
   restIndex: number;
+  /**
+   * A further count of the frequency before it ("每季度一次支委会、一次支部大会": the second 一次): a
+   * separate obligation of the same period, by the same actor.
+   */
+  continues?: boolean;
 }
 
 const PERIOD_WORDS: Array<[RegExp, PeriodKind]> = [
@@ -31,28 +37,69 @@ const ONE_PER = new RegExp(`^一(周|月|季度?|年)${COUNT}(次|课|会|报|�
 const HALF_ONE = /^半年一次/;
 const PERIOD_OF: Record<string, PeriodKind> = { 周: 'week', 月: 'month', 季: 'quarter', 季度: 'quarter', 年: 'year' };
 
+/**
+ * What a count is of: occasions (次, 回, 场 …) or works (篇, 本, 部: 每年至少研读2本). 个 only when no
+ * month, working day or week follows (每年2个月 is no count).
+ */
+const UNIT = '(次|回|场|期|课|轮|篇|批|本|部|份|堂|节|个(?![月工星]))';
 /** A count phrase after the frequency: (至少|不少于)… N 次. Looks no further than the clause. */
-const COUNT_AFTER = new RegExp(`^([^,;。]{0,14}?)${COUNT}(余|多)?(次|回|场|期|课|轮|篇|批)(以上)?`);
+const COUNT_AFTER = new RegExp(`^([^,;。]{0,14}?)${COUNT}(余|多)?${UNIT}(以上)?`);
+/**
+ * A further count of the same frequency after a listed thing: "、一次支部大会", "和2次党小组会". The
+ * thing in between is short and holds no separator, so "、党员大会" (one count of two things) is none.
+ */
+const FURTHER_COUNT = new RegExp(`^([^,;。、和及与每按]{1,16}?)(?:、|和|及|与|以及)(?:召开|开展|举办|组织|举行|进行)?(?:至少|不少于)?${COUNT}${UNIT}`);
+const LIST_WORD = /[、和及与]/;
 const MINIMUM_WORD = /至少|不少于|不低于|最少|不得少于/;
 const ACHIEVEMENT_WORD = /共|累计|先后|已经|已|达到|合计|总计/;
 
-const YEAR_BY_DAY = /^(\d{1,2})月(?:(\d{1,2})[日号]|(底|末))?(?:前|之前|以前|底前)/;
-const MONTH_BY_DAY = /^(\d{1,2})[日号](?:前|之前|以前)/;
+const DAY_NUM = '(\\d{1,2}|[一二三四五六七八九十]{1,3})';
+const BEFORE = '(?:前|之前|以前)';
+/** 每年7月1日前, 每年七月一日前, 每年元月10日前, 每年6月底前. */
+const YEAR_BY_DAY = new RegExp(`^(\\d{1,2}|[一二三四五六七八九十]{1,3}|[元正])月(?:${DAY_NUM}[日号]|(底|末))?(?:${BEFORE}|底前)`);
+/** 每月10日前, 每月十五日前. */
+const MONTH_BY_DAY = new RegExp(`^${DAY_NUM}[日号]${BEFORE}`);
+/**
+ * A day inside a longer period: 每个季度第1个月的20日前, 每季度首月10日前, 每半年第一个月15日前,
+ * 每季度最后一个月25日前.
+ */
+const PERIOD_BY_DAY = new RegExp(`^的?(?:第${DAY_NUM}个?月|(首个?月)|(最后一个?月|末月))的?${DAY_NUM}[日号]${BEFORE}`);
+const MONTHS_IN: Partial<Record<PeriodKind, number>> = { quarter: 3, 'half-year': 6, year: 12 };
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** The "MM-DD" of day `day` of the `month`-th month of a period; undefined when no such day exists in any year. */
+function monthDay(month: number | null, day: number | null, period: PeriodKind): string | undefined {
+  const months = MONTHS_IN[period];
+  if (!months || month === null || day === null || month < 1 || month > months) return undefined;
+  // The longest that month of the period can be (Feb 29 in a leap year); shorter years are clamped by the judge.
+  let longest = 0;
+  for (let first = 1; first <= 12; first += months) longest = Math.max(longest, daysInMonth(2000, first + month - 1));
+  return day >= 1 && day <= longest ? `${two(month)}-${two(day)}` : undefined;
+}
 
 function byDay(after: string, period: PeriodKind): { by?: string; length: number } {
+  if (period === 'month') {
+    const m = MONTH_BY_DAY.exec(after);
+    const day = m ? parseCount(m[1]) : null;
+    if (m && day !== null && day >= 1 && day <= 31) return { by: two(day), length: m[0].length };
+    return { length: 0 };
+  }
   if (period === 'year') {
     const m = YEAR_BY_DAY.exec(after);
     if (m) {
-      const month = Number(m[1]);
-      if (month < 1 || month > 12) return { length: 0 };
-      const day = m[2] ? Number(m[2]) : daysInMonth(2001, month);
-      if (day < 1 || day > daysInMonth(2000, month)) return { length: 0 };
-      return { by: `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, length: m[0].length };
+      const month = monthNumber(m[1]);
+      const day = m[2] ? parseCount(m[2]) : month !== null && month >= 1 && month <= 12 ? daysInMonth(2001, month) : null;
+      const by = monthDay(month, day, period);
+      return by ? { by, length: m[0].length } : { length: 0 };
     }
   }
-  if (period === 'month') {
-    const m = MONTH_BY_DAY.exec(after);
-    if (m && Number(m[1]) >= 1 && Number(m[1]) <= 31) return { by: String(Number(m[1])).padStart(2, '0'), length: m[0].length };
+  const m = PERIOD_BY_DAY.exec(after);
+  if (m) {
+    const months = MONTHS_IN[period] ?? 0;
+    const month = m[2] ? 1 : m[3] ? months : parseCount(m[1]);
+    const by = monthDay(month, parseCount(m[4]), period);
+    if (by) return { by, length: m[0].length };
   }
   return { length: 0 };
 }
@@ -102,7 +149,19 @@ export function findFrequencies(text: string): FrequencyMention[] {
       }
     }
     found.push({ period, index: at, length: restIndex - at, count, by: by.by, achievement, restIndex });
-    START.lastIndex = at + Math.max(length, 1);
+    // Further counts of the same frequency, each a thing of its own: 每季度一次支委会、一次支部大会.
+    if (count !== null && !achievement) {
+      let further: RegExpExecArray | null;
+      // Only where a list word follows soon: most counts end their phrase.
+      while (LIST_WORD.test(text.slice(restIndex, restIndex + 18)) && (further = FURTHER_COUNT.exec(text.slice(restIndex)))) {
+        const index = restIndex + further[1].length;
+        const n = parseCount(further[2]);
+        restIndex += further[0].length;
+        if (n === null || n === 0) break;
+        found.push({ period, index, length: restIndex - index, count: n, by: by.by, achievement: false, restIndex, continues: true });
+      }
+    }
+    START.lastIndex = Math.max(at + Math.max(length, 1), restIndex);
   }
   return found;
 }
@@ -151,3 +210,8 @@ export function findRelatives(text: string): RelativeMention[] {
 
 export const CONTINUOUS_WORDS = /长期坚持|持续推进|常态化|长期|持续开展|持续|常年|长效|经常性|贯穿全年|全年持续|动态调整/;
 export const VAGUE_WORDS = /适时|定期|视情|待定|根据(?:工作)?需要|按需|另行|不定期|随时|及时|择机/;
+/**
+ * "At once" (立行立改, 立即整改, 即知即改, 马上就改 …, SPEC §3): due on the row's start date. Tested
+ * after dates, so "立即整改，6月底前完成" is due at the end of June.
+ */
+export const IMMEDIATE_WORDS = /立行立改|立改立行|立查立改|即查即改|即知即改|边查边改|即行即改|立整立改|马上就改|马上办|即时整改|立即|马上|即刻|当即/;

@@ -28,23 +28,27 @@ export interface PeriodProgress {
 /** What went wrong or is missing, for the task's findings (the judge itself writes no messages). */
 export type Problem =
   | { code: 'done_without_date' }
-  | { code: 'done_date_after_as_of'; date: string }
   | { code: 'continuous_without_progress' }
   | { code: 'relative_without_start'; text: string }
   | { code: 'count_short'; count: number; needed: number; until: string }
   | { code: 'holiday_data_missing'; years: number[] };
 
+/**
+ * One obligation's verdict. Verdicts of recurring obligations are frozen and shared by every task with
+ * the same frequency and record, and their lists are used as cache keys by identity (the status text's
+ * missed periods, the JSON's period lists, the 周期进度 sheet): readonly, never to be changed.
+ */
 export interface ObligationVerdict {
-  status: StatusCode;
-  due: DayNumber | null;
-  daysOverdue: number;
+  readonly status: StatusCode;
+  readonly due: DayNumber | null;
+  readonly daysOverdue: number;
   /** Days late for done_late. */
-  daysLate: number;
-  missed: Period[];
+  readonly daysLate: number;
+  readonly missed: readonly Period[];
   /** The missed periods' labels (2026-03 …), for the report. */
-  missedLabels: string[];
-  periods: PeriodProgress[];
-  problems: Problem[];
+  readonly missedLabels: readonly string[];
+  readonly periods: readonly PeriodProgress[];
+  readonly problems: readonly Problem[];
 }
 
 const NONE: Partial<ObligationVerdict> = Object.freeze({});
@@ -82,32 +86,44 @@ function recordedDoneDay(ev: TaskEvidence, activities: Activity[]): DayNumber | 
   return latest;
 }
 
-/** A one-off due date, judged against progress, or against the other records when there is none (SPEC §4). */
-function judgeDue(due: DayNumber, ev: TaskEvidence, activities: Activity[], ctx: JudgeContext, problems: Problem[]): ObligationVerdict {
+/**
+ * A one-off due date, judged against progress, or against the other records when there is none (SPEC §4).
+ * A null due day is one already past with no day to count from (立行立改 without a start date): not
+ * done is overdue with no day count, done is never late.
+ */
+function judgeDue(due: DayNumber | null, ev: TaskEvidence, activities: Activity[], ctx: JudgeContext, problems: Problem[]): ObligationVerdict {
   const recorded = ev.progress === 'empty' && ev.doneDay === null ? recordedDoneDay(ev, activities) : undefined;
   const done = ev.progress === 'done' || (ev.progress === 'empty' && (ev.doneDay !== null || recorded !== undefined));
   const doneDay = ev.doneDay ?? recorded ?? null;
   if (done) {
     if (doneDay === null) return verdict('done', due, { problems: [...problems, { code: 'done_without_date' }] });
-    if (doneDay > ctx.asOf) problems.push({ code: 'done_date_after_as_of', date: formatIso(doneDay) });
-    if (doneDay > due) return verdict('done_late', due, { daysLate: doneDay - due, problems });
+    // A done day after the as-of date is judgeTask's finding (it makes the task 待核实).
+    if (due !== null && doneDay > due) return verdict('done_late', due, { daysLate: doneDay - due, problems });
     return verdict('done', due, { problems });
   }
+  if (due === null) return verdict('overdue', null, { problems });
   if (ctx.asOf > due) return verdict('overdue', due, { daysOverdue: ctx.asOf - due, problems });
   if (due - ctx.asOf <= ctx.warnDays) return verdict('due_soon', due, { problems });
   return verdict('on_track', due, { problems });
 }
 
-/** The day by which a period's quota is due: its last day, or the "by" day within it (每年7月1日前). */
+const MONTHS_IN: Partial<Record<Period['kind'], number>> = { quarter: 3, 'half-year': 6, year: 12 };
+
+/**
+ * The day by which a period's quota is due: its last day, or the "by" day within it (Obligation's
+ * `by`): "DD" of a month (每月10日前), "MM-DD" of the period's MM-th month otherwise (每年7月1日前 →
+ * "07-01"; 每个季度第1个月的20日前 → "01-20"). A day past the month's end is its last day (31 → Feb 28).
+ */
 function periodDue(p: Period, by: string | undefined): DayNumber {
   if (!by) return p.end;
-  if (p.kind === 'year' && /^\d{2}-\d{2}$/.test(by)) {
-    const [m, d] = by.split('-').map(Number);
-    return fromYmd(p.year, m, Math.min(d, daysInMonth(p.year, m)));
-  }
-  if (p.kind === 'month' && /^\d{1,2}$/.test(by)) {
-    const { y, m } = toYmd(p.start);
-    return fromYmd(y, m, Math.min(Number(by), daysInMonth(y, m)));
+  const { y, m } = toYmd(p.start);
+  if (p.kind === 'month' && /^\d{1,2}$/.test(by)) return fromYmd(y, m, Math.min(Number(by), daysInMonth(y, m)));
+  const months = MONTHS_IN[p.kind];
+  if (months && /^\d{2}-\d{2}$/.test(by)) {
+    const [offset, d] = by.split('-').map(Number);
+    if (offset < 1 || offset > months) return p.end;
+    const month = m + offset - 1;
+    return fromYmd(y, month, Math.min(d, daysInMonth(y, month)));
   }
   return p.end;
 }
@@ -149,7 +165,11 @@ const recurringVerdicts = new BoundedCache<string, ObligationVerdict>(20_000);
 function judgeRecurring(o: Extract<Obligation, { kind: 'recurring' }>, ev: TaskEvidence, activities: Activity[], ctx: JudgeContext): ObligationVerdict {
   const min = o.minCount;
   const wholeYear = scheduleOf(o.period, ctx.year, o.by);
-  const schedule = ev.startDay === null ? wholeYear : wholeYear.filter((s) => s.period.end >= ev.startDay!);
+  // Owed from the row's start date or the start the text writes (从二季度起), whichever is later: a
+  // period whose due day comes before it is not owed.
+  const from = o.from ? parseIso(o.from) : null;
+  const owedFrom = from === null ? ev.startDay : ev.startDay === null ? from : Math.max(from, ev.startDay);
+  const schedule = owedFrom === null ? wholeYear : wholeYear.filter((s) => s.due >= owedFrom);
   const useTally = ev.tally !== null && activities.length === 0 && ev.periodCounts.length === 0;
 
   // Periods are in order and each is due within itself, so the started and the closed ones are prefixes.
@@ -183,7 +203,7 @@ function judgeRecurring(o: Extract<Obligation, { kind: 'recurring' }>, ev: TaskE
       counts.push(dated + (ev.periodCounts.length > 0 ? countFromPeriodCounts(ev.periodCounts, p.kind, p.year, p.index, min) : 0));
     }
   }
-  const key = `${o.period}|${ctx.year}|${o.by ?? ''}|${ev.startDay ?? ''}|${ctx.asOf}|${ctx.warnDays}|${min}|${counts.join(',')}`;
+  const key = `${o.period}|${ctx.year}|${o.by ?? ''}|${owedFrom ?? ''}|${ctx.asOf}|${ctx.warnDays}|${min}|${counts.join(',')}`;
   return recurringVerdicts.get(key, () => deepFreeze(verdictOfCounts(schedule, counts, min, ctx, null, 0)));
 }
 
@@ -246,6 +266,11 @@ function relativeDue(o: Extract<Obligation, { kind: 'relative' }>, start: DayNum
   }
 }
 
+/**
+ * The verdict on one obligation of a task as of ctx.asOf (SPEC §4): deadlines and time limits against
+ * the progress, recurring obligations period by period over ctx.year (from `from` / the row's start),
+ * immediate ones against the row's start date.
+ */
 export function judgeObligation(o: Obligation, ev: TaskEvidence, activities: Activity[], ctx: JudgeContext): ObligationVerdict {
   switch (o.kind) {
     case 'deadline':
@@ -257,6 +282,9 @@ export function judgeObligation(o: Obligation, ev: TaskEvidence, activities: Act
       const { due, uncovered } = relativeDue(o, ev.startDay);
       return judgeDue(due, ev, activities, ctx, uncovered.length > 0 ? [{ code: 'holiday_data_missing', years: uncovered }] : []);
     }
+    case 'immediate':
+      // 立行立改 (SPEC §3): due on the row's start date; without one, no day to count from (null).
+      return judgeDue(ev.startDay, ev, activities, ctx, []);
     case 'continuous': {
       const text = normalizeText(ev.progressText);
       if (!text || NOTHING_YET.test(text)) return verdict('needs_attention', null, { problems: [{ code: 'continuous_without_progress' }] });

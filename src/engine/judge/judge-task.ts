@@ -90,12 +90,12 @@ export function judgeTask(row: TableRow, ctx: TaskContext): TaskReport {
 
   const activities = taskActivities(ev, own, ctx.logged.get(row.row) ?? NOTHING_LOGGED, obligations, ctx.year, ctx.asOf);
   // Activities and done dates after the as-of date have not happened yet: they prove nothing.
-  const doneAfterAsOf = activities.future ?? (ev.doneDay !== null && ev.doneDay > ctx.asOf && ev.progress !== 'not_done' ? ev.doneDay : null);
+  const doneAfterAsOf = activities.future ?? laterThan(ctx.asOf, ev.progress !== 'not_done' ? ev.doneDay : null, ev.tally?.lastDay ?? null);
   if (doneAfterAsOf !== null) add('done_date_after_as_of', c.doneDate ?? c.progress, { date: formatIso(doneAfterAsOf), asOf: ctx.asOfText });
 
   const judgeCtx = obligationContext(ctx, plan.matchedRules);
   const verdicts = obligations.map((o, i) => judgeObligation(o, ev, activities.byObligation[i], judgeCtx));
-  reportProblems(verdicts, c, ctx.asOfText, add, findings);
+  reportProblems(verdicts, c, add, findings);
 
   const combined = combineVerdicts(verdicts);
   // SPEC §4: a row with no (usable) deadline whose progress says it is done is done; the deadline stays a finding.
@@ -130,6 +130,13 @@ export function judgeTask(row: TableRow, ctx: TaskContext): TaskReport {
     missedPeriods: combined.missedLabels,
     findings,
   };
+}
+
+/** The earliest of the days given that falls after `asOf`, or null. */
+function laterThan(asOf: DayNumber, ...days: Array<DayNumber | null>): DayNumber | null {
+  let first: DayNumber | null = null;
+  for (const d of days) if (d !== null && d > asOf && (first === null || d < first)) first = d;
+  return first;
 }
 
 /** Obligations that set no date to judge against: no deadline, or one not understood or left vague. */
@@ -191,6 +198,7 @@ function obligationReport(o: Obligation, v: ObligationVerdict): ObligationReport
     period: r.period,
     minCount: r.minCount,
     by: r.by,
+    from: r.from,
     amount: r.amount,
     unit: r.unit,
     text: o.text,

@@ -1,4 +1,5 @@
 import { Field } from '../table/vocabulary';
+import { isConcrete } from '../deadline/obligation';
 import { normalizeText } from '../text/normalize';
 import { Finding, FindingCode } from './findings';
 import { ObligationVerdict } from './judge-obligation';
@@ -35,7 +36,7 @@ export function checkIdentity(
 
 /** What the deadline cell and the measure text say, or fail to say, about when the task is due. */
 export function checkDeadline(plan: TaskObligations, deadlineText: string, c: Columns, add: AddFinding): void {
-  const concrete = plan.obligations.some((o) => o.kind === 'deadline' || o.kind === 'recurring' || o.kind === 'relative');
+  const concrete = plan.obligations.some(isConcrete);
   if (plan.absurdDeadline) add('absurd_date', c.deadline, { text: plan.absurdDeadline });
   if (plan.conflict) add('measure_deadline_conflict', c.deadline, plan.conflict);
   if (plan.cell?.kind === 'unknown' && deadlineText && !plan.absurdDeadline) add('unknown_deadline', c.deadline, { text: deadlineText });
@@ -44,7 +45,7 @@ export function checkDeadline(plan: TaskObligations, deadlineText: string, c: Co
 }
 
 /** The judge's problems as findings, each once, at the cell it concerns. */
-export function reportProblems(verdicts: readonly ObligationVerdict[], c: Columns, asOf: string, add: AddFinding, already: readonly Finding[]): void {
+export function reportProblems(verdicts: readonly ObligationVerdict[], c: Columns, add: AddFinding, already: readonly Finding[]): void {
   if (verdicts.every((v) => v.problems.length === 0)) return;
   const seen = new Set<FindingCode>(already.map((f) => f.code));
   for (const p of verdicts.flatMap((v) => v.problems)) {
@@ -53,9 +54,6 @@ export function reportProblems(verdicts: readonly ObligationVerdict[], c: Column
     switch (p.code) {
       case 'done_without_date':
         add(p.code, c.doneDate ?? c.progress);
-        break;
-      case 'done_date_after_as_of':
-        add(p.code, c.doneDate ?? c.progress, { date: p.date, asOf });
         break;
       case 'continuous_without_progress':
         add(p.code, c.progress ?? c.measure);

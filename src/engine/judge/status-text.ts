@@ -43,7 +43,8 @@ export function statusText(r: StatusReason, lang: Lang): string {
       if (r.missed.length > 0) {
         const days = zh ? `（最早已逾期 ${r.daysOverdue} 天）` : ` (the earliest ${r.daysOverdue} day${r.daysOverdue === 1 ? '' : 's'} ago)`;
         parts.push(`${head}${zh ? '：' : ': '}${missedText(r.missed, lang)}${days}`);
-      } else parts.push(zh ? `${head} ${r.daysOverdue} 天` : `${head} by ${r.daysOverdue} day${r.daysOverdue === 1 ? '' : 's'}`);
+      } else if (r.due === null) parts.push(head); // immediate, with no start date: overdue, no day count
+      else parts.push(zh ? `${head} ${r.daysOverdue} 天` : `${head} by ${r.daysOverdue} day${r.daysOverdue === 1 ? '' : 's'}`);
       break;
     case 'due_soon':
       if (r.due !== null) parts.push(zh ? `${head}：${formatIso(r.due)} 到期` : `${head}: due ${formatIso(r.due)}`);
