@@ -1,7 +1,11 @@
 import { syntheticWorkbook } from '../bench/synthetic-table';
 import { AddinError, MESSAGES } from '../src/addin/excel/office-errors';
 import { readWorkbook } from '../src/addin/excel/read-workbook';
-import { runCheck, runClear, selectRow } from '../src/addin/excel/run-check';
+import { runCheck, runClear, selectedRow, selectRow } from '../src/addin/excel/run-check';
+import { explainOfficeError } from '../src/addin/excel/office-errors';
+import { columnRoleRows } from '../src/addin/column-roles';
+import { checkOptions, columnLettersOf, DEFAULT_SETTINGS, overriddenRole, PaneSettings, withCandidate, withColumnRole, withHeaderRow } from '../src/addin/settings';
+import { CellValue } from '../src/engine/model/workbook';
 import { validateWorkbook } from '../src/engine/validate';
 import { buildWritePlan } from '../src/engine/write/build-plan';
 import { isStatusRuleFormula } from '../src/engine/write/status-colouring';
@@ -207,5 +211,165 @@ describe('the add-in on a test host that behaves like Office.js', () => {
     }
     expect(web.model.sheet('部门任务')!.grid().length).toBe(desktop.model.sheet('部门任务')!.grid().length);
     console.log(`20k rows: desktop ${d.syncs} syncs (largest request ${Math.max(...desktop.lastSyncs.map((s) => s.requestBytes))} B); web ${w.syncs} syncs`);
+  });
+});
+
+/** A table whose headers the vocabulary does not know (事项, 单位, 配合, 时间 …), under a title and a note row. */
+function looseTable(header: CellValue[] = ['序号', '事项', '单位', '配合', '时间', '情况', '日期']): WorkbookData {
+  return workbook(
+    sheet('说明', [['本表由办公室汇总']]),
+    sheet('台账', [
+      ['2022年工作要点责任分解表'],
+      header,
+      [1, '每月开展1次主题党日活动', '机关党委', '各支部', '每月', '1月、2月、4月开展', null],
+      [2, '完善督查问责机制', '办公室', '督查室', '2022年6月30日前', '推进中', null],
+      [3, '每半年报告一次思想动态分析', '组织处', '各支部', '每半年', '已完成', { date: '2022-06-20' }],
+    ]),
+  );
+}
+
+/** What 校验 runs with from the pane's settings, at the fixtures' date. */
+function paneRun(host: ReturnType<typeof testHost>, s: PaneSettings) {
+  return runCheck(host, { ...checkOptions(s, 'zh', new Date(2022, 8, 30, 9, 0), false), fileName: '台账.xlsx' });
+}
+
+describe('the pane shows how columns were read, and corrects them in one step (issue 15)', () => {
+  test('识别结果: each column with its letter, header as written, role and why in the clerk’s words; a weak guess is marked', async () => {
+    const host = testHost(hostWorkbookOf(fixture()));
+    const { report } = await runCheck(host, OPTIONS);
+    const rows = columnRoleRows(report, 'zh');
+    expect(rows.map((r) => [r.column, r.header, r.role, r.why])).toEqual([
+      ['A', '序号', '序号', '表头和内容'],
+      ['B', '具体措施', '具体措施', '表头和内容'],
+      ['C', '牵头部门', '牵头单位', '表头和内容'],
+      ['D', '责任部门', '责任单位', '表头和内容'],
+      ['E', '完成时限', '完成时限', '表头和内容'],
+      ['F', '完成情况', '完成情况', '表头和内容'],
+      ['G', '完成时间', '完成时间', '表头和内容'],
+    ]);
+    expect(rows.filter((r) => r.low)).toEqual([]);
+
+    // Headers the vocabulary does not know: 配合 is read by its cells alone, and not surely.
+    const loose = await paneRun(testHost(hostWorkbookOf(looseTable())), { ...DEFAULT_SETTINGS, headerRow: '2' });
+    const d = columnRoleRows(loose.report, 'zh').find((r) => r.column === 'D')!;
+    expect(d).toMatchObject({ header: '配合', role: '责任单位', why: '按内容', low: true });
+    expect(d.note).toMatch(/^把握不大（\d+%）$/);
+    expect(columnRoleRows(loose.report, 'en').find((r) => r.column === 'D')).toMatchObject({ role: 'Responsible units', why: 'by content', note: expect.stringMatching(/^unsure \(\d+%\)$/) });
+  });
+
+  test('headers in traditional script are listed as written; an older progress column is listed as superseded', () => {
+    const rows = columnRoleRows(
+      {
+        columnRoles: [
+          { field: 'lead', column: 'C', header: '牽頭單位', why: 'header', confidence: 0.9 },
+          { field: 'progress', column: 'H', header: '1-10月推進情況', why: 'header+content', confidence: 0.8, superseded: true },
+          { field: 'progress', column: 'I', header: '1-11月推進情況', why: 'header+content', confidence: 0.8 },
+          { field: 'measure', column: 'AA', header: '', why: 'override', confidence: 0.2 },
+        ],
+      },
+      'zh',
+    );
+    expect(rows.map((r) => r.column)).toEqual(['C', 'H', 'I', 'AA']);
+    expect(rows[0]).toMatchObject({ header: '牽頭單位', role: '牵头单位', why: '按表头', note: '' });
+    expect(rows[1]).toMatchObject({ superseded: true, note: '较早的进展列，仅显示不校验' });
+    expect(rows[2].superseded).toBe(false);
+    // Set by hand is what the user wants, however it scores.
+    expect(rows[3]).toMatchObject({ why: '手动指定', low: false });
+  });
+
+  test('picking a role writes field=LETTER to the columns setting, and the re-run reads the column so', async () => {
+    // 配合 (D) names the lead department in this office's table: the clerk picks 牵头单位 for D.
+    const host = testHost(hostWorkbookOf(looseTable()));
+    const start = { ...DEFAULT_SETTINGS, headerRow: '2' };
+    const before = await paneRun(host, start);
+    expect(before.report.tasks.map((t) => t.lead)).not.toEqual([['各支部'], ['督查室'], ['各支部']]);
+    const picked = withColumnRole(start, 'D', 'lead');
+    expect(picked.columns).toBe('lead=D');
+    expect(overriddenRole(picked, 'D')).toBe('lead');
+    const after = await paneRun(host, picked);
+    expect(after.report.columns.lead).toBe('D');
+    expect(after.report.tasks.map((t) => t.lead)).toEqual([['各支部'], ['督查室'], ['各支部']]);
+    expect(columnRoleRows(after.report, 'zh').find((r) => r.column === 'D')).toMatchObject({ role: '牵头单位', why: '手动指定' });
+
+    // Variant: the deadline set by hand on 时间 (E): read from there, and listed as set by hand.
+    const deadline = await paneRun(host, withColumnRole(start, 'E', 'deadline'));
+    expect(deadline.report.tasks.map((t) => t.deadlineText)).toEqual(['每月', '2022年6月30日前', '每半年']);
+    expect(columnRoleRows(deadline.report, 'zh').find((r) => r.column === 'E')).toMatchObject({ role: '完成时限', why: '手动指定' });
+
+    // Variant: the standard table, lead moved to D: the tasks' lead departments change with it.
+    const standard = testHost(hostWorkbookOf(fixture()));
+    const lead = await paneRun(standard, withColumnRole(DEFAULT_SETTINGS, 'D', 'lead'));
+    expect(lead.report.tasks[1].lead).toEqual(['督查室']);
+    expect(columnRoleRows(lead.report, 'zh').find((r) => r.column === 'D')).toMatchObject({ role: '牵头单位', why: '手动指定' });
+  });
+
+  test('the columns setting stays one role per column and one column per field; letters as typed on a Chinese keyboard', () => {
+    const s = { ...DEFAULT_SETTINGS, columns: 'measure=C, lead=D, 牵头=X' };
+    // D becomes the deadline: lead=D goes (a column has one role); the part not understood is kept as written.
+    expect(withColumnRole(s, 'D', 'deadline').columns).toBe('measure=C, deadline=D, 牵头=X');
+    // measure moves to E: measure=C goes (a field has one column).
+    expect(withColumnRole(s, 'e', 'measure').columns).toBe('lead=D, measure=E, 牵头=X');
+    // 自动识别 removes the column's override.
+    expect(withColumnRole(s, 'C', null).columns).toBe('lead=D, 牵头=X');
+    expect(['h', 'Ｈ', 'H列', ' h ', 'xfd'].map(columnLettersOf)).toEqual(['H', 'H', 'H', 'H', 'XFD']);
+    expect(['', 'H I', 'XFE', '3', 'a=b'].map(columnLettersOf)).toEqual([null, null, null, null, null]);
+    expect(withColumnRole(s, 'H I', 'notes')).toBe(s);
+  });
+
+  test('用所选行作为表头: the selected cell’s sheet and row become the header setting, and the check reads the table there', async () => {
+    // Two tables; the clerk wants the second (its header in row 3, under a title and a note).
+    const data = table([[1, '修订请示报告制度', '办公室', '督查室', '2022年6月30日前', '已完成', { date: '2022-06-20' }]]);
+    data.sheets.push(
+      sheet('整改台账', [
+        ['2022年整改台账'],
+        ['填报单位：办公室'],
+        ['序号', '整改措施', '牵头单位', '责任单位', '整改时限', '整改情况'],
+        [1, '建立督办台账', '办公室', '各科室', '2022年3月底前', '已建立'],
+        [2, '每季度通报一次整改进展', '督查室', '各科室', '每季度', '一季度已通报'],
+      ]),
+    );
+    const model = hostWorkbookOf(data);
+    const host = testHost(model);
+    model.selection = "'整改台账'!D3";
+    const at = await selectedRow(host);
+    expect(at).toEqual({ sheet: '整改台账', row: 3 });
+    expect(host.lastSyncs.length).toBe(1);
+    const next = withHeaderRow(DEFAULT_SETTINGS, at.sheet, at.row);
+    expect(next).toMatchObject({ sheet: '整改台账', headerRow: '3' });
+    const result = await paneRun(host, next);
+    expect(result.report.sheet).toBe('整改台账');
+    expect(result.report.headerRows).toEqual([3, 3]);
+    expect(result.report.tasks.map((t) => t.measure)).toEqual(['建立督办台账', '每季度通报一次整改进展']);
+
+    // Variants: a selection of several cells takes its first row; with nothing recorded Excel's selection is A1 of the active sheet.
+    model.selection = "'整改台账'!B4:F5";
+    expect(await selectedRow(host)).toEqual({ sheet: '整改台账', row: 4 });
+    model.selection = '';
+    model.activeSheet = '台账';
+    expect(await selectedRow(host)).toEqual({ sheet: '台账', row: 1 });
+    // Several areas: Excel refuses (InvalidSelection) and the pane says to pick one cell.
+    model.selection = "'台账'!A2,'台账'!C4";
+    const error = await selectedRow(host).catch((e) => e);
+    expect(error).toMatchObject({ code: 'InvalidSelection' });
+    expect(explainOfficeError(error).zh).toMatch(/只点选.*一个单元格/);
+  });
+
+  test.each([
+    [['项目', '内容', '备注'], ['开展调研', '修订制度']],
+    [['项目', '事项', '经办'], ['开展调研工作', '修订管理制度']],
+  ])('no table under %j: the failure carries the likeliest header row and the measure column, and using them finds the table', async (header, measures) => {
+    const rows: CellValue[][] = [['名单'], header, [1, measures[0], 'x'], [2, measures[1], 'y']];
+    const host = testHost(hostWorkbookOf(workbook(sheet('台账', rows))));
+    const error: AddinError = await paneRun(host, DEFAULT_SETTINGS).catch((e) => e);
+    expect(error).toBeInstanceOf(AddinError);
+    expect(error.help?.candidate).toEqual({ sheet: '台账', row: 2, headers: header });
+    const next = withCandidate(DEFAULT_SETTINGS, error.help!);
+    expect(next).toMatchObject({ sheet: '台账', headerRow: '2', columns: 'measure=B' });
+    const result = await paneRun(host, next);
+    expect(result.report.tasks.map((t) => t.measure)).toEqual(measures);
+    // Other failures carry no candidate.
+    const noSheet: AddinError = await paneRun(host, { ...DEFAULT_SETTINGS, sheet: '没有' }).catch((e) => e);
+    expect(noSheet.help).toBeUndefined();
+    expect(withCandidate(DEFAULT_SETTINGS, {})).toBe(DEFAULT_SETTINGS);
   });
 });

@@ -120,6 +120,31 @@ function serve(dir: string): Promise<http.Server> {
     expect(requests.filter((u) => !u.startsWith(origin))).toEqual([]);
   });
 
+  test('识别结果 lists each column with why; picking a role re-runs with the override; 用所选行作为表头 sets the header row', async () => {
+    const expected = validateWorkbook(data, { asOf: AS_OF, lang: 'zh' });
+    if (!expected.ok) throw new Error('sample');
+    await page.getByRole('tab', { name: '设置' }).click();
+    const roles = page.getByTestId('column-roles').locator('li');
+    expect(await roles.count()).toBe(expected.report.columnRoles.length);
+    const whys = await roles.evaluateAll((els) => els.map((e) => e.getAttribute('data-why')));
+    expect(whys.every((w) => ['按表头', '按内容', '表头和内容', '手动指定'].includes(w ?? ''))).toBe(true);
+    await page.screenshot({ path: path.join(SHOTS, 'taskpane-roles.png'), fullPage: true });
+
+    // The measure column, set by hand: the columns setting says so, and the re-run reads it as 手动指定.
+    const measure = expected.report.columns.measure;
+    await page.getByLabel(`${measure} 列识别为`, { exact: true }).selectOption('measure');
+    await page.locator(`[data-column="${measure}"][data-why="手动指定"]`).waitFor({ timeout: 60_000 });
+    expect(await page.getByLabel('列映射').inputValue()).toBe(`measure=${measure}`);
+
+    // The header row, from the selected cell.
+    const headerRow = expected.report.headerRows[0];
+    await page.evaluate(([sheet, row]) => (window.luoshiHarness.model!.selection = `'${sheet}'!B${row}`), [expected.report.sheet, headerRow] as const);
+    await page.getByTestId('use-selected-row').click();
+    await page.waitForFunction((row) => (document.querySelector('input[type="number"][min="1"]') as HTMLInputElement | null)?.value === String(row), headerRow);
+    await page.locator(`[data-column="${measure}"]`).waitFor({ timeout: 60_000 });
+    await page.getByLabel('列映射').fill('');
+  }, 120_000);
+
   test('the settings and rules tabs, in English when chosen', async () => {
     await page.getByRole('tab', { name: '设置' }).click();
     await page.getByLabel('语言').selectOption('en');

@@ -1,4 +1,4 @@
-import { Lang } from '../engine';
+import type { Field, Lang, Message } from '../engine';
 
 /** Every string the pane shows, in both languages (Chinese is the default). */
 const TEXT = {
@@ -43,7 +43,52 @@ const TEXT = {
   source: { zh: '依据', en: 'Source' },
   keywords: { zh: '关键词', en: 'Keywords' },
   notInOffice: { zh: '此页面需在 Excel 中作为加载项打开。', en: 'Open this page inside Excel, as an add-in.' },
+  rolesTitle: { zh: '识别结果', en: 'How columns were read' },
+  rolesIntro: { zh: '每列按什么识别；识别有误时在右侧改选，改后自动重新校验。', en: 'What each column was read as; pick another role where it is wrong, and the check runs again.' },
+  rolesEmpty: { zh: '校验后在此显示每列的识别结果。', en: 'How each column was read appears here after a check.' },
+  rolesColumn: { zh: '列', en: 'Column' },
+  rolesHeader: { zh: '表头', en: 'Header' },
+  rolesRole: { zh: '识别为', en: 'Read as' },
+  rolesWhy: { zh: '依据', en: 'By' },
+  lowConfidence: { zh: '把握不大（{pct}）', en: 'unsure ({pct})' },
+  superseded: { zh: '较早的进展列，仅显示不校验', en: 'an older progress column: shown, not checked' },
+  roleAutomatic: { zh: '自动识别', en: 'Automatic' },
+  roleFor: { zh: '{column} 列识别为', en: 'Column {column} read as' },
+  otherColumn: { zh: '其他列', en: 'Another column' },
+  otherColumnHint: { zh: '列字母，如 H', en: 'Column letters, e.g. H' },
+  applyRole: { zh: '应用并校验', en: 'Apply and check' },
+  useSelectedRow: { zh: '用所选行作为表头', en: 'Use the selected row as the header' },
+  useSelectedRowHint: { zh: '先在表中点选表头所在行的任一单元格', en: 'First click any cell of the header row in the sheet' },
+  candidateTitle: { zh: '最像表头的是“{sheet}”表第 {row} 行：', en: 'The likeliest header is row {row} of "{sheet}":' },
+  useCandidateRow: { zh: '使用第 {row} 行作为表头', en: 'Use row {row} as the header' },
+  useCandidateMeasure: { zh: '（{column} 列为具体措施）', en: ' (column {column} as the measure)' },
 } as const;
+
+/** Each field in the clerk's words (the usual header for it), for the roles list and the role picker. */
+export const FIELD_LABELS: Record<Field, Message> = {
+  id: { zh: '序号', en: 'No.' },
+  category: { zh: '工作任务（类别）', en: 'Category' },
+  measure: { zh: '具体措施', en: 'Measure' },
+  lead: { zh: '牵头单位', en: 'Lead unit' },
+  responsible: { zh: '责任单位', en: 'Responsible units' },
+  owner: { zh: '责任人', en: 'Person responsible' },
+  deadline: { zh: '完成时限', en: 'Deadline' },
+  progress: { zh: '完成情况', en: 'Progress' },
+  doneDate: { zh: '完成时间', en: 'Date done' },
+  evidence: { zh: '佐证材料', en: 'Evidence' },
+  startDate: { zh: '起始日期', en: 'Start date' },
+  count: { zh: '开展次数', en: 'Times done' },
+  lastDate: { zh: '最近开展时间', en: 'Last done' },
+  notes: { zh: '备注', en: 'Notes' },
+};
+
+/** How a column's role was decided (the engine's ColumnRole.why), in the pane's words. */
+export const WHY_LABELS: Record<string, Message> = {
+  header: { zh: '按表头', en: 'by header' },
+  content: { zh: '按内容', en: 'by content' },
+  'header+content': { zh: '表头和内容', en: 'header and content' },
+  override: { zh: '手动指定', en: 'set by hand' },
+};
 
 export type TextKey = keyof typeof TEXT;
 

@@ -207,6 +207,21 @@ class WorkbookProxy extends HostObject {
   protected readProperty(name: string): unknown {
     throw hostError('InvalidArgument', `Workbook.${name} is not modelled`);
   }
+  /**
+   * The user's selection as one range (ExcelApi 1.1). As in Excel, there always is one: with nothing
+   * recorded, A1 of the active sheet; several areas selected (ctrl-click) throw InvalidSelection.
+   */
+  getSelectedRange(): RangeProxy {
+    const where = () => {
+      const model = this.ctx.model;
+      if (model.selection.includes(',')) throw hostError('InvalidSelection', 'The current selection is invalid for this operation.');
+      const { sheet, area } = model.selection ? parseArea(model.selection) : { sheet: model.activeSheet, area: { top: 0, left: 0, bottom: 0, right: 0 } };
+      const s = model.sheet(sheet ?? model.activeSheet);
+      if (!s) throw hostError('ItemNotFound', `The worksheet "${sheet}" does not exist.`);
+      return { s, area };
+    };
+    return new RangeProxy(this.ctx, () => where().s, () => where().area);
+  }
 }
 
 class WorkbookProtection extends HostObject {
@@ -506,6 +521,14 @@ class RangeProxy extends HostObject {
   get columnCount(): number {
     return this.got('columnCount');
   }
+  /** Zero-indexed row of the range's first cell (ExcelApi 1.1). */
+  get rowIndex(): number {
+    return this.got('rowIndex');
+  }
+  /** The worksheet containing the range (ExcelApi 1.1): a proxy, its properties loaded as any sheet's. */
+  get worksheet(): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, this.sheet);
+  }
   get format(): any {
     return formatRecorder(this.ctx, this.sheet, () => [this.at()]);
   }
@@ -537,6 +560,8 @@ class RangeProxy extends HostObject {
         return a.bottom - a.top + 1;
       case 'columnCount':
         return a.right - a.left + 1;
+      case 'rowIndex':
+        return a.top;
     }
     throw hostError('InvalidArgument', `Range.${name} is not modelled`);
   }

@@ -1,9 +1,16 @@
 import { Message } from '../../engine';
 import { REQUIRED_API_SET } from './requirements';
 
-/** A failure the pane explains in one line, in both languages. */
+/**
+ * A failure the pane explains in one line, in both languages. When the engine found no table, `help`
+ * carries its likeliest header row and the overrides that would take it (ValidateFailure's candidate
+ * and hint), so the pane can offer to use them.
+ */
 export class AddinError extends Error {
-  constructor(readonly text: Message) {
+  constructor(
+    readonly text: Message,
+    readonly help?: { candidate?: { sheet: string; row: number; headers: string[] }; hint?: string[] },
+  ) {
     super(text.en);
   }
 }
@@ -29,6 +36,10 @@ export const MESSAGES = {
     zh: 'Excel 拒绝写入：工作表或工作簿可能受保护，或文件为只读。',
     en: 'Excel refused the change: a sheet or the workbook may be protected, or the file is read-only.',
   },
+  multipleSelection: {
+    zh: '选中了多处区域。请只点选表头所在行的一个单元格。',
+    en: 'Several areas are selected. Click just one cell of the header row.',
+  },
   failed: (detail: string): Message => ({ zh: `Excel 未能完成操作：${detail}`, en: `Excel could not complete the operation: ${detail}` }),
 };
 
@@ -38,6 +49,7 @@ export function explainOfficeError(error: unknown): Message {
   const code = (error as { code?: string } | null)?.code ?? '';
   if (code === 'InvalidOperationInCellEditMode') return MESSAGES.cellEditMode;
   if (code === 'AccessDenied') return MESSAGES.accessDenied;
+  if (code === 'InvalidSelection') return MESSAGES.multipleSelection;
   if (code === 'ApiNotFound') return MESSAGES.tooOld;
   const message = (error as { message?: string } | null)?.message ?? String(error);
   return MESSAGES.failed(code ? `${code}: ${message}` : message);

@@ -47,7 +47,7 @@ export async function runCheck(host: ExcelHost, options: CheckOptions, progress:
     const snapshot = await readWorkbook(context);
     progress('judge');
     const result = validateWorkbook({ ...snapshot.workbook, name: options.fileName }, options);
-    if (!result.ok) throw new AddinError(result.error.message);
+    if (!result.ok) throw new AddinError(result.error.message, result.error.code === 'no_table' ? { candidate: result.error.candidate, hint: result.error.hint } : undefined);
     refuseProtected(snapshot, result.report.sheet);
     progress('write');
     const userSheets = snapshot.workbook.sheets.map((s) => s.name);
@@ -76,5 +76,26 @@ export async function selectRow(host: ExcelHost, sheet: string, row: number, las
     ws.activate();
     ws.getRange(`A${row}:${lastColumn}${row}`).select();
     await context.sync();
+  });
+}
+
+/**
+ * The sheet and 1-based row of the cell the user selected: "用所选行作为表头". One round trip.
+ * Office.js: Workbook.getSelectedRange() (ExcelApi 1.1; throws InvalidSelection when several ranges are
+ * selected), Range.rowIndex (ExcelApi 1.1, zero-indexed row of the range's first cell) and
+ * Range.worksheet (ExcelApi 1.1), all within REQUIRED_API_SET. Sources:
+ * https://learn.microsoft.com/javascript/api/excel/excel.workbook#excel-excel-workbook-getselectedrange-member(1),
+ * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-rowindex-member,
+ * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-workbooks ("Get the selected range").
+ */
+export async function selectedRow(host: ExcelHost): Promise<{ sheet: string; row: number }> {
+  requireApi(host);
+  return host.run(async (context) => {
+    const range = context.workbook.getSelectedRange();
+    range.load('rowIndex');
+    const sheet = range.worksheet;
+    sheet.load('name');
+    await context.sync();
+    return { sheet: sheet.name, row: range.rowIndex + 1 };
   });
 }

@@ -3,7 +3,7 @@ import { Button, FluentProvider, MessageBar, MessageBarBody, ProgressBar, Tab, T
 import { Lang, Message, Report } from '../../engine';
 import type { ExcelHost } from '../excel/host';
 import type { Stage } from '../excel/run-check';
-import { checkOptions, DEFAULT_SETTINGS, loadSettings, PaneSettings, saveSettings, settingsLang } from '../settings';
+import { checkOptions, DEFAULT_SETTINGS, hintedColumns, loadSettings, PaneSettings, saveSettings, settingsLang, TableHint, withCandidate, withHeaderRow } from '../settings';
 import { t, TextKey } from '../ui-text';
 import { ResultView } from './ResultView';
 import { RulesView } from './RulesView';
@@ -12,6 +12,7 @@ import { SettingsView } from './SettingsView';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: '280px', boxSizing: 'border-box' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  candidate: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, alignItems: 'flex-start' },
 });
 
 /** Kept as a text key or a bilingual message, so it follows a change of language. */
@@ -34,6 +35,8 @@ export function App({ host, theme = webLightTheme, storage = null, now = () => n
   const [report, setReport] = React.useState<Report | null>(null);
   const [sheets, setSheets] = React.useState<string[]>([]);
   const [notice, setNotice] = React.useState<Notice | null>(null);
+  /** After a no_table failure: the engine's likeliest header row and the overrides that would take it. */
+  const [tableHint, setTableHint] = React.useState<TableHint | null>(null);
   const lang: Lang = settingsLang(settings, host.displayLanguage);
   const say = (n: Notice['text']) => ('key' in n ? t(lang, n.key, n.vars) : n[lang]);
 
@@ -52,21 +55,38 @@ export function App({ host, theme = webLightTheme, storage = null, now = () => n
       await action(check);
     } catch (e) {
       setNotice({ intent: 'error', text: check.explainOfficeError(e) });
+      const help = (e as { help?: TableHint } | null)?.help;
+      setTableHint(help?.candidate ? help : null);
     }
   };
 
-  const validate = async () => {
+  /** 校验 with the given settings; from the settings tab (a correction) the pane stays there to show the new reading. */
+  const validate = async (using: PaneSettings = settings, stay = false) => {
     setNotice(null);
+    setTableHint(null);
     setStage('read');
     await attempt(async ({ runCheck }) => {
-      const result = await runCheck(host, checkOptions(settings, lang, now(), false), setStage);
+      const result = await runCheck(host, checkOptions(using, settingsLang(using, host.displayLanguage), now(), false), setStage);
       setReport(result.report);
       setSheets(result.sheets);
-      setTab('result');
+      if (!stay) setTab('result');
       setNotice({ intent: 'success', text: { key: 'done', vars: { syncs: result.syncs } } });
     });
     setStage(null);
   };
+
+  /** A correction in one step: save the settings and check again (issue 15). */
+  const apply = (next: PaneSettings) => {
+    update(next);
+    return validate(next, true);
+  };
+
+  /** 用所选行作为表头: the selected cell's sheet and row become the header, and the check runs again. */
+  const headerFromSelection = () =>
+    attempt(async ({ selectedRow }) => {
+      const at = await selectedRow(host);
+      await apply(withHeaderRow(settings, at.sheet, at.row));
+    });
 
   const clear = async () => {
     setNotice(null);
@@ -93,7 +113,7 @@ export function App({ host, theme = webLightTheme, storage = null, now = () => n
           {t(lang, 'title')}
         </Text>
         <div className={styles.actions}>
-          <Button appearance="primary" onClick={validate} disabled={busy} data-testid="validate">
+          <Button appearance="primary" onClick={() => validate()} disabled={busy} data-testid="validate">
             {t(lang, 'validate')}
           </Button>
           <Button onClick={clear} disabled={busy} data-testid="clear">
@@ -111,13 +131,25 @@ export function App({ host, theme = webLightTheme, storage = null, now = () => n
             <MessageBarBody>{say(notice.text)}</MessageBarBody>
           </MessageBar>
         )}
+        {tableHint?.candidate && !busy && (
+          <div className={styles.candidate} data-testid="candidate">
+            <Text size={200}>{t(lang, 'candidateTitle', { sheet: tableHint.candidate.sheet, row: tableHint.candidate.row })}</Text>
+            <Text size={200} weight="semibold">
+              {tableHint.candidate.headers.filter(Boolean).join(' · ')}
+            </Text>
+            <Button appearance="primary" onClick={() => apply(withCandidate(settings, tableHint))} data-testid="use-candidate">
+              {t(lang, 'useCandidateRow', { row: tableHint.candidate.row })}
+              {hintedColumns(tableHint).measure ? t(lang, 'useCandidateMeasure', { column: hintedColumns(tableHint).measure! }) : ''}
+            </Button>
+          </div>
+        )}
         <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as typeof tab)} size="small">
           <Tab value="result">{t(lang, 'tabResult')}</Tab>
           <Tab value="settings">{t(lang, 'tabSettings')}</Tab>
           <Tab value="rules">{t(lang, 'tabRules')}</Tab>
         </TabList>
         {tab === 'result' && (report ? <ResultView report={report} lang={lang} onSelectRow={select} /> : <Text>{t(lang, 'idle')}</Text>)}
-        {tab === 'settings' && <SettingsView settings={settings} sheets={sheets} lang={lang} onChange={update} />}
+        {tab === 'settings' && <SettingsView settings={settings} sheets={sheets} lang={lang} onChange={update} report={report} busy={busy} onApply={apply} onUseSelectedRow={headerFromSelection} />}
         {tab === 'rules' && <RulesView report={report} lang={lang} />}
       </main>
     </FluentProvider>

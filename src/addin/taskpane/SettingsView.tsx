@@ -1,13 +1,29 @@
 import * as React from 'react';
-import { Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
-import { Lang } from '../../engine';
+import { Button, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { Lang, Report } from '../../engine';
 import { invalidColumns, PaneSettings } from '../settings';
 import { t } from '../ui-text';
+import { ColumnRolesView } from './ColumnRolesView';
 
 const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS } });
 
-/** As-of date, warning days, sheet and column mapping (when detection is wrong), language. */
-export function SettingsView({ settings, sheets, lang, onChange }: { settings: PaneSettings; sheets: string[]; lang: Lang; onChange: (s: PaneSettings) => void }): React.ReactElement {
+export interface SettingsViewProps {
+  settings: PaneSettings;
+  sheets: string[];
+  lang: Lang;
+  /** A setting typed or chosen: saved, no check run. */
+  onChange: (s: PaneSettings) => void;
+  /** The last check's report: its column roles are listed (识别结果). */
+  report?: Report | null;
+  busy?: boolean;
+  /** A correction (a column's role): saved, and 校验 runs again. */
+  onApply?: (s: PaneSettings) => void;
+  /** 用所选行作为表头. */
+  onUseSelectedRow?: () => void;
+}
+
+/** As-of date, warning days, sheet and header row, how columns were read and their correction, column mapping, language. */
+export function SettingsView({ settings, sheets, lang, onChange, report = null, busy = false, onApply = onChange, onUseSelectedRow }: SettingsViewProps): React.ReactElement {
   const styles = useStyles();
   const set = (patch: Partial<PaneSettings>) => onChange({ ...settings, ...patch });
   const invalid = invalidColumns(settings);
@@ -32,6 +48,14 @@ export function SettingsView({ settings, sheets, lang, onChange }: { settings: P
       <Field label={t(lang, 'headerRow')}>
         <Input type="number" min={1} value={settings.headerRow} placeholder={t(lang, 'automatic')} onChange={(_, d) => set({ headerRow: d.value })} />
       </Field>
+      {onUseSelectedRow && (
+        <Field hint={t(lang, 'useSelectedRowHint')}>
+          <Button onClick={onUseSelectedRow} disabled={busy} data-testid="use-selected-row">
+            {t(lang, 'useSelectedRow')}
+          </Button>
+        </Field>
+      )}
+      <ColumnRolesView report={report} settings={settings} lang={lang} busy={busy} onApply={onApply} />
       <Field
         label={t(lang, 'columns')}
         hint={t(lang, 'columnsHint')}
