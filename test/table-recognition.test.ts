@@ -122,3 +122,47 @@ describe('finding the table (SPEC §2)', () => {
     );
   });
 });
+
+describe('real tables: columns told by header words and cells (SPEC §2, issue 15)', () => {
+  test('the handed tables are judged as a clerk expects, through the report (f1, f2, f3, f10, f28)', () => {
+    const asOf = '2023-11-30';
+    const f1 = judge(workbook(sheet('Sheet', [['工作任务', '牵头单位', '完成时限'], ['全面清理行政规范性文件', '办公室', '2023年6月底前']])), { asOf });
+    expect(f1.columns).toEqual({ measure: 'A', lead: 'B', deadline: 'C' });
+    expect(f1.tasks[0]).toMatchObject({ due: '2023-06-30', status: 'overdue', daysOverdue: 153 });
+    const f2 = judge(workbook(sheet('Sheet', [['具体要求', '责任单位', '时限要求'], ['全面清理行政规范性文件', '办公室', '年底前']])), { asOf });
+    expect(f2.tasks[0]).toMatchObject({ due: '2023-12-31', status: 'on_track', responsible: ['办公室'] });
+    const f3 = judge(workbook(sheet('Sheet', [['目标任务', '牵头单位', '完成时限'], ['新增托位400个', '县教育局', '2024年12月底前']])), { asOf });
+    expect(f3.tasks[0]).toMatchObject({ measure: '新增托位400个', due: '2024-12-31' });
+    const f10 = judge(
+      workbook(sheet('Sheet', [['具体措施', '牵头单位', '完成时限', '1-10月推进情况', '1-11月推进情况'], ['新建中转站8个', '城管局', '2023年12月底前', '完成30%', '已完成，11月20日验收']])),
+      { asOf },
+    );
+    expect(f10.tasks[0].status).toBe('done');
+    const f28 = judge(workbook(sheet('Sheet', [['具体措施', '责任单位', '完成情况', '备注'], ['开展行政规范性文件清理并集中公开', '办公室', '推进中', '11月底前完成']])), { asOf: '2023-11-25' });
+    expect(f28.tasks[0]).toMatchObject({ due: '2023-11-30', status: 'due_soon' });
+  });
+
+  test('columns headed by words in no list are told by their cells, in any order (property)', () => {
+    // Each column: a header the vocabulary does not know, and cells of its kind.
+    const kinds: Array<[string, string, CellValue[]]> = [
+      ['measure', '事', ['完善机关内部控制制度建设', '开展政策法规集中宣传活动', '推进办公用房清理整改工作']],
+      ['responsible', '归口', ['办公室', '财务科、人事科', '各科室']],
+      ['deadline', '节奏', ['2023年6月底前', '年底前', '每季度']],
+      ['progress', '动态', ['已完成', '推进中', '已印发实施方案']],
+    ];
+    fc.assert(
+      fc.property(fc.shuffledSubarray(kinds, { minLength: kinds.length, maxLength: kinds.length }), fc.integer({ min: 0, max: 2 }), (order, offset) => {
+        const pad = Array<CellValue>(offset).fill(null);
+        // One column the vocabulary names (具体措施 … would be too easy: the lead) keeps the table plausible.
+        const rows: CellValue[][] = [[...pad, '牵头单位', ...order.map(([, h]) => h)]];
+        for (let i = 0; i < 3; i++) rows.push([...pad, '县政府办', ...order.map(([, , cells]) => cells[i])]);
+        const result = detectTable(workbook(sheet('s', rows)));
+        expect(result.ok).toBe(true);
+        if (!result.ok) return;
+        expect(result.layout.columns.lead).toBe(offset);
+        order.forEach(([field], i) => expect(result.layout.columns[field as keyof typeof result.layout.columns]).toBe(offset + 1 + i));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

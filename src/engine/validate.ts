@@ -8,7 +8,7 @@ import { cellText, columnLetter, WorkbookData } from './model/workbook';
 import { Report, TaskReport } from './model/report';
 import { rulesInForce } from './rules/rules-sheet';
 import { departmentList } from './table/departments';
-import { detectTable, LayoutOverride, TableLayout } from './table/detect-table';
+import { DetectFailure, detectTable, LayoutOverride, TableLayout } from './table/detect-table';
 import { firstEmptyColumn, headerExtent, tableYear } from './table/geometry';
 import { MergedView } from './table/merged-cells';
 import { tableRows } from './table/read-rows';
@@ -22,7 +22,13 @@ export interface ValidateOptions {
   override?: LayoutOverride;
 }
 
-export type ValidateFailure = { code: 'no_table' | 'no_sheet' | 'bad_column' | 'bad_option'; message: Message };
+export type ValidateFailure = {
+  code: 'no_table' | 'no_sheet' | 'bad_column' | 'bad_option';
+  message: Message;
+  /** For no_table: the row that looked most like a header (sheet, 1-based row, its texts) and the CLI options that would take it. */
+  candidate?: { sheet: string; row: number; headers: string[] };
+  hint?: string[];
+};
 export type ValidateResult = { ok: true; report: Report } | { ok: false; error: ValidateFailure };
 
 export const DEFAULT_WARN_DAYS = 7;
@@ -38,6 +44,31 @@ function failure(code: ValidateFailure['code'], detail = ''): ValidateResult {
     bad_option: { zh: `参数无效：${detail}`, en: `Invalid option: ${detail}` },
   };
   return { ok: false, error: { code, message: messages[code] } };
+}
+
+/**
+ * "No table" with what would find it (SPEC §2): the best candidate header row, and the overrides to name
+ * it, for the CLI as options and for the pane as its settings.
+ */
+function noTable(d: DetectFailure): ValidateResult {
+  const base = failure('no_table');
+  if (!base.ok && d.candidate) {
+    const { sheet, row, headers } = d.candidate;
+    const shown = headers.filter(Boolean).slice(0, 8).join(' · ');
+    const options = (d.hint ?? []).join(' ');
+    base.error.message = {
+      zh: `没有找到责任分解表。最像表头的是“${sheet}”表第 ${row} 行（${shown}）；如果就是它，请指定表头行和具体措施列（命令行：${options}；加载项：设置中的“表头行”和“列设置”）`,
+      en: `No breakdown table found. The likeliest header is row ${row} of "${sheet}" (${shown}); if it is, name the header row and the measure column (command line: ${options}; add-in: Settings, "Header row" and "Columns")`,
+    };
+    base.error.candidate = d.candidate;
+    base.error.hint = d.hint;
+  } else if (!base.ok) {
+    base.error.message = {
+      zh: `${base.error.message.zh}；可以指定表头行和具体措施列（命令行：--header-row 行号 --column measure=列字母；加载项：设置中的“表头行”和“列设置”）`,
+      en: `${base.error.message.en}; name the header row and the measure column (command line: --header-row N --column measure=LETTER; add-in: Settings, "Header row" and "Columns")`,
+    };
+  }
+  return base;
 }
 
 /** Each task row's id and measure text, for linking log entries (read in a pass of its own). */
@@ -59,7 +90,7 @@ export function validateWorkbook(workbook: WorkbookData, options: ValidateOption
   if (!Number.isInteger(warnDays) || warnDays < 0 || warnDays > 3650) return failure('bad_option', `--warn-days ${warnDays}`);
 
   const detected = detectTable(workbook, options.override);
-  if (!detected.ok) return failure(detected.reason, detected.detail);
+  if (!detected.ok) return detected.reason === 'no_table' ? noTable(detected) : failure(detected.reason, detected.detail);
   const layout = detected.layout;
   const sheet = workbook.sheets[layout.sheetIndex];
   const view = new MergedView(sheet);
@@ -94,6 +125,8 @@ export function validateWorkbook(workbook: WorkbookData, options: ValidateOption
   const columns: Record<string, string> = {};
   const extent = headerExtent(view, layout);
   for (const [field, col] of Object.entries(layout.columns)) if (col !== undefined) columns[field] = columnLetter(col);
+  // How each column's role was decided, so a wrong guess is visible (issue 15).
+  const columnRoles = layout.columnRoles.map((r) => ({ field: r.field, column: columnLetter(r.col), header: r.header, why: r.why, confidence: r.confidence, ...(r.superseded ? { superseded: true } : {}) }));
   if (layout.extraResponsible.length) columns.responsibleMore = layout.extraResponsible.map(columnLetter).join(',');
   return {
     ok: true,
@@ -109,6 +142,7 @@ export function validateWorkbook(workbook: WorkbookData, options: ValidateOption
       year,
       dateSystem: workbook.date1904 ? '1904' : '1900',
       columns,
+      columnRoles,
       periodColumns: layout.periodColumns.map((p) => ({ column: columnLetter(p.col), period: periodLabel({ kind: p.period, year, index: p.index, start: 0, end: 0 }) })),
       overridden: layout.overridden,
       rules: rules.map((r) => ({

@@ -86,6 +86,11 @@ export interface Report {
   dateSystem: '1900' | '1904';
   /** Detected (or overridden) column of each field, as letters. */
   columns: Record<string, string>;
+  /**
+   * How each column's role was decided: by its header's words, its cells, both, or the user's override,
+   * with a confidence 0..1; an older progress column is listed as superseded (shown, not judged).
+   */
+  columnRoles: Array<{ field: string; column: string; header: string; why: string; confidence: number; superseded?: boolean }>;
   periodColumns: Array<{ column: string; period: string }>;
   overridden: string[];
   rules: RuleReport[];

@@ -6,6 +6,7 @@ import { CellValue, MergeRange, SheetData } from '../model/workbook';
  */
 export class MergedView {
   private readonly fill = new Map<number, { value: CellValue; merge: MergeRange }>();
+  private readonly anchors = new Map<number, MergeRange>();
   readonly width: number;
 
   constructor(readonly sheet: SheetData) {
@@ -14,6 +15,7 @@ export class MergedView {
     this.width = width;
     for (const merge of sheet.merges) {
       const value = sheet.rows[merge.top]?.[merge.left] ?? null;
+      this.anchors.set(merge.top * 16384 + merge.left, merge);
       for (let r = merge.top; r <= merge.bottom && r < sheet.rows.length; r++) {
         for (let c = merge.left; c <= merge.right; c++) {
           if (r !== merge.top || c !== merge.left) this.fill.set(r * 16384 + c, { value, merge });
@@ -41,5 +43,10 @@ export class MergedView {
   /** The merged area a cell belongs to (as a non-anchor cell), if any. */
   mergeAt(row: number, col: number): MergeRange | undefined {
     return this.fill.get(row * 16384 + col)?.merge;
+  }
+
+  /** The merged area whose top-left cell this is, if any. */
+  anchorMerge(row: number, col: number): MergeRange | undefined {
+    return this.anchors.get(row * 16384 + col);
   }
 }

@@ -1,0 +1,417 @@
+import { PeriodKind } from '../dates/periods';
+import { ColumnProfile, contentAgreement, contentEvidence, emptyProfile } from './column-content';
+import { Field, FIELDS, HeaderEvidence, headerEvidence, NAMED, reportingPeriodRank } from './vocabulary';
+
+/*
+ * Which column plays which role (SPEC §2): decided by the header's words AND the column's cells. The
+ * header is evidence (weights from headerEvidence), the cells are evidence (contentEvidence), a header
+ * whose cells disagree (1, 2, 3 under 工作任务) is believed less. The measure is chosen first, then the
+ * other fields greedily, best (column, field) pair first.
+ */
+
+export type RoleWhy = 'header' | 'content' | 'header+content' | 'override';
+
+/** How one column's role was decided, for the JSON report and the task pane (SPEC §2, issue 15). */
+export interface ColumnRole {
+  field: Field;
+  /** 0-based column. */
+  col: number;
+  /** The header as written (the sub-header under a group: 进展 under 完成情况). */
+  header: string;
+  why: RoleWhy;
+  /** 0..1. */
+  confidence: number;
+  /** Set on an older progress column (1-10月推进情况 beside 1-11月推进情况): shown, not judged. */
+  superseded?: true;
+}
+
+export interface PeriodColumn {
+  col: number;
+  period: PeriodKind;
+  index: number;
+}
+
+/** One column under a candidate header. */
+export interface HeaderColumn {
+  col: number;
+  /** The header as written ('' when the column has none). */
+  header: string;
+  /** Under a group header spanning several columns (完成情况 over 进展 / 完成时间). */
+  underGroup: boolean;
+  /** The group's text, if any: a period written there (2023年1-11月 over 推进情况) dates the column. */
+  group: string;
+  /**
+   * The header cell reads as data (a unit name, a deadline, a running text): only a vocabulary term in
+   * it counts, so a first body row is not taken for the header.
+   */
+  readsAsData: boolean;
+}
+
+export interface RoleAssignment {
+  columns: Partial<Record<Field, number>>;
+  extraResponsible: number[];
+  /** Further category columns (a second level: 重点领域 › 工作任务), left to right. */
+  extraCategory: number[];
+  periodColumns: PeriodColumn[];
+  roles: ColumnRole[];
+  /** How well this header explains its columns: higher is better (compares candidate header rows). */
+  score: number;
+  /** Whether a breakdown table is plausible here without any override (see acceptable). */
+  plausible: boolean;
+  /** The column most likely to hold the task text, for the message when no table is found. */
+  measureGuess?: number;
+}
+
+/** Fields a breakdown table is made of (SPEC §2): they, not 序号 or 备注, make a table plausible. */
+const CORE: Field[] = ['measure', 'lead', 'responsible', 'owner', 'deadline', 'progress', 'doneDate'];
+/** Roles a deadline column may have been given by its header when the table has no deadline column (备注, 说明). */
+const LOOSE_ROLES: Field[] = ['notes', 'evidence', 'category', 'count'];
+/** Below this, a (column, field) pair is not taken. */
+const MIN_SCORE = 0.35;
+/** A second column of this field is kept too (责任部门 + 配合部门) when its header names it. */
+const REPEATABLE: Field = 'responsible';
+
+interface Scored {
+  /** The header's own evidence; `header` is it weighed by how far the cells agree. */
+  evidence: Partial<Record<Field, number>>;
+  header: Partial<Record<Field, number>>;
+  content: Partial<Record<Field, number>>;
+  total: Partial<Record<Field, number>>;
+}
+
+/**
+ * What a header says, read with its group above (责任单位 over 牵头 / 配合 is 牵头责任单位 / 配合责任单位;
+ * 2023年推进情况 over 1-10月): the stronger of the two readings, field by field.
+ */
+function evidenceOf(c: HeaderColumn): HeaderEvidence {
+  const own = headerEvidence(c.header);
+  if (!c.group || own.period) return c.readsAsData ? namedOnly(own) : own;
+  const withGroup = headerEvidence(c.header + c.group);
+  const fields: Partial<Record<Field, number>> = { ...own.fields };
+  for (const [field, w] of Object.entries(withGroup.fields) as Array<[Field, number]>)
+    fields[field] = Math.max(fields[field] ?? 0, w);
+  const e = { fields };
+  return c.readsAsData ? namedOnly(e) : e;
+}
+
+function scoreColumn(evidence: HeaderEvidence, p: ColumnProfile): Scored {
+  const content = contentEvidence(p);
+  const header: Partial<Record<Field, number>> = {};
+  const total: Partial<Record<Field, number>> = {};
+  for (const field of FIELDS) {
+    const w = evidence.fields[field] ?? 0;
+    // A column the vocabulary names keeps a claim even when its few cells disagree (a stray value).
+    const h = w >= NAMED ? Math.max(w * contentAgreement(p, field), MIN_SCORE + 0.05) : w * contentAgreement(p, field);
+    if (h > 0) header[field] = h;
+    const t = h + (content[field] ?? 0);
+    if (t > 0) total[field] = t;
+  }
+  return { evidence: evidence.fields, header, content, total };
+}
+
+function namedOnly(e: HeaderEvidence): HeaderEvidence {
+  const fields: Partial<Record<Field, number>> = {};
+  for (const [field, w] of Object.entries(e.fields) as Array<[Field, number]>) if (w >= NAMED) fields[field] = w;
+  return { fields, period: e.period };
+}
+
+/**
+ * Assigns fields to the columns under one candidate header. `forced` holds columns the user named
+ * (an override of the measure column alone is enough to find the header row, SPEC §2).
+ */
+export function assignRoles(
+  columns: HeaderColumn[],
+  profiles: Map<number, ColumnProfile>,
+  oneRowHeader: boolean,
+  forced: Partial<Record<Field, number>> = {},
+): RoleAssignment {
+  const scored = new Map<number, Scored>();
+  const periodColumns: PeriodColumn[] = [];
+  const free = new Set<number>();
+  for (const c of columns) {
+    const p = profiles.get(c.col) ?? emptyProfile();
+    const evidence = headerEvidence(c.header);
+    if (evidence.period) {
+      periodColumns.push({ col: c.col, ...evidence.period });
+      continue;
+    }
+    scored.set(c.col, scoreColumn(evidenceOf(c), p));
+    free.add(c.col);
+  }
+  const byCol = new Map(columns.map((c) => [c.col, c]));
+  const assigned: Partial<Record<Field, number>> = {};
+  const roles: ColumnRole[] = [];
+  const extraResponsible: number[] = [];
+  const take = (field: Field, col: number) => {
+    assigned[field] = col;
+    free.delete(col);
+  };
+
+  for (const [field, col] of Object.entries(forced) as Array<[Field, number]>) {
+    take(field, col);
+    if (!scored.has(col)) scored.set(col, scoreColumn({ fields: {} }, profiles.get(col) ?? emptyProfile()));
+  }
+  const forcedCols = new Set(Object.values(forced));
+  const periods = periodColumns.filter((p) => !forcedCols.has(p.col));
+
+  const measureGuess = forced.measure ?? chooseMeasure(scored, free);
+  if (
+    assigned.measure === undefined &&
+    measureGuess !== undefined &&
+    measureScore(scored.get(measureGuess)!) >= MIN_SCORE
+  )
+    take('measure', measureGuess);
+
+  const superseded = chooseCurrentProgress(scored, free, byCol);
+  if (superseded.current !== undefined) take('progress', superseded.current);
+  for (const col of superseded.older) free.delete(col);
+
+  // The best (column, field) pairs first; ties go to the lead (牵头 before 责任) and to the left.
+  const pairs: Array<[number, number, Field]> = [];
+  for (const col of free) {
+    const s = scored.get(col)!;
+    for (const field of FIELDS) {
+      const t = s.total[field];
+      if (field !== 'measure' && t !== undefined && t >= MIN_SCORE) pairs.push([t, col, field]);
+    }
+  }
+  pairs.sort((a, b) => b[0] - a[0] || FIELDS.indexOf(a[2]) - FIELDS.indexOf(b[2]) || a[1] - b[1]);
+  for (const [, col, field] of pairs) {
+    if (!free.has(col)) continue;
+    if (assigned[field] === undefined) take(field, col);
+    else if (field === REPEATABLE && (scored.get(col)!.header[field] ?? 0) >= 0.6) {
+      extraResponsible.push(col);
+      free.delete(col);
+    }
+  }
+  extraResponsible.sort((a, b) => a - b);
+  // A second category level (重点领域 › 工作任务 › 具体措施): shown, the first level is the category.
+  const extraCategory: number[] = [];
+  for (const [, col, field] of pairs) {
+    if (field === 'category' && free.has(col) && assigned.category !== undefined) {
+      extraCategory.push(col);
+      free.delete(col);
+    }
+  }
+  extraCategory.sort((a, b) => a - b);
+
+  // Two department columns that no role word tells apart: the first is the lead (牵头 before 责任).
+  const lead = assigned.lead;
+  const responsible = assigned.responsible;
+  if (
+    lead !== undefined &&
+    responsible !== undefined &&
+    lead > responsible &&
+    forced.lead === undefined &&
+    forced.responsible === undefined
+  ) {
+    const unnamed = (col: number) =>
+      (scored.get(col)!.header.lead ?? 0) < 0.6 && (scored.get(col)!.header.responsible ?? 0) < 0.6;
+    if (unnamed(lead) && unnamed(responsible)) [assigned.lead, assigned.responsible] = [responsible, lead];
+  }
+
+  // Many tables call the deadline 完成时间 (SPEC's word for the done date). With no other deadline
+  // column and no progress group above it, that column is the deadline.
+  const done = assigned.doneDate;
+  if (
+    assigned.deadline === undefined &&
+    done !== undefined &&
+    oneRowHeader &&
+    !byCol.get(done)!.underGroup &&
+    forced.doneDate === undefined
+  ) {
+    assigned.deadline = done;
+    delete assigned.doneDate;
+  }
+  // No deadline column: a column whose cells read as deadlines is it (备注 "11月底前完成").
+  if (assigned.deadline === undefined) {
+    let best: number | undefined;
+    let bestShare = 0.5;
+    for (const c of columns) {
+      if (
+        !scored.has(c.col) ||
+        forcedCols.has(c.col) ||
+        !(free.has(c.col) || LOOSE_ROLES.some((f) => assigned[f] === c.col))
+      )
+        continue;
+      const p = profiles.get(c.col);
+      if (!p || p.cells === 0) continue;
+      const share = (p.kinds.deadline + p.kinds.date * 0.8) / p.cells;
+      if (p.kinds.deadline > 0 && share > bestShare) [best, bestShare] = [c.col, share];
+    }
+    if (best !== undefined) {
+      for (const f of FIELDS) if (assigned[f] === best) delete assigned[f];
+      free.delete(best);
+      assigned.deadline = best;
+    }
+  }
+
+  let score = 0;
+  for (const field of FIELDS) {
+    const col = assigned[field];
+    if (col === undefined) continue;
+    if (forced[field] === col) {
+      roles.push({ field, col, header: byCol.get(col)?.header ?? '', why: 'override', confidence: 1 });
+      continue;
+    }
+    const { role, weight } = explain(field, col, scored.get(col)!, byCol.get(col)!.header);
+    roles.push(role);
+    score += weight;
+  }
+  for (const col of extraResponsible) {
+    const { role, weight } = explain('responsible', col, scored.get(col)!, byCol.get(col)!.header);
+    roles.push(role);
+    score += weight;
+  }
+  for (const col of extraCategory) roles.push(explain('category', col, scored.get(col)!, byCol.get(col)!.header).role);
+  for (const col of superseded.older)
+    roles.push({ ...explain('progress', col, scored.get(col)!, byCol.get(col)!.header).role, superseded: true });
+  roles.sort((a, b) => a.col - b.col);
+  score += 0.3 * periods.length;
+  // Header cells that read as data (办公室, 年底前) make this row look like the first body row.
+  for (const c of columns)
+    if (c.readsAsData && !Object.values(scored.get(c.col)?.evidence ?? {}).some((w) => w! >= NAMED)) score -= 0.3;
+
+  const result: RoleAssignment = {
+    columns: assigned,
+    extraResponsible,
+    extraCategory,
+    periodColumns: periods,
+    roles,
+    score,
+    plausible: false,
+    measureGuess,
+  };
+  result.plausible = acceptable(result, scored, profiles);
+  return result;
+}
+
+/**
+ * Why a column has its role: 'header' when only its header says so, 'content' when only its cells do,
+ * both when both add weight; confidence is their sum scaled to 0..1 (a vocabulary term alone 0.83, with
+ * agreeing cells 1). `weight` is what the role adds to its header row's score.
+ */
+function explain(field: Field, col: number, s: Scored, header: string): { role: ColumnRole; weight: number } {
+  const h = s.header[field] ?? 0;
+  const k = s.content[field] ?? 0;
+  const why: RoleWhy = h >= 0.3 && k >= 0.15 ? 'header+content' : h >= 0.3 ? 'header' : 'content';
+  return {
+    role: { field, col, header, why, confidence: Math.min(1, Math.round(((h + k) / 1.2) * 100) / 100) },
+    weight: Math.min(h + k, 1.5),
+  };
+}
+
+/**
+ * A column's claim to hold the task text: its measure score, less what its header says it is instead,
+ * and less when its cells look like a category (short texts merged or repeated down: 重点工作 over 文旅融合).
+ */
+function measureScore(s: Scored): number {
+  let other = 0;
+  for (const field of FIELDS)
+    if (field !== 'measure' && field !== 'category') other = Math.max(other, s.header[field] ?? 0);
+  return (s.total.measure ?? 0) - 0.6 * other - (s.content.category ?? 0);
+}
+
+/**
+ * The column of task texts: the best measure score. A category header (工作任务, 重点任务) is a weak
+ * measure word, so such a column is the measure exactly when no other column holds the task text
+ * (SPEC §2: "When a table has only one column that can hold the task text, it is the measure").
+ */
+function chooseMeasure(scored: Map<number, Scored>, free: Set<number>): number | undefined {
+  let best: number | undefined;
+  let bestScore = 0;
+  for (const col of free) {
+    const s = measureScore(scored.get(col)!);
+    if (s > bestScore) [best, bestScore] = [col, s];
+  }
+  return best;
+}
+
+/**
+ * Of several progress columns (1-10月推进情况, 1-11月推进情况; 10月 / 11月; 二季度 / 三季度) the one for
+ * the latest period is current; the others are kept out of the judgement. Without periods in their
+ * headers the first is current.
+ */
+function chooseCurrentProgress(
+  scored: Map<number, Scored>,
+  free: Set<number>,
+  byCol: Map<number, HeaderColumn>,
+): { current?: number; older: number[] } {
+  const progress: number[] = [];
+  for (const col of free) {
+    const s = scored.get(col)!;
+    const h = s.header.progress ?? 0;
+    const k = s.content.progress ?? 0;
+    if (h >= NAMED * 0.9 || (h >= 0.4 && k >= 0.2) || (k >= 0.4 && (s.total.progress ?? 0) >= bestOther(s, 'progress')))
+      progress.push(col);
+  }
+  if (progress.length < 2) return { older: [] };
+  progress.sort((a, b) => a - b);
+  const rank = (col: number) => {
+    const c = byCol.get(col)!;
+    return reportingPeriodRank(c.header) ?? reportingPeriodRank(c.group);
+  };
+  let current = progress[0];
+  let currentRank = rank(current);
+  for (const col of progress.slice(1)) {
+    const r = rank(col);
+    if (r !== null && (currentRank === null || r >= currentRank)) [current, currentRank] = [col, r];
+  }
+  if (currentRank === null) return { older: [] };
+  return { current, older: progress.filter((c) => c !== current) };
+}
+
+function bestOther(s: Scored, field: Field): number {
+  let best = 0;
+  for (const f of FIELDS) if (f !== field) best = Math.max(best, s.total[f] ?? 0);
+  return best;
+}
+
+/**
+ * Whether the assignment makes a breakdown table without the user saying so: a measure, and
+ * - the measure and one more column named by the vocabulary (as always), or
+ * - two breakdown columns (lead, responsible, owner, deadline, progress, done date) named by the
+ *   vocabulary (工作任务 · 牵头单位 · 完成时限), or
+ * - one named and another told by header words or by cells that only breakdown tables hold (unit
+ *   names, deadline phrases, progress words), one of them by its cells, or
+ * - none named, two hinted by header words (任务 · 时间) and two told by such cells.
+ * A sheet of names and numbers (the 150 corpus workbooks) meets none of these.
+ */
+function acceptable(a: RoleAssignment, scored: Map<number, Scored>, profiles: Map<number, ColumnProfile>): boolean {
+  const measure = a.columns.measure;
+  if (measure === undefined) return false;
+  const named = (field: Field, col: number) => {
+    const s = scored.get(col);
+    return s !== undefined && (s.evidence[field] ?? 0) >= NAMED && (s.header[field] ?? 0) >= NAMED * 0.7;
+  };
+  let namedAny = 0;
+  let namedCore = 0;
+  let supported = 0;
+  let told = 0;
+  let hintedCore = 0;
+  for (const field of FIELDS) {
+    const col = a.columns[field];
+    if (col === undefined) continue;
+    const isNamed = named(field, col);
+    if (isNamed) namedAny++;
+    if (!CORE.includes(field)) continue;
+    if (isNamed) namedCore++;
+    if ((scored.get(col)?.header[field] ?? 0) >= 0.3) hintedCore++;
+    if (field === 'measure') continue;
+    const isTold = breakdownContent(profiles.get(col));
+    if (isTold) told++;
+    if (isNamed || isTold || (scored.get(col)?.header[field] ?? 0) >= 0.3) supported++;
+  }
+  const measureNamed = named('measure', measure);
+  if (measureNamed && namedAny >= 2) return true;
+  if (namedCore - (measureNamed ? 1 : 0) >= 2) return true;
+  if (namedCore >= 1) return supported >= 2 && told >= 1;
+  // Terse headers (任务 · 责任 · 时间): their words and cells only breakdown tables hold.
+  return hintedCore >= 2 && told >= 2;
+}
+
+/** Most of the column's cells are unit names, deadline phrases or progress words. */
+function breakdownContent(p: ColumnProfile | undefined): boolean {
+  if (!p || p.cells === 0) return false;
+  return (p.kinds.unit + p.kinds.deadline + p.kinds.progress + p.kinds.person) * 2 >= p.cells;
+}
