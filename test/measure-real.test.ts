@@ -163,3 +163,16 @@ describe('a deadline cell that sums up period-by-period targets is no conflict',
     expect(sameRequirement(parseDeadlineText('每季度首月10日前', 2023), quarters[0], 2023)).toBe(false);
   });
 });
+
+describe('a duration the work is cut to is a target, not a time limit', () => {
+  test.each([
+    '企业开办时间压缩至1个工作日以内',
+    '工程建设项目审批时间缩短到60个工作日以内',
+    '不动产登记办理时间控制在3个工作日内',
+  ])('%s states no obligation', (text) => {
+    expect(parseMeasureText(text, 2023)).toEqual([]);
+  });
+  test('a real time limit stays one', () => {
+    expect(parseMeasureText('收到交办件后15个工作日内办结', 2023).map((o) => o.kind)).toEqual(['relative']);
+  });
+});

@@ -108,6 +108,7 @@ export function validateWorkbook(workbook: WorkbookData, options: ValidateOption
     lang,
     sheet: sheet.name,
     columns: layout.columns,
+    firstUnitLeads: layout.firstUnitLeads,
     rules,
     departments: departmentList(workbook),
     logged: logged.byRow,

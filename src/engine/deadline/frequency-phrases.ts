@@ -203,10 +203,15 @@ export function findRelatives(text: string): RelativeMention[] {
       else if (word.includes('周') || word.includes('星期')) [amount, unit] = [n * 7, 'day'];
       else [amount, unit] = [n, 'day'];
     }
+    // A duration the work is to be cut to (企业开办时间压缩至1个工作日以内) is a target, not a time limit.
+    if (TARGET_BEFORE.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
     found.push({ amount, unit, index: m.index, length: m[0].length });
   }
   return found;
 }
+
+/** Words just before a duration that make it the result aimed for: 压缩至, 缩短到, 控制在, 不超过, 提速至. */
+const TARGET_BEFORE = /(?:压缩|缩短|缩减|减少|降低|控制|提速|提高|压减|精简)(?:至|到|在|为)?$|不超过$|办结时间$|时限$/;
 
 export const CONTINUOUS_WORDS = /长期坚持|持续推进|常态化|长期|持续开展|持续|常年|长效|经常性|贯穿全年|全年持续|动态调整/;
 export const VAGUE_WORDS = /适时|定期|视情|待定|根据(?:工作)?需要|按需|另行|不定期|随时|及时|择机/;

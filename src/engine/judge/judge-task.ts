@@ -34,6 +34,8 @@ export interface TaskContext {
   /** The breakdown sheet's name and its columns (0-based), for the findings' cells. */
   readonly sheet: string;
   readonly columns: Readonly<Partial<Record<Field, number>>>;
+  /** The header says the first unit of a responsible cell leads (责任单位（列第一位的为牵头单位）). */
+  readonly firstUnitLeads: boolean;
   /** Built-in and workbook rules (SPEC §2 rules sheet). */
   readonly rules: readonly Rule[];
   /** The workbook's department list (normalised names), or null when it has none. */
@@ -64,6 +66,7 @@ export function judgeTask(row: TableRow, ctx: TaskContext): TaskReport {
   const { lead, responsible } = rowDepartments(
     [cellText(v.lead ?? null)],
     row.extraResponsible.length === 0 ? [cellText(v.responsible ?? null)] : [cellText(v.responsible ?? null), ...row.extraResponsible.map(cellText)],
+    ctx.firstUnitLeads,
   );
   checkIdentity({ measure, id, lead, responsible, sheetRow: row.row + 1, idFromMerge: row.idFromMerge }, c, ctx.departments, ctx.seenIds, add);
 

@@ -60,12 +60,14 @@ export function splitDepartments(text: string): string[] {
  * listed once, under lead if it leads. Names are as written; the result is frozen and shared by rows
  * with the same cells. A note's 下同 ("the same below") is not carried to later rows: each row is read alone.
  */
-export function rowDepartments(leadCells: readonly string[], responsibleCells: readonly string[]): RowDepartments {
+export function rowDepartments(leadCells: readonly string[], responsibleCells: readonly string[], firstLeads = false): RowDepartments {
+  // `firstLeads`: the table's header says the first unit listed leads (责任单位（列第一位的为牵头单位）).
   const key =
-    leadCells.length <= 1 && responsibleCells.length <= 1
+    (firstLeads ? '\u0002' : '') +
+    (leadCells.length <= 1 && responsibleCells.length <= 1
       ? (leadCells[0] ?? '') + '\u0000' + (responsibleCells[0] ?? '')
-      : leadCells.join('\u0001') + '\u0000' + responsibleCells.join('\u0001');
-  return rows.getWith(key, rowOf, [leadCells, responsibleCells] as const);
+      : leadCells.join('\u0001') + '\u0000' + responsibleCells.join('\u0001'));
+  return rows.getWith(key, rowOf, [leadCells, responsibleCells, firstLeads] as const);
 }
 
 const EMPTY_ROW: RowDepartments = Object.freeze({
@@ -73,7 +75,7 @@ const EMPTY_ROW: RowDepartments = Object.freeze({
   responsible: Object.freeze([]) as readonly string[],
 });
 
-function rowOf(_key: string, [leadCells, responsibleCells]: readonly [readonly string[], readonly string[]]): RowDepartments {
+function rowOf(_key: string, [leadCells, responsibleCells, firstLeads]: readonly [readonly string[], readonly string[], boolean]): RowDepartments {
   const lead: Unit[] = [];
   const responsible: Unit[] = [];
   for (const text of leadCells) {
@@ -87,7 +89,7 @@ function rowOf(_key: string, [leadCells, responsibleCells]: readonly [readonly s
   for (const text of responsibleCells) {
     const cell = cells.get(text, readCell);
     cell.units.forEach((u, i) => {
-      const leads = leadCellEmpty && u.role !== 'help' && (u.role === 'lead' || (cell.firstLeads && i === 0));
+      const leads = leadCellEmpty && u.role !== 'help' && (u.role === 'lead' || ((cell.firstLeads || firstLeads) && i === 0));
       (leads ? lead : responsible).push(u);
     });
   }
