@@ -65,6 +65,11 @@ export interface RealisticLayout {
    */
   header: CellValue[][];
   body: BodyRow[];
+  /**
+   * A kind the product does not read yet, said in a sentence: the layout's test is expected to fail
+   * (jest's test.failing), so fixing the kind turns it red until this line is removed.
+   */
+  knownGap?: string;
   /** Columns (letters) whose empty cells continue the cell above, merged down as published. */
   mergedDown?: string[];
   /** Rows under the table (填表说明, 填报人), each merged across. */
@@ -823,6 +828,7 @@ export const REALISTIC_LAYOUTS: RealisticLayout[] = [
     sheetName: '目标责任书',
     asOf: AS_OF,
     above: ['2023年度招商引资目标责任书任务分解'],
+    knownGap: 'a running total (1-9月到位资金14.5亿元) is not yet compared with per-quarter amount targets (4+5+5亿 due by Q3): row 1 reads 逾期',
     header: [['序号', '目标任务', '责任单位', '完成时限', '完成情况']],
     body: [
       // 14.5 of the 20 for the year by September: not done; the quarters so far are met (4+5+5).
