@@ -39,6 +39,18 @@ function userState(model: HostWorkbook, names: string[]) {
 }
 
 describe('the add-in on a test host that behaves like Office.js', () => {
+  test('a date cell formatted to show a month only (yyyy"年"m"月") is that month\'s end, as in the CLI', async () => {
+    const data = table([
+      [1, '制定实施方案', '办公室', '', { date: '2022-06-01', monthOnly: true }, '推进中', null],
+      [2, '开展专项检查', '办公室', '', { date: '2022-06-01' }, '推进中', null],
+    ]);
+    const host = testHost(hostWorkbookOf(data));
+    const read = await host.run((context) => readWorkbook(context));
+    const judged = validateWorkbook(read.workbook, { asOf: '2022-09-30' });
+    if (!judged.ok) throw new Error(judged.error.message.en);
+    expect(judged.report.tasks.map((t) => t.due)).toEqual(['2022-06-30', '2022-06-01']);
+  });
+
   test('the host is strict: unloaded properties throw, writes wait for sync', async () => {
     const host = testHost(hostWorkbookOf(fixture()));
     await host.run(async (context) => {

@@ -14,7 +14,7 @@ export { VERSION } from './version';
 // What the engine reads.
 export type { WorkbookData, SheetData, CellValue, MergeRange, DateValue } from './model/workbook';
 export { EXCEL_MAX_COLUMNS, columnLetter, columnIndex } from './model/workbook';
-export { isDateFormat } from './model/number-formats';
+export { dateFormatShowsDay, isDateFormat } from './model/number-formats';
 export { serialToDay, dayToSerial } from './dates/excel-serial';
 export { formatIso, parseIso } from './dates/civil-date';
 

@@ -102,7 +102,7 @@ export function hostWorkbookOf(data: WorkbookData): HostWorkbook {
         const cell = sheet.ensure(r, c);
         if (typeof v === 'object') {
           cell.value = dayToSerial(parseIso(v.date)!, data.date1904);
-          cell.numberFormat = 'yyyy/m/d';
+          cell.numberFormat = v.monthOnly ? 'yyyy"年"m"月"' : 'yyyy/m/d';
         } else cell.value = v;
       }),
     );

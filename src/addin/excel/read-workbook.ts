@@ -3,6 +3,7 @@ import {
   columnIndex,
   constantValue,
   formatIso,
+  dateFormatShowsDay,
   isDateFormat,
   isLuoshiName,
   isStatusRuleFormula,
@@ -89,7 +90,9 @@ function toRows(values: unknown[][], formats: unknown[][], origin: { row: number
       else if (typeof v === 'number') {
         const format = String(formats[r]?.[c] ?? '');
         const day = isDateFormat(-1, format) ? serialToDay(v, date1904) : null;
-        out.push(day !== null ? { date: formatIso(day) } : v);
+        if (day === null) out.push(v);
+        else if (dateFormatShowsDay(-1, format)) out.push({ date: formatIso(day) });
+        else out.push({ date: formatIso(day), monthOnly: true }); // 2026年6月: the month's end (SPEC §2)
       } else if (typeof v === 'string' || typeof v === 'boolean') out.push(v);
       else out.push(String(v));
     }

@@ -1,5 +1,5 @@
 import { TextByYearCache } from '../cache/bounded-cache';
-import { DayNumber, isPlausible, parseIso } from '../dates/civil-date';
+import { DayNumber, isPlausible, lastDayOfMonth, parseIso, toYmd } from '../dates/civil-date';
 import { serialToDay } from '../dates/excel-serial';
 import { compactDay, findDates, withoutTimeOfDay } from '../deadline/date-phrases';
 import { CellValue, isDateValue } from '../model/workbook';
@@ -17,7 +17,7 @@ const SERIAL_RANGE = { min: 20000, max: 80000 };
 export function dateInCell(value: CellValue, year: number, date1904: boolean): CellDate {
   if (value === null) return null;
   let day: DayNumber | null = null;
-  if (isDateValue(value)) day = parseIso(value.date);
+  if (isDateValue(value)) day = value.monthOnly ? monthEnd(parseIso(value.date)) : parseIso(value.date);
   else if (typeof value === 'number') {
     if (value >= SERIAL_RANGE.min && value <= SERIAL_RANGE.max) day = serialToDay(value, date1904);
     else if (Number.isInteger(value)) day = compactDay(String(value), year); // 20220628
@@ -33,6 +33,12 @@ export function dateInCell(value: CellValue, year: number, date1904: boolean): C
   if (day === null) return null;
   if (!isPlausible(day)) return { absurd: isDateValue(value) ? value.date : String(value) };
   return { day };
+}
+
+function monthEnd(day: DayNumber | null): DayNumber | null {
+  if (day === null) return null;
+  const { y, m } = toYmd(day);
+  return lastDayOfMonth(y, m);
 }
 
 const textDates = new TextByYearCache<DayNumber[]>();

@@ -9,12 +9,34 @@ const BUILTIN_DATE_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29
 export function isDateFormat(id: number, code: string | undefined): boolean {
   if (BUILTIN_DATE_IDS.has(id)) return true;
   if (!code) return false;
-  const stripped = code
+  const stripped = codeLetters(code);
+  if (/general/i.test(stripped)) return false;
+  return /[ymdhs]/i.test(stripped) && !/^[#0.,%\s]*$/.test(stripped);
+}
+
+/** The format's first section without literal text, escapes, colour/locale brackets and padding. */
+function codeLetters(code: string): string {
+  return code
     .split(';')[0]
     .replace(/"[^"]*"/g, '')
     .replace(/\\./g, '')
     .replace(/\[(?!h\]|m\]|s\])[^\]]*\]/gi, '')
     .replace(/_.|\*./g, '');
-  if (/general/i.test(stripped)) return false;
-  return /[ymdhs]/i.test(stripped) && !/^[#0.,%\s]*$/.test(stripped);
+}
+
+/**
+ * Built-in formats that show a year and month but no day: 17 (mmm-yy) and the zh-CN 27, 36, 50, 52, 57
+ * (yyyy"年"m"月"), as ECMA-376 Part 1 §18.8.30 (numFmt) lists them.
+ */
+const BUILTIN_MONTH_IDS = new Set([17, 27, 36, 50, 52, 57]);
+
+/**
+ * Whether a date format shows the day: false for month formats ('yyyy"年"m"月"', 'yyyy/mm', 'mmm yyyy',
+ * built-in month ids), whose cell stands for the month's end (SPEC §2). Time formats show more than a day.
+ */
+export function dateFormatShowsDay(id: number, code: string | undefined): boolean {
+  if (BUILTIN_MONTH_IDS.has(id)) return false;
+  if (BUILTIN_DATE_IDS.has(id) || !code) return true;
+  const letters = codeLetters(code).toLowerCase();
+  return /[dhs]/.test(letters) || !/[ym]/.test(letters);
 }

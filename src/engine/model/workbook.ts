@@ -6,6 +6,8 @@
 /** A cell the spreadsheet displays as a date, already converted to a calendar date (YYYY-MM-DD). */
 export interface DateValue {
   date: string;
+  /** The cell's number format shows no day ('yyyy"年"m"月"'): the date stands for its month's end (SPEC §2). */
+  monthOnly?: boolean;
 }
 
 /** Text, number, boolean, date, or empty. Error cells arrive as their text ("#N/A"). */
