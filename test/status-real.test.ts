@@ -1,4 +1,4 @@
-import { judge, table } from './helpers/fixtures';
+import { judge, sheet, table, workbook } from './helpers/fixtures';
 
 /** Issue 15, statuses: what a clerk reads in the 校验结果 column. */
 const row = (measure: string, deadline: string, progress = '', done: string | { date: string } = '') => [1, measure, '组织部', '宣传部', deadline, progress, done];
@@ -44,5 +44,34 @@ describe('a recurring task says what its day count counts', () => {
   });
   test('a one-off task keeps its plain day count', () => {
     expect(task(row('制定实施方案', '2022年6月底前', '推进中')).statusText).toBe('● 逾期 92 天');
+  });
+});
+
+describe('a table with no deadline column whose title states its year: each task is due by that year\'s end', () => {
+  const annual = (title: string, rows: (string | number)[][], asOf: string) =>
+    judge(workbook(sheet('推进情况', [[title], ['序号', '目标任务', '责任单位', '推进情况'], ...rows])), { asOf });
+  test('年度工作报告 targets, as of mid-year: on track, due 12-31, an info finding says why', () => {
+    const report = annual('2025年区政府工作报告目标任务上半年推进情况汇总表', [[1, '地区生产总值增长6%以上', '区发展改革委', '上半年增长5.8%']], '2025-07-15');
+    const t = report.tasks[0];
+    expect([t.status, t.due]).toEqual(['on_track', '2025-12-31']);
+    expect(t.findings.map((f) => [f.code, f.severity])).toEqual([['deadline_from_table_year', 'info']]);
+    expect(t.findings[0].message).toBe('表中没有完成时限列，按表题年度计：2025-12-31 到期');
+  });
+  test('民生实事 as of late December: due soon; after the year: overdue unless done', () => {
+    const rows = [
+      [1, '新建城市书房10个', '市文广旅局', '已建成8个，其余正加快建设'],
+      [2, '改造老旧小区20个', '市住建局', '已全部完工'],
+    ];
+    expect(annual('2023年民生实事项目推进情况', rows, '2023-12-28').tasks.map((t) => t.status)).toEqual(['due_soon', 'done']);
+    expect(annual('2023年民生实事项目推进情况', rows, '2024-01-20').tasks.map((t) => t.status)).toEqual(['overdue', 'done']);
+  });
+  test('a measure that states its own deadline keeps it', () => {
+    const t = annual('2023年重点工作任务分解', [[1, '6月底前完成实施方案制定', '办公室', '推进中']], '2023-09-30').tasks[0];
+    expect([t.status, t.due]).toEqual(['overdue', '2023-06-30']);
+  });
+  test('with no year stated, a missing deadline stays a missing deadline', () => {
+    const t = judge(workbook(sheet('Sheet1', [['序号', '目标任务', '责任单位', '推进情况'], [1, '地区生产总值增长6%以上', '区发展改革委', '推进中']])), { asOf: '2025-07-15' }).tasks[0];
+    expect(t.status).toBe('needs_attention');
+    expect(t.findings.map((f) => f.code)).toContain('missing_deadline');
   });
 });

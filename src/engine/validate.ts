@@ -9,7 +9,7 @@ import { Report, TaskReport } from './model/report';
 import { rulesInForce } from './rules/rules-sheet';
 import { departmentList } from './table/departments';
 import { DetectFailure, detectTable, LayoutOverride, TableLayout } from './table/detect-table';
-import { firstEmptyColumn, headerExtent, tableYear } from './table/geometry';
+import { firstEmptyColumn, headerExtent, statedYear, tableYear } from './table/geometry';
 import { MergedView } from './table/merged-cells';
 import { tableRows } from './table/read-rows';
 import { VERSION } from './version';
@@ -109,6 +109,7 @@ export function validateWorkbook(workbook: WorkbookData, options: ValidateOption
     sheet: sheet.name,
     columns: layout.columns,
     firstUnitLeads: layout.firstUnitLeads,
+    yearEnd: layout.columns.deadline === undefined && statedYear(layout, workbook) !== null ? `${year}-12-31` : null,
     rules,
     departments: departmentList(workbook),
     logged: logged.byRow,

@@ -1,7 +1,7 @@
 import { PeriodKind } from '../dates/periods';
 
 /** Where an obligation was read: the deadline cell, the measure text, or a rule (built-in or 规则 sheet). */
-export type ObligationOrigin = 'deadline' | 'measure' | 'rule';
+export type ObligationOrigin = 'deadline' | 'measure' | 'rule' | 'table';
 
 interface ObligationBase {
   /**

@@ -30,6 +30,13 @@ const CATALOGUE = {
     severity: 'error',
     text: () => ({ zh: '未填写完成时限，措施中也没有频次要求', en: 'No deadline, and the measure states no frequency' }),
   },
+  deadline_from_table_year: {
+    severity: 'info',
+    text: (d) => ({
+      zh: `表中没有完成时限列，按表题年度计：${d.due} 到期`,
+      en: `The table has no deadline column: taken as due by the end of its year, ${d.due}`,
+    }),
+  },
   unknown_deadline: { severity: 'warning', text: (d) => ({ zh: `无法识别的完成时限：“${d.text}”`, en: `Deadline not understood: "${d.text}"` }) },
   vague_deadline: { severity: 'warning', text: (d) => ({ zh: `完成时限不明确：“${d.text}”`, en: `Deadline is vague: "${d.text}"` }) },
   done_without_date: { severity: 'warning', text: () => ({ zh: '标为已完成，但没有完成时间', en: 'Marked done, but no done date is given' }) },

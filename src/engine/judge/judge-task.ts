@@ -36,6 +36,11 @@ export interface TaskContext {
   readonly columns: Readonly<Partial<Record<Field, number>>>;
   /** The header says the first unit of a responsible cell leads (责任单位（列第一位的为牵头单位）). */
   readonly firstUnitLeads: boolean;
+  /**
+   * A table with no deadline column whose title states its year (年度工作报告, 民生实事 tables): a task that
+   * states no deadline of its own is due by that year's end (YYYY-12-31). Null otherwise.
+   */
+  readonly yearEnd: string | null;
   /** Built-in and workbook rules (SPEC §2 rules sheet). */
   readonly rules: readonly Rule[];
   /** The workbook's department list (normalised names), or null when it has none. */
@@ -72,8 +77,12 @@ export function judgeTask(row: TableRow, ctx: TaskContext): TaskReport {
 
   const plan = obligationsOfTask(v.deadline ?? null, measure, ctx.year, ctx.date1904, ctx.rules);
   const deadlineText = cellText(v.deadline ?? null);
-  checkDeadline(plan, deadlineText, c, add);
-  const obligations: Obligation[] = plan.obligations.length > 0 ? plan.obligations : [{ kind: 'unknown', text: deadlineText }];
+  let obligations: Obligation[] = plan.obligations;
+  if (obligations.length === 0 && ctx.yearEnd !== null) {
+    obligations = [{ kind: 'deadline', due: ctx.yearEnd, origin: 'table' }];
+    add('deadline_from_table_year', c.measure, { due: ctx.yearEnd });
+  } else checkDeadline(plan, deadlineText, c, add);
+  if (obligations.length === 0) obligations = [{ kind: 'unknown', text: deadlineText }];
 
   const cells = {
     progress: v.progress,

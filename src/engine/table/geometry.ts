@@ -9,12 +9,17 @@ import { MergedView } from './merged-cells';
  * workbook's name, else the as-of date's year. Recurring obligations are judged within it.
  */
 export function tableYear(layout: TableLayout, workbook: WorkbookData, asOf: DayNumber): number {
+  return statedYear(layout, workbook) ?? toYmd(asOf).y;
+}
+
+/** The year the table's title, sheet name or file name states ("2025年…推进情况"), or null. */
+export function statedYear(layout: TableLayout, workbook: WorkbookData): number | null {
   for (const raw of [layout.titleText, layout.sheetName, workbook.name ?? '']) {
     const text = normalizeText(raw);
     const m = /((?:19|20)\d{2})年/.exec(text) ?? /(?<!\d)((?:19|20)\d{2})(?!\d)/.exec(text);
     if (m) return Number(m[1]);
   }
-  return toYmd(asOf).y;
+  return null;
 }
 
 /** The columns the header spans (0-based): from its first to its last non-empty cell, merged cells included. */
