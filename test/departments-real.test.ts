@@ -252,3 +252,21 @@ describe('department cells as real tables write them (SPEC §2)', () => {
     expect(row([], ['办公室'])).toEqual({ lead: [], responsible: ['办公室'] });
   });
 });
+
+describe('review findings', () => {
+  test('a role noted in brackets is its own unit\'s, not carried back to the units before it', () => {
+    expect(rowDepartments([''], ['市财政局、市发改委（牵头）、市住建局'])).toEqual({ lead: ['市发改委'], responsible: ['市财政局', '市住建局'] });
+    expect(rowDepartments([''], ['区教育局、区卫健委(牵头)'])).toEqual({ lead: ['区卫健委'], responsible: ['区教育局'] });
+    // A role written after the units still covers them all.
+    expect(rowDepartments([''], ['市发改委、市工信局牵头，市财政局配合'])).toEqual({ lead: ['市发改委', '市工信局'], responsible: ['市财政局'] });
+  });
+  test('the header\'s first-unit-leads note is about its own column, not the 配合 column beside it', () => {
+    expect(rowDepartments([''], ['市发改委、市财政局', '市住建局、市交通局'], true)).toEqual({ lead: ['市发改委'], responsible: ['市财政局', '市住建局', '市交通局'] });
+  });
+  test('a pasted paragraph of 30,000 characters is read in well under a second', () => {
+    const long = '市发改委 '.repeat(6000);
+    const start = Date.now();
+    rowDepartments([''], [long]);
+    expect(Date.now() - start).toBeLessThan(500);
+  });
+});

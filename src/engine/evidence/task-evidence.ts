@@ -34,7 +34,7 @@ export interface TaskEvidence {
   startDay: DayNumber | null;
   /** null when the table has no evidence column. */
   hasEvidence: boolean | null;
-  periodCounts: PeriodCount[];
+  periodCounts: readonly PeriodCount[];
   /** Layout 3: a count column with an optional last date. */
   tally: { count: number; lastDay: DayNumber | null } | null;
   /**
@@ -111,12 +111,12 @@ export function gatherEvidence(cells: EvidenceCells, year: number, date1904: boo
   }
   // SPEC §2: progress text is evidence too, when the row's columns record no periods or count of their own.
   let fromProgressText = false;
-  let counts = periodCounts;
+  let counts: readonly PeriodCount[] = periodCounts;
   if (progressText && periodCounts.length === 0 && tally === null) {
     const record = textRecords.get(year, progressText, periodCountsInText);
     if (record.periodCounts.length > 0 || record.count !== null) {
       fromProgressText = true;
-      counts = record.periodCounts as PeriodCount[];
+      counts = record.periodCounts;
       // A count beside dates in the same text (已于3月5日、6月8日开展2次) counts the dated activities again.
       if (record.count !== null && datesInText(progressText, year).length === 0) tally = { count: record.count, lastDay: null };
     }
@@ -159,7 +159,7 @@ function countInMarkText(text: string): number {
 }
 
 /** How many activities an undated period count contributes to `kind`/`index` of `year`, at `min` per period. */
-export function countFromPeriodCounts(counts: PeriodCount[], kind: PeriodKind, year: number, index: number, min: number): number {
+export function countFromPeriodCounts(counts: readonly PeriodCount[], kind: PeriodKind, year: number, index: number, min: number): number {
   const target = periodByIndex(kind, year, index);
   let total = 0;
   for (const pc of counts) {

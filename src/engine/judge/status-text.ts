@@ -1,8 +1,7 @@
 import { formatIso } from '../dates/civil-date';
 import { Period, periodDisplay } from '../dates/periods';
 import { Lang } from '../i18n';
-import { STATUS_LABELS } from '../write/labels';
-import { StatusCode } from './status';
+import { STATUS_LABELS, StatusCode } from './status';
 
 export interface StatusReason {
   status: StatusCode;

@@ -1,3 +1,5 @@
+import { Lang } from '../i18n';
+
 /** SPEC §4 statuses. */
 export type StatusCode = 'overdue' | 'due_soon' | 'done_late' | 'done' | 'on_track' | 'ongoing' | 'needs_attention';
 
@@ -29,3 +31,18 @@ export const STATUS_STYLES: Record<StatusCode, StatusStyle> = {
   ongoing: { zh: '持续推进', en: 'Ongoing', symbol: '◎', fill: '#DDEBF7', font: '#1F4E78' },
   needs_attention: { zh: '待核实', en: 'Needs attention', symbol: '?', fill: '#EDEDED', font: '#595959' },
 };
+
+/**
+ * "● 逾期" / "● Overdue": each status's symbol and label (SPEC §4), as the status column, the summary
+ * sheet, the CLI's summary and the task pane show it. Built once: the status column asks per row.
+ */
+export const STATUS_LABELS: Readonly<Record<Lang, Readonly<Record<StatusCode, string>>>> = Object.freeze({
+  zh: labelsIn('zh'),
+  en: labelsIn('en'),
+});
+
+function labelsIn(lang: Lang): Readonly<Record<StatusCode, string>> {
+  const labels = {} as Record<StatusCode, string>;
+  for (const code of Object.keys(STATUS_STYLES) as StatusCode[]) labels[code] = `${STATUS_STYLES[code].symbol} ${STATUS_STYLES[code][lang]}`;
+  return Object.freeze(labels);
+}

@@ -86,13 +86,15 @@ function rowOf(_key: string, [leadCells, responsibleCells, firstLeads]: readonly
     });
   }
   const leadCellEmpty = lead.length === 0;
-  for (const text of responsibleCells) {
+  responsibleCells.forEach((text, cellIndex) => {
     const cell = cells.get(text, readCell);
+    // The header's note (列第一位的为牵头单位) is about its own column, the first responsible cell.
+    const firstOfCellLeads = cell.firstLeads || (firstLeads && cellIndex === 0);
     cell.units.forEach((u, i) => {
-      const leads = leadCellEmpty && u.role !== 'help' && (u.role === 'lead' || ((cell.firstLeads || firstLeads) && i === 0));
+      const leads = leadCellEmpty && u.role !== 'help' && (u.role === 'lead' || (firstOfCellLeads && i === 0));
       (leads ? lead : responsible).push(u);
     });
-  }
+  });
   if (lead.length === 0 && responsible.length === 0) return EMPTY_ROW;
   const seen = new Set<string>();
   const names = (units: Unit[]) => {
@@ -251,6 +253,8 @@ interface Item {
   a: number;
   b: number;
   role: Role | null;
+  /** The role was written after the unit (…牵头), so it reaches back over the units before it; a bracketed note does not. */
+  carries: boolean;
 }
 
 function readCell(text: string): CellUnits {
@@ -274,8 +278,8 @@ function readCell(text: string): CellUnits {
     // A unit without a role of its own has the role written after the next units of its clause (市发改委、市工信局牵头).
     let carry = clauseRole;
     for (let i = items.length - 1; i >= 0; i--) {
-      if (items[i].role) carry = items[i].role;
-      else items[i].role = carry;
+      if (!items[i].role) items[i].role = carry;
+      else if (items[i].carries) carry = items[i].role;
     }
     for (const item of items) splitJoined(cell, item, units);
     items = [];
@@ -327,6 +331,7 @@ function roleOf(word: string): Role {
 function readItem(cell: Cell, a: number, b: number): { item: Item | null; firstLeads: boolean } {
   const { norm, close } = cell;
   let role: Role | null = null;
+  let carries = false;
   let firstLeads = false;
   a = trimStart(norm, a, b);
   const numbering = NUMBERING.exec(norm.slice(a, b));
@@ -351,7 +356,7 @@ function readItem(cell: Cell, a: number, b: number): { item: Item | null; firstL
         }
         const roleNote = ROLE_NOTE.exec(note);
         if (roleNote) {
-          role ??= roleOf(roleNote[1]);
+          if (role === null) [role, carries] = [roleOf(roleNote[1]), false];
           b = open;
           continue;
         }
@@ -360,7 +365,7 @@ function readItem(cell: Cell, a: number, b: number): { item: Item | null; firstL
     const s = norm.slice(a, b);
     const after = ROLE_AFTER.exec(s);
     if (after) {
-      role ??= roleOf(after[1]);
+      if (role === null) [role, carries] = [roleOf(after[1]), true];
       b = a + after.index;
       continue;
     }
@@ -372,13 +377,18 @@ function readItem(cell: Cell, a: number, b: number): { item: Item | null; firstL
     break;
   }
   if (b <= a || NOT_A_UNIT.test(norm.slice(a, b).replace(/ /g, ''))) return { item: null, firstLeads };
-  return { item: { a, b, role }, firstLeads };
+  return { item: { a, b, role, carries }, firstLeads };
 }
 
 /** The units of an item: split at 及/和/与/以及/会同 or a space where both sides are units. */
 function splitJoined(cell: Cell, item: Item, out: Unit[]): void {
   const { norm, close } = cell;
   let start = item.a;
+  // Each join tests the rest of the item: a name is never this long, and a pasted paragraph must not cost O(n²).
+  if (item.b - item.a > MAX_JOINED_ITEM) {
+    addUnit(cell, start, item.b, item.role, out);
+    return;
+  }
   for (let i = item.a; i < item.b; i++) {
     if (close[i] >= 0 && close[i] < item.b) {
       i = close[i];
@@ -398,6 +408,8 @@ function splitJoined(cell: Cell, item: Item, out: Unit[]): void {
   }
   addUnit(cell, start, item.b, item.role, out);
 }
+
+const MAX_JOINED_ITEM = 120;
 
 function addUnit(cell: Cell, a: number, b: number, role: Role | null, out: Unit[]): void {
   const { norm } = cell;

@@ -1,25 +1,12 @@
 import { Obligation } from '../deadline/obligation';
 import { Lang } from '../i18n';
-import { STATUS_STYLES, StatusCode } from '../judge/status';
+import { STATUS_LABELS, StatusCode } from '../judge/status';
+
+export { STATUS_LABELS };
 
 /** Picks the string of the report's language. */
 export function pick(lang: Lang, zh: string, en: string): string {
   return lang === 'zh' ? zh : en;
-}
-
-/**
- * "● 逾期" / "● Overdue": each status's symbol and label (SPEC §4), as the status column, the summary
- * sheet, the CLI's summary and the task pane show it. Built once: the status column asks per row.
- */
-export const STATUS_LABELS: Readonly<Record<Lang, Readonly<Record<StatusCode, string>>>> = Object.freeze({
-  zh: labelsIn('zh'),
-  en: labelsIn('en'),
-});
-
-function labelsIn(lang: Lang): Readonly<Record<StatusCode, string>> {
-  const labels = {} as Record<StatusCode, string>;
-  for (const code of Object.keys(STATUS_STYLES) as StatusCode[]) labels[code] = `${STATUS_STYLES[code].symbol} ${STATUS_STYLES[code][lang]}`;
-  return Object.freeze(labels);
 }
 
 /** "● 逾期" — symbol and label, as in the status column. */
