@@ -8,7 +8,7 @@ import { CellValue, cellText, columnLetter, MergeRange, WorkbookData } from '../
 import { detectTable, LayoutOverride, TableLayout } from '../src/engine/table/detect-table';
 import { MergedView } from '../src/engine/table/merged-cells';
 import { readTableRows } from '../src/engine/table/read-rows';
-import { sheet, workbook } from './helpers/fixtures';
+import { judge, sheet, workbook } from './helpers/fixtures';
 import { syntheticWorkbook } from '../bench/synthetic-table';
 
 function book(rows: CellValue[][], merges: MergeRange[] = []): WorkbookData {
@@ -523,6 +523,149 @@ describe('one-step correction (SPEC §2)', () => {
   test('a user-named header row is used even when its words are unknown, its columns told by the cells', () => {
     const wb = book([['标题'], ['甲', '乙', '丙'], ['建立健全机关内部控制制度', '财务科', '年底前']]);
     expect(columnsOf(wb, { headerRow: 2 })).toEqual({ measure: 'A', responsible: 'B', deadline: 'C' });
+  });
+});
+
+/** A 督办清单 as a new user's office keeps it (issue 15, /tmp/newuser T4): 责任单位 · 配合单位 · 办理状态. */
+const DUBAN_HEADER: CellValue[] = [
+  '序号',
+  '议定事项',
+  '纪要位置',
+  '责任单位',
+  '配合单位',
+  '完成时限',
+  '办理状态',
+  '备注',
+];
+const DUBAN_ROWS: CellValue[][] = [
+  [1, '修订局机关值班制度', '一、（一）', '办公室', '', '9月30日前', '推进中', ''],
+  [2, '完成2026年度政府信息公开工作自查', '一、（二）', '办公室', '各科室', '10月15日前', '待办理', ''],
+  [3, '建立建筑工地扬尘治理周调度机制', '二、（一）', '质安科', '各街道', '10月10日前', '待办理', ''],
+  [6, '档案数字化外包，人事档案由档案室自行扫描', '一、（一）', '档案室', '信息中心', '6月底前', '已办结', ''],
+];
+
+/** The sheet under a title naming its year, judged on `asOf`. */
+function judged(title: string, rows: CellValue[][], asOf: string) {
+  return judge(workbook(sheet('Sheet1', [[title], ...rows])), { asOf });
+}
+
+describe('a status column is the progress, whatever its header (issue 15: 办理状态, 整改状态, 是否完成)', () => {
+  test('督办清单: 办理状态 (已办结 / 推进中 / 待办理) is the progress; 已办结 is done, 待办理 past its deadline overdue', () => {
+    const wb = book([DUBAN_HEADER, ...DUBAN_ROWS]);
+    expect(columnsOf(wb)).toMatchObject({ id: 'A', measure: 'B', deadline: 'F', progress: 'G', notes: 'H' });
+    expect(columnsOf(wb).category).toBeUndefined();
+    expect(layoutOf(wb).columnRoles.find((r) => r.col === 6)).toMatchObject({ field: 'progress', header: '办理状态' });
+    const report = judged('2026年某局局务会议定事项督办清单', [DUBAN_HEADER, ...DUBAN_ROWS], '2026-10-12');
+    expect(report.tasks.map((t) => t.status)).toEqual(['overdue', 'due_soon', 'overdue', 'done']);
+  });
+
+  test('unseen: 整改狀態 (traditional) before the deadline, cells 已整改 / 整改中 / 未整改 / 已銷號', () => {
+    const rows: CellValue[][] = [
+      ['序號', '整改措施', '整改狀態', '責任科室', '整改時限'],
+      [1, '規範公務接待審批流程', '已整改', '辦公室', '2023年6月底前'],
+      [2, '完善財務報銷制度', '整改中', '財務科', '2023年12月底前'],
+      [3, '清理超標準配備辦公設備', '未整改', '辦公室', '2023年9月底前'],
+      [4, '建立問題整改臺賬', '已銷號', '紀檢組', '2023年5月底前'],
+    ];
+    expect(columnsOf(book(rows))).toEqual({ id: 'A', measure: 'B', progress: 'C', responsible: 'D', deadline: 'E' });
+    const report = judged('2023年巡察反饋意見整改台賬', rows, '2023-10-08');
+    expect(report.tasks.map((t) => t.status)).toEqual(['done', 'on_track', 'overdue', 'done']);
+  });
+
+  test('unseen: a header in no list (当前阶段) over status words, and 是否完成 (是 / 否)', () => {
+    const stage = book([
+      ['重点工作', '牵头部门', '完成时限', '当前阶段'],
+      ['编制全域旅游发展规划', '文旅局', '2024年6月底前', '已完成'],
+      ['推进智慧停车建设', '城管局', '2024年12月底前', '推进中'],
+      ['建设区域性养老服务中心', '民政局', '2024年10月底前', '待启动'],
+    ]);
+    expect(columnsOf(stage)).toEqual({ measure: 'A', lead: 'B', deadline: 'C', progress: 'D' });
+    const yesNo = book([
+      ['序号', '是否完成', '工作任务', '完成时限', '责任单位'],
+      [1, '是', '全面清理行政规范性文件', '2023年6月底前', '办公室'],
+      [2, '否', '修订机关考勤管理办法', '2023年12月底前', '人事科'],
+    ]);
+    expect(columnsOf(yesNo)).toEqual({ id: 'A', progress: 'B', measure: 'C', deadline: 'D', responsible: 'E' });
+  });
+
+  test('是否达序 (是 / 否: on schedule?) is not the progress: beside 推进情况 it is not judged, alone it is left unassigned', () => {
+    const both = book([
+      ['序号', '主要任务', '牵头单位', '是否达序', '1-11月推进情况'],
+      [1, '新建城区公办幼儿园2所', '区教体局', '是', '完成60%'],
+      [2, '改造老旧小区12个', '区住建局', '否', '已开工8个'],
+    ]);
+    expect(columnsOf(both)).toMatchObject({ measure: 'B', lead: 'C', progress: 'E' });
+    const alone = book([
+      ['序号', '主要任务', '牵头单位', '完成时限', '是否达序'],
+      [1, '新建城区公办幼儿园2所', '区教体局', '2023年12月底前', '是'],
+      [2, '改造老旧小区12个', '区住建局', '2023年12月底前', '否'],
+    ]);
+    expect(columnsOf(alone)).toEqual({ id: 'A', measure: 'B', lead: 'C', deadline: 'D' });
+    // Traditional, another order: 是否達序 before the progress column.
+    const traditional = book([
+      ['主要任務', '是否達序', '推進情況', '牽頭單位'],
+      ['新建城區公辦幼兒園2所', '是', '完成60%', '區教體局'],
+      ['改造老舊小區12個', '否', '已開工8個', '區住建局'],
+    ]);
+    expect(columnsOf(traditional)).toMatchObject({ measure: 'A', progress: 'C', lead: 'D' });
+  });
+});
+
+describe('责任单位 beside 配合单位 and no lead column: 责任单位 leads (issue 15)', () => {
+  test('督办清单: 责任单位 is the lead, 配合单位 the responsible helpers; columnRoles says why', () => {
+    const wb = book([DUBAN_HEADER, ...DUBAN_ROWS]);
+    expect(columnsOf(wb)).toMatchObject({ lead: 'D', responsible: 'E' });
+    const roles = layoutOf(wb).columnRoles;
+    expect(roles.find((r) => r.col === 3)).toMatchObject({ field: 'lead', header: '责任单位', why: 'beside-helpers' });
+    expect(roles.find((r) => r.col === 4)).toMatchObject({ field: 'responsible', header: '配合单位' });
+    const report = judged('2026年某局局务会议定事项督办清单', [DUBAN_HEADER, ...DUBAN_ROWS], '2026-10-12');
+    expect(report.tasks.map((t) => [t.lead, t.responsible])).toEqual([
+      [['办公室'], []],
+      [['办公室'], ['各科室']],
+      [['质安科'], ['各街道']],
+      [['档案室'], ['信息中心']],
+    ]);
+  });
+
+  test('unseen: 協辦單位 before 責任部門 (traditional); 责任主体 · 协助单位 · 参与单位', () => {
+    const traditional = book([
+      ['具體措施', '協辦單位', '責任部門', '完成時限'],
+      ['建設民俗公園', '鳳城鎮、敖江鎮', '住建局', '2023年12月底前'],
+    ]);
+    expect(columnsOf(traditional)).toEqual({ measure: 'A', responsible: 'B', lead: 'C', deadline: 'D' });
+    expect(layoutOf(traditional).columnRoles.find((r) => r.col === 2)).toMatchObject({
+      field: 'lead',
+      header: '責任部門',
+    });
+    const three = book([
+      ['序号', '工作事项', '责任主体', '协助单位', '参与单位', '时间节点'],
+      [1, '推进智慧停车建设', '市城管局', '市公安局交警支队', '各区政府', '2023年10月'],
+    ]);
+    expect(columnsOf(three)).toEqual({ id: 'A', measure: 'B', lead: 'C', responsible: 'D', deadline: 'F' });
+    expect(layoutOf(three).extraResponsible).toEqual([4]);
+  });
+
+  test('a lead column elsewhere, a lead written as a person, or 责任单位 alone: the rule does not apply', () => {
+    // 牵头单位 leads; 责任单位 and 配合单位 both name who helps.
+    const led = book([
+      ['具体措施', '牵头单位', '责任单位', '配合单位', '完成时限'],
+      ['完善制度', '办公室', '人事科', '各科室', '年底前'],
+    ]);
+    expect(columnsOf(led)).toMatchObject({ lead: 'B', responsible: 'C' });
+    expect(layoutOf(led).extraResponsible).toEqual([3]);
+    // 牵头领导 with names is the owner, not a lead column: 责任单位 leads beside 配合单位 (宁波 2014, T5).
+    const person = book([
+      ['序号', '实事项目', '牵头领导', '责任单位', '项目责任人', '配合单位'],
+      [1, '新增安装300套路口交通信息视频采集设备', '王仁洲', '市公安局', '王伟标', '市城管局、市财政局'],
+      [2, '新辟公交线路10条，优化调整20条', '王仁洲', '市交通委', '劳可军', '市公安局、市城管局'],
+    ]);
+    expect(columnsOf(person)).toMatchObject({ owner: 'C', lead: 'D', responsible: 'F' });
+    // 责任单位 alone (and 责任单位 + 责任主体, no helper word) stays responsible.
+    const alone = book([
+      ['具体措施', '责任单位', '完成时限'],
+      ['完善制度', '办公室', '年底前'],
+    ]);
+    expect(columnsOf(alone)).toEqual({ measure: 'A', responsible: 'B', deadline: 'C' });
   });
 });
 

@@ -166,3 +166,52 @@ describe('real tables: columns told by header words and cells (SPEC §2, issue 1
     );
   });
 });
+
+describe('status columns and 责任单位 beside helpers, over the header words clerks use (issue 15)', () => {
+  const STATUS_HEADERS = ['办理状态', '整改状态', '是否完成', '进展状态', '完成状态', '办理情况', '整改情况', '整改进展', '推进状态', '辦理狀態', '推進狀態'];
+  const STATUS_CELLS: CellValue[][] = [
+    ['已办结', '推进中', '待办理'],
+    ['已整改', '整改中', '未整改'],
+    ['是', '否', '是'],
+    ['已完成', '正常推进', '进度滞后'],
+    ['已辦結', '辦理中', '暫緩'],
+  ];
+
+  test('a column of status words is the progress under any of these headers, at any place', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...STATUS_HEADERS), fc.constantFrom(...STATUS_CELLS), fc.integer({ min: 0, max: 3 }), (header, cells, at) => {
+        const base: Array<[CellValue, CellValue[]]> = [
+          ['工作任务', ['修订局机关值班制度', '完成政府信息公开工作自查', '建立扬尘治理周调度机制']],
+          ['牵头单位', ['办公室', '质安科', '规划科']],
+          ['完成时限', ['9月30日前', '10月15日前', '年底前']],
+        ];
+        base.splice(at, 0, [header, cells]);
+        const rows: CellValue[][] = [base.map(([h]) => h)];
+        for (let i = 0; i < 3; i++) rows.push(base.map(([, c]) => c[i]));
+        const result = detectTable(workbook(sheet('s', rows)));
+        expect(result.ok).toBe(true);
+        if (result.ok) expect(result.layout.columns.progress).toBe(at);
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  test('责任单位 leads beside any helpers column, in either order; the helpers are the responsible', () => {
+    const mains = ['责任单位', '责任部门', '责任科室', '責任單位', '承办单位'];
+    const helpers = ['配合单位', '协办单位', '协同单位', '参与单位', '协助单位', '配合部门', '協辦單位'];
+    for (const main of mains)
+      for (const helper of helpers)
+        for (const helperFirst of [false, true]) {
+          const units: CellValue[][] = [[main, '办公室'], [helper, '各科室']];
+          if (helperFirst) units.reverse();
+          const rows: CellValue[][] = [
+            ['具体措施', units[0][0], units[1][0], '完成时限'],
+            ['完善机关内部控制制度', units[0][1], units[1][1], '年底前'],
+          ];
+          const result = detectTable(workbook(sheet('s', rows)));
+          expect(result.ok).toBe(true);
+          if (!result.ok) continue;
+          expect([main, helper, result.layout.columns.lead, result.layout.columns.responsible]).toEqual([main, helper, helperFirst ? 2 : 1, helperFirst ? 1 : 2]);
+        }
+  });
+});

@@ -41,7 +41,7 @@ export function columnRoleRows(report: Pick<Report, 'columnRoles'>, lang: Lang):
       header: r.header,
       field: r.field,
       role: (FIELD_LABELS as Record<string, { zh: string; en: string } | undefined>)[r.field]?.[lang] ?? r.field,
-      why: WHY_LABELS[r.why]?.[lang] ?? r.why,
+      why: WHY_LABELS[r.why][lang],
       confidence: r.confidence,
       low,
       superseded,

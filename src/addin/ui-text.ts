@@ -1,4 +1,4 @@
-import type { Field, Lang, Message } from '../engine';
+import type { Field, Lang, Message, RoleWhy } from '../engine';
 
 /** Every string the pane shows, in both languages (Chinese is the default). */
 const TEXT = {
@@ -83,11 +83,12 @@ export const FIELD_LABELS: Record<Field, Message> = {
 };
 
 /** How a column's role was decided (the engine's ColumnRole.why), in the pane's words. */
-export const WHY_LABELS: Record<string, Message> = {
+export const WHY_LABELS: Record<RoleWhy, Message> = {
   header: { zh: '按表头', en: 'by header' },
   content: { zh: '按内容', en: 'by content' },
   'header+content': { zh: '表头和内容', en: 'header and content' },
   override: { zh: '手动指定', en: 'set by hand' },
+  'beside-helpers': { zh: '与配合单位列对照', en: 'beside a helpers column' },
 };
 
 export type TextKey = keyof typeof TEXT;

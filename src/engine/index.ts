@@ -23,6 +23,7 @@ export { today, runAt, parseColumnOverrides } from './run-options';
 export type { ColumnOverrides, ColumnOverrideProblem, ColumnProblemReason } from './run-options';
 export type { LayoutOverride } from './table/detect-table';
 export type { Field } from './table/vocabulary';
+export type { RoleWhy } from './table/column-roles';
 export { FIELDS } from './table/vocabulary';
 
 // What the engine reports.

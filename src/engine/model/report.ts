@@ -1,4 +1,5 @@
 import { Obligation } from '../deadline/obligation';
+import type { RoleWhy } from '../table/column-roles';
 import { Finding } from '../judge/findings';
 import { PeriodProgress } from '../judge/judge-obligation';
 import { StatusCode } from '../judge/status';
@@ -90,7 +91,7 @@ export interface Report {
    * How each column's role was decided: by its header's words, its cells, both, or the user's override,
    * with a confidence 0..1; an older progress column is listed as superseded (shown, not judged).
    */
-  columnRoles: Array<{ field: string; column: string; header: string; why: string; confidence: number; superseded?: boolean }>;
+  columnRoles: Array<{ field: string; column: string; header: string; why: RoleWhy; confidence: number; superseded?: boolean }>;
   periodColumns: Array<{ column: string; period: string }>;
   overridden: string[];
   rules: RuleReport[];

@@ -43,6 +43,13 @@ const NUMBER_TEXT = /^[-+]?\d+(?:,\d{3})*(?:\.\d+)?(?:%|万元|元|万|亿元|�
 /** Marks and whole-cell progress words (SPEC §2 progress words and period marks). */
 const PROGRESS_MARK =
   /^(?:✓|✔|√|☑|×|✗|✘|是|否|已完成|完成|未完成|尚未完成|已办结|办结|推进中|进行中|正在推进|已开展|未开展|未启动|已启动|已落实|基本完成|部分完成|持续推进中|已整改|整改中|已销号|done|yes|in progress|ongoing|completed?|not started)$/i;
+/**
+ * A status word a 办理状态 / 整改状态 column holds (issue 15): 待办理, 已整改, 未销号, 审核中, 进度滞后,
+ * 暂缓 … — a state of work written as a whole cell. Not 持续推进 or 长期推进: those are deadline words
+ * (SPEC §3 continuous), read as such in a deadline column.
+ */
+const STATUS_WORD =
+  /^(?:(?:已|未|待|尚未|暂未|正在|全部|基本|部分)(?:办理|办结|整改|落实|启动|开工|完工|完成|推进|销号|实施|开展|处理|处置|答复|反馈|验收|交办|部署|研究|审核|审批|签订|立项|建成|投用|上报|报送|提交|受理)(?:完毕|完成|到位|中)?|(?:办理|整改|落实|推进|实施|处理|处置|研究|审核|审批|验收|施工|建设|协调|起草|受理|答复)中|正常推进|按序推进|按时序推进|有序推进|稳步推进|序时推进|进度正常|进度滞后|推进滞后|滞后|已?逾期|已?超期|暂缓|已?搁置|已?暂停|已?终止|已?取消|阶段性完成|整改完成|办理完毕|全部办结)$/;
 /** A completed action (已…完成, 已印发, 已竣工) or a state of work (推进中, 正在…, 截至…, 完成80%). */
 const PROGRESS_WORDS = [
   /已(?:经|于)?[^，。；,;]{0,14}?(?:完成|开展|落实|办结|召开|举办|印发|出台|制定|修订|建立|建成|完工|竣工|公开|发布|上线|报送|提交|上报|整改|验收|投入|投用|实施|启动|到位|签订|下达|部署|推进|开工|销号|形成|印制|组建|成立)/,
@@ -78,7 +85,7 @@ function textKind(raw: string): CellKind | null {
   const t = normalizeText(withoutTimeOfDay(raw));
   if (!t) return null;
   if (ID_TEXT.test(t)) return 'id';
-  if (PROGRESS_MARK.test(t) || PROGRESS_WORDS.some((p) => p.test(t))) return 'progress';
+  if (PROGRESS_MARK.test(t) || STATUS_WORD.test(t) || PROGRESS_WORDS.some((p) => p.test(t))) return 'progress';
   // Before numbers: 6.28 and 20220628 as a whole cell are dates (SPEC §3 short forms).
   const time = timeKind(t);
   if (time) return time;

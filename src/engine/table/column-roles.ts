@@ -1,6 +1,14 @@
 import { PeriodKind } from '../dates/periods';
 import { ColumnProfile, contentAgreement, contentEvidence, emptyProfile } from './column-content';
-import { Field, FIELDS, HeaderEvidence, headerEvidence, NAMED, reportingPeriodRank } from './vocabulary';
+import {
+  departmentRole,
+  Field,
+  FIELDS,
+  HeaderEvidence,
+  headerEvidence,
+  NAMED,
+  reportingPeriodRank,
+} from './vocabulary';
 
 /*
  * Which column plays which role (SPEC §2): decided by the header's words AND the column's cells. The
@@ -9,7 +17,11 @@ import { Field, FIELDS, HeaderEvidence, headerEvidence, NAMED, reportingPeriodRa
  * other fields greedily, best (column, field) pair first.
  */
 
-export type RoleWhy = 'header' | 'content' | 'header+content' | 'override';
+/**
+ * 'beside-helpers': a 责任单位 column read as the lead because a 配合单位 / 协办单位 column beside it names
+ * the helpers and no column names the lead (issue 15).
+ */
+export type RoleWhy = 'header' | 'content' | 'header+content' | 'override' | 'beside-helpers';
 
 /** How one column's role was decided, for the JSON report and the task pane (SPEC §2, issue 15). */
 export interface ColumnRole {
@@ -90,12 +102,15 @@ function evidenceOf(c: HeaderColumn): HeaderEvidence {
   const fields: Partial<Record<Field, number>> = { ...own.fields };
   for (const [field, w] of Object.entries(withGroup.fields) as Array<[Field, number]>)
     fields[field] = Math.max(fields[field] ?? 0, w);
-  const e = { fields };
+  const e: HeaderEvidence = own.scheduleMark || withGroup.scheduleMark ? { fields, scheduleMark: true } : { fields };
+  if (e.scheduleMark) delete fields.progress;
   return c.readsAsData ? namedOnly(e) : e;
 }
 
 function scoreColumn(evidence: HeaderEvidence, p: ColumnProfile): Scored {
   const content = contentEvidence(p);
+  // 是否达序 holds 是 / 否 like a done mark, but says "on schedule?": never the progress (issue 15).
+  if (evidence.scheduleMark) delete content.progress;
   const header: Partial<Record<Field, number>> = {};
   const total: Partial<Record<Field, number>> = {};
   for (const field of FIELDS) {
@@ -112,7 +127,7 @@ function scoreColumn(evidence: HeaderEvidence, p: ColumnProfile): Scored {
 function namedOnly(e: HeaderEvidence): HeaderEvidence {
   const fields: Partial<Record<Field, number>> = {};
   for (const [field, w] of Object.entries(e.fields) as Array<[Field, number]>) if (w >= NAMED) fields[field] = w;
-  return { fields, period: e.period };
+  return e.scheduleMark ? { fields, period: e.period, scheduleMark: true } : { fields, period: e.period };
 }
 
 /**
@@ -210,6 +225,8 @@ export function assignRoles(
     if (unnamed(lead) && unnamed(responsible)) [assigned.lead, assigned.responsible] = [responsible, lead];
   }
 
+  const leadBesideHelpers = leadFromHelpers(assigned, extraResponsible, scored, byCol, forced);
+
   // Many tables call the deadline 完成时间 (SPEC's word for the done date). With no other deadline
   // column and no progress group above it, that column is the deadline.
   const done = assigned.doneDate;
@@ -254,6 +271,13 @@ export function assignRoles(
       roles.push({ field, col, header: byCol.get(col)?.header ?? '', why: 'override', confidence: 1 });
       continue;
     }
+    if (field === 'lead' && col === leadBesideHelpers) {
+      // Told by its 责任 header as a department column; lead because the helpers are named beside it.
+      const { role, weight } = explain('responsible', col, scored.get(col)!, byCol.get(col)!.header);
+      roles.push({ ...role, field: 'lead', why: 'beside-helpers' });
+      score += weight;
+      continue;
+    }
     const { role, weight } = explain(field, col, scored.get(col)!, byCol.get(col)!.header);
     roles.push(role);
     score += weight;
@@ -284,6 +308,36 @@ export function assignRoles(
   };
   result.plausible = acceptable(result, scored, profiles);
   return result;
+}
+
+/**
+ * No lead column, but a 责任单位 column (a department header with no helper word) and a 配合单位 /
+ * 协办单位 / 协同单位 / 参与单位 / 协助单位 column beside it (issue 15): the 责任单位 column is the
+ * lead (主责), the helpers' columns the responsible. Moves that column from `assigned.responsible` /
+ * `extraResponsible` to `assigned.lead` in place and returns it; undefined (nothing changed) when a
+ * column already leads (牵头单位, or a 牵头领导 of unit names), the user named a department column, or
+ * no helpers' column is there. With several 责任 columns the leftmost leads.
+ */
+function leadFromHelpers(
+  assigned: Partial<Record<Field, number>>,
+  extraResponsible: number[],
+  scored: Map<number, Scored>,
+  byCol: Map<number, HeaderColumn>,
+  forced: Partial<Record<Field, number>>,
+): number | undefined {
+  if (assigned.lead !== undefined || assigned.responsible === undefined) return undefined;
+  if (forced.lead !== undefined || forced.responsible !== undefined) return undefined;
+  const departments = [assigned.responsible, ...extraResponsible].sort((a, b) => a - b);
+  // Only columns whose header names them a department column (责任单位: not 单位, not cells alone).
+  const roleOf = (col: number) =>
+    (scored.get(col)!.header.responsible ?? 0) >= 0.6 ? departmentRole(byCol.get(col)!.header) : undefined;
+  const main = departments.find((col) => roleOf(col) === 'plain');
+  if (main === undefined || !departments.some((col) => roleOf(col) === 'helpers')) return undefined;
+  const rest = departments.filter((col) => col !== main);
+  assigned.lead = main;
+  assigned.responsible = rest[0];
+  extraResponsible.splice(0, extraResponsible.length, ...rest.slice(1));
+  return main;
 }
 
 /**

@@ -4,7 +4,7 @@ import { CellKind, cellKind, CellReader, profileColumns, sampleBodyRows } from '
 import { assignRoles, ColumnRole, HeaderColumn, PeriodColumn, RoleAssignment } from './column-roles';
 import { MergedView } from './merged-cells';
 import { isSpecialSheet } from './special-sheets';
-import { Field, FIELDS, headerEvidence, NAMED } from './vocabulary';
+import { Field, FIELDS, headerEvidence, NAMED, notesFirstUnitLeads } from './vocabulary';
 
 export type { ColumnRole, PeriodColumn, RoleWhy } from './column-roles';
 
@@ -53,9 +53,6 @@ const MAX_COLUMNS = 128;
 
 /** Kinds of cell that are data, not column names (a header "牵头单位" reads as a unit, and is named by the vocabulary). */
 const DATA_KINDS = new Set<CellKind>(['unit', 'person', 'deadline', 'date', 'progress', 'id', 'number']);
-
-/** A header's note that the first unit listed leads: 列第一位的为牵头单位, 排名第一的为牵头单位, 首位为牵头. */
-const FIRST_LEADS = /(?:第一位|首位|第一个|排名第一|排在第一|排第一|列第一|居首)[^,;。]{0,6}牵头/;
 
 /** One way to read a sheet: header rows, the columns under them and their roles. */
 interface Candidate {
@@ -211,7 +208,7 @@ function layoutFrom(view: MergedView, c: Candidate): TableLayout {
     extraResponsible: c.roles.extraResponsible,
     extraCategory: c.roles.extraCategory,
     firstUnitLeads: c.roles.roles.some(
-      (r) => (r.field === 'responsible' || r.field === 'lead') && FIRST_LEADS.test(normalizeText(r.header)),
+      (r) => (r.field === 'responsible' || r.field === 'lead') && notesFirstUnitLeads(r.header),
     ),
     periodColumns: c.roles.periodColumns,
     titleText: title.join(' '),

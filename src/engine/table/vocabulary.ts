@@ -54,6 +54,9 @@ const VOCABULARY: Record<Field, string[]> = {
   ],
   progress: [
     '完成情况', '进展情况', '落实情况', '工作进展', '进展', '推进情况', '进度', '整改情况', '整改进展', '完成进度', '办理情况', '落实进展', '整改完成情况', '执行情况',
+    // Status columns (issue 15): 办理状态 holds 已办结 / 推进中 / 待办理.
+    '办理状态', '整改状态', '完成状态', '进展状态', '推进状态', '落实状态', '执行状态', '任务状态', '当前状态', '工作状态', '办结情况', '办理进度',
+    '办理进展', '整改进度', '推进进展', '当前进展', '是否完成', '是否办结', '是否落实', '是否整改到位', '是否销号',
     'status', 'progress',
   ],
   doneDate: ['完成时间', '完成日期', '办结时间', '办结日期', '实际完成时间', '销号时间', '整改完成时间', 'doneon', 'completed', 'completedon'],
@@ -120,9 +123,17 @@ export const NAMED = 0.75;
 export interface HeaderEvidence {
   fields: Partial<Record<Field, number>>;
   period?: { period: PeriodKind; index: number };
+  /** A schedule mark (是否达序): its column is not the progress, whatever its cells (issue 15). */
+  scheduleMark?: true;
 }
 
 const NO_EVIDENCE: HeaderEvidence = Object.freeze({ fields: Object.freeze({}) }) as HeaderEvidence;
+
+/**
+ * A schedule mark (是否达序, 是否达到序时进度, 是否滞后: 是 / 否 "on schedule?"), not done / not done
+ * (issue 15): never the progress column, though its cells are 是 / 否.
+ */
+const SCHEDULE_MARK = /达序|是否.{0,4}(?:序时|滞后|超期|逾期)/;
 
 /**
  * The words a header is made of, when the vocabulary has no term for it: 归口科室 names a department
@@ -133,7 +144,7 @@ const HINTS: Array<{ test: RegExp; unless?: RegExp; fields: Partial<Record<Field
   { test: /领导|负责人|责任人|联系人|经办人|姓名|包保|分管/, fields: { owner: 0.7 } },
   { test: /时限|期限|时间|日期|节点|截止|时序|期间|时段/, fields: { deadline: 0.45, doneDate: 0.3 } },
   { test: /(?:完成|办结|实际|销号).*(?:时间|日期)/, unless: /计划|要求|预计|拟/, fields: { doneDate: 0.5 } },
-  { test: /情况|进展|进度|成效|结果|推进/, fields: { progress: 0.45 } },
+  { test: /情况|进展|进度|成效|结果|推进|状态/, unless: SCHEDULE_MARK, fields: { progress: 0.45 } },
   { test: /任务|措施|举措|内容|要求|事项|目标|问题|工作|项目|要点|清单|名称|安排|计划|方案|摘要|描述|task|measure|item|description/, fields: { measure: 0.4 } },
   // The action words: 主要措施, 细化措施, 任务措施 name the task text more surely than 工作 or 项目 do.
   { test: /措施|举措/, fields: { measure: 0.6 } },
@@ -147,6 +158,29 @@ const HINTS: Array<{ test: RegExp; unless?: RegExp; fields: Partial<Record<Field
 const UNIT_WORD = /单位|部门|处室|科室|股室|机构|主体|部室|[科股处室局委]$/;
 const LEAD_ROLE = /牵头|主办|主责|主管|主抓|总负责/;
 const RESPONSIBLE_ROLE = /责任|承办|协办|配合|参与|协同|协助|实施|落实|负责|具体|归口/;
+/** Words that make a department column the helpers' (配合单位, 协办部门, 协同责任单位 …). */
+const HELPER_ROLE = /配合|协办|协同|参与|协助|协作|辅助|会同/;
+/** A header's note that the first unit listed leads: 列第一位的为牵头单位, 排名第一的为牵头单位, 首位为牵头. */
+const FIRST_LEADS = /(?:第一位|首位|第一个|排名第一|排在第一|排第一|列第一|居首)[^,;。]{0,6}牵头/;
+
+/**
+ * What a department header says of its units' role (issue 15): 'helpers' for 配合单位 / 协办单位 /
+ * 协同单位 / 参与单位 / 协助单位, 'lead' for 牵头 / 主办 / 主责 words or a note that the first unit
+ * listed leads (责任单位（列第一位的为牵头单位）), else 'plain' (责任单位, 责任主体, 承办科室). Traditional
+ * script reads as simplified. Says nothing of whether the header is a department column at all.
+ */
+export function departmentRole(raw: string): 'lead' | 'helpers' | 'plain' {
+  const t = normalizeText(raw);
+  if (FIRST_LEADS.test(t)) return 'lead';
+  const h = normalizeHeader(raw);
+  if (LEAD_ROLE.test(h)) return 'lead';
+  return HELPER_ROLE.test(h) ? 'helpers' : 'plain';
+}
+
+/** Whether a header notes that the first unit of its cells leads (列第一位的为牵头单位). */
+export function notesFirstUnitLeads(raw: string): boolean {
+  return FIRST_LEADS.test(normalizeText(raw));
+}
 
 function unitHint(h: string, fields: Partial<Record<Field, number>>): void {
   if (!UNIT_WORD.test(h)) return;
@@ -195,6 +229,10 @@ function readHeader(raw: string): HeaderEvidence {
       for (const [field, w] of Object.entries(hint.fields) as Array<[Field, number]>) fields[field] = Math.max(fields[field] ?? 0, w);
     }
     unitHint(h, fields);
+  }
+  if (SCHEDULE_MARK.test(h)) {
+    delete fields.progress;
+    return Object.freeze({ fields: Object.freeze(fields), scheduleMark: true as const });
   }
   return Object.freeze({ fields: Object.freeze(fields) });
 }
