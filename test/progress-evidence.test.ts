@@ -136,3 +136,17 @@ describe('a target stated outside the measure column (targetText: the deadline c
     expect(state('主体已完工', '市第二人民医院迁建', '2023年10月底前')).toBe('not_done');
   });
 });
+
+describe('partial progress from published tables reads as not done in the judged table (issue 15, second round)', () => {
+  test.each<[string, string]>([
+    ['新辟公交线路10条，优化调整20条', '新辟线路实际完成6条（年度目标10条），优化调整线路实际完成24条（年度目标20条）。'],
+    ['新建建筑垃圾中转站8个、分类池20个', '已建成建筑垃圾中转站7个、分类池17个'],
+    ['全面完成村规划编制', '8个村已编制完成并获批入库，其余2个村规划正加快编制'],
+    ['签约项目50个', '2022年，共签约48个项目。三利谱光电已与黄冈市政府签订战略协议。'],
+  ])('%s, "%s": 逾期 after the deadline, not 已完成', (measure, progress) =>
+    expect(judged(measure, '2022年10月底前', progress).status).toBe('overdue'),
+  );
+  test('the same rows with every target met are done', () => {
+    expect(judged('新建建筑垃圾中转站8个、分类池20个', '2022年10月底前', '已建成建筑垃圾中转站8个、分类池20个').status).toBe('done');
+  });
+});

@@ -252,3 +252,108 @@ describe('a done count below the target the measure states in the same unit is n
     expect(state('基本完成50所', '在50所学校开展')).toBe('not_done');
   });
 });
+
+/*
+ * Issue 15, second round: partial progress from real published tables (宁波 2014 民生实事, 沙坪坝 2022 未完成
+ * 目标任务) that read as done. The first cells of each group are the published ones; the rest are unseen variants.
+ */
+describe('a target written in the progress text itself: a done amount below it is not done', () => {
+  const state = (progress: string, measure?: string) => progressState(progress, measure);
+
+  test('the real rows (宁波 2014 新辟公交线路; 年度目标任务的55%; 占年度计划的64%)', () => {
+    expect(state('新辟线路实际完成6条（年度目标10条）')).toBe('not_done');
+    expect(
+      state('新辟线路实际完成6条（年度目标10条），优化调整线路实际完成24条（年度目标20条）。', '新辟公交线路10条，优化调整20条。'),
+    ).toBe('not_done');
+    expect(state('已完成年度目标任务的55%')).toBe('not_done');
+    expect(state('完成投资3.2亿元，占年度计划的64%')).toBe('not_done');
+  });
+  notDone([
+    '年度目标任务为12项，已完成9项',
+    '已完成改造280户（计划300户）',
+    '全年计划新建村级服务站8个，实际建成6个',
+    '应整改问题15个，已整改12个',
+    '50所学校中已完成42所',
+    '實際完成6條（年度目標10條）',
+  ]);
+  done([
+    '已建成5个（年度目标5个）',
+    '新辟线路实际完成10条（年度目标10条），优化调整线路实际完成24条（年度目标20条）',
+    '全年计划新建村级服务站8个，实际建成8个',
+    '按计划完成10项',
+    '共50所，已完成50所',
+  ]);
+});
+
+describe('several counted objects: each is compared with its own target', () => {
+  const state = (progress: string, measure: string) => progressState(progress, measure);
+  test.each<[string, string, string]>([
+    // The real row, then unseen variants.
+    ['新建建筑垃圾中转站8个、分类池20个', '已建成建筑垃圾中转站7个、分类池17个', 'not_done'],
+    ['新建建筑垃圾中转站8个、分类池20个', '已建成建筑垃圾中转站8个、分类池20个', 'done'],
+    ['新建建筑垃圾中转站8个、分类池20个', '已建成建筑垃圾中转站9个、分类池16个', 'not_done'],
+    ['新建幼儿园3所、中小学5所', '已建成中小学6所、幼儿园2所', 'not_done'],
+    ['新建幼儿园3所、中小学5所', '已建成中小学5所、幼儿园3所', 'done'],
+    ['新建污水管网20公里、雨水管网15公里', '已建成雨水管网18公里，污水管网17公里', 'not_done'],
+    ['新建污水管網20公里、雨水管網15公里', '已建成污水管网20公里、雨水管网15公里', 'done'],
+    ['新辟公交线路10条，优化调整20条', '新辟线路实际完成6条，优化调整线路实际完成24条', 'not_done'],
+  ])('measure %s, progress %s: %s', (measure, progress, expected) => expect(state(progress, measure)).toBe(expected));
+});
+
+describe('a remainder still under way: the work is not all done', () => {
+  notDone([
+    '截至目前，歌乐村、金刚村、茅山峡村等8个村已编制完成并获批入库，四楞碑村、回龙坝村等10个村编制完成并经区级部门审核，其余2个村规划正加快编制。',
+    '18个村已完成，其余2个村规划加快编制',
+    '已完成12处，另有3处正抓紧整改',
+    '主体工程已完工，剩余附属工程正在推进',
+    '已完成改造，其余路段加快推进',
+    '已完成验收，配套设施抓紧推进',
+    '已完成招标，正加快施工',
+    '其餘2個村規劃正加快編制',
+  ]);
+  done(['18个村已完成，其余2个村已于10月完成', '已完成改造，另有2处已一并整改到位', '通过专班加快了审批，项目已全部办结']);
+});
+
+describe('a year-end report of figures against a measure that states a count target', () => {
+  const state = (progress: string, measure: string) => progressState(progress, measure);
+  test.each<[string, string, string]>([
+    // The real cells (沙坪坝 2022) against measures stating a count; their own measures state none and stay as they were.
+    ['全年技术合同登记400项', '全年完成技术合同登记382项、交易金额26亿元，与2021年持平。', 'not_done'],
+    [
+      '全年签约项目50个，协议引资400亿元',
+      '引进文灿股份、罗氏诊断等知名企业。2022年，共签约48个项目，协议引资338.91亿元。三利谱光电已与湖北省黄冈市政府签订战略协议。',
+      'not_done',
+    ],
+    [
+      '聚焦集成电路、高端装备、生物医药等先导领域，积极引进三利普光电等项目。',
+      '引进文灿股份、罗氏诊断等知名企业。2022年，共签约48个项目，协议引资338.91亿元。三利谱光电已与湖北省黄冈市政府签订战略协议。',
+      'done',
+    ],
+    // Unseen variants.
+    ['全年新增市场主体3000户', '全年新增市场主体2650户，已完成登记', 'not_done'],
+    ['全年引进项目30个', '全年共签约引进项目26个，均已签订协议', 'not_done'],
+    ['全年引进项目30个', '全年共签约引进项目32个，均已签订协议', 'done'],
+    ['整改问题20个', '发现问题12个，已整改12个', 'not_done'],
+  ])('measure %s, progress %s: %s', (measure, progress, expected) => expect(state(progress, measure)).toBe(expected));
+});
+
+describe('what is not a target or a done amount stays as it was', () => {
+  const state = (progress: string, measure?: string) => progressState(progress, measure);
+  test('应急 is a noun, not 应 (ought to): its count is the done amount', () => {
+    expect(state('已建成应急避难场所4个', '建设应急避难场所5个')).toBe('not_done');
+    expect(state('已建成应急避难场所5个', '建设应急避难场所5个')).toBe('done');
+  });
+  test('任务 after a done word is what was done (已完成改革任务9项), and 按计划 before one is no target', () => {
+    expect(state('已完成改革任务9项', '完成12项改革任务')).toBe('not_done');
+    expect(state('按计划完成10项，年度目标10项')).toBe('done');
+    expect(state('已完成12项（目标10项）')).toBe('done');
+  });
+  test('a figure beside a done clause that names another object is not held to the measure (惠及3个村)', () => {
+    expect(state('已全部建成投用，惠及3个村', '新建5个村级便民服务站')).toBe('done');
+    expect(state('已建成5个服务站，惠及3个村', '新建5个村级便民服务站')).toBe('done');
+  });
+  test('one done count for several objects is held to the largest target, as before', () => {
+    expect(state('已建成建筑垃圾中转站8个', '新建建筑垃圾中转站8个、分类池20个')).toBe('not_done');
+    expect(state('已完成12项改革任务', '完成12项改革任务，其中3项为重点')).toBe('done');
+  });
+});

@@ -52,17 +52,17 @@ const FUTURE =
 const DEADLINE_AHEAD = /(?<!提)[前内](?:全面|全部)?(?:完成|完工|竣工|建成|办结|到位|上线|投用)/;
 
 /**
- * Under way, started, halted or late: 正在…, …推进 (not 推进会, 推进方案), 已启动, 已开工, 已进场, 已进入…阶段,
- * 滞后, 逾期 (not 逾期完成).
+ * Under way, started, halted or late: 正在…, …推进 (not 推进会, 推进方案), 正加快…, 加快编制, 抓紧整改 (not
+ * 加快了: an effect), 已启动, 已开工, 已进场, 已进入…阶段, 滞后, 逾期 (not 逾期完成).
  */
 const ONGOING =
-  /正在|正(?=加紧|抓紧|积极|有序|稳步|按|进行|推进|开展|实施|办理|施工|建设|筹备|起草|编制|修订|制定|审核|调试|组织|对接|协调|申报|完善)|推进(?!会|大会|方案|机制|办法|计划|表|清单|制度|意见|措施|工作组|专班|文件|通知|情况)|启动(?!会|仪式|大会)|开工|复工|动工|进场|着手|开始|进入|展开|筹备|谋划|进展(?!情况)|暂停|暂缓|停工|搁置|中止|延期|延迟|推迟|滞后|逾期(?!完成|办结|报送|提交|整改)/;
+  /正在|(?:加快|加紧|抓紧|加速)(?=推进|推动|建设|编制|实施|施工|办理|完善|制定|落实|进度|开展|整改|处置|报批|修订|起草|对接|申报|完成|落地|实现)|正(?=加快|加速|全力|着力|加紧|抓紧|积极|有序|稳步|按|进行|推进|开展|实施|办理|施工|建设|筹备|起草|编制|修订|制定|审核|调试|组织|对接|协调|申报|完善)|推进(?!会|大会|方案|机制|办法|计划|表|清单|制度|意见|措施|工作组|专班|文件|通知|情况)|启动(?!会|仪式|大会)|开工|复工|动工|进场|着手|开始|进入|展开|筹备|谋划|进展(?!情况)|暂停|暂缓|停工|搁置|中止|延期|延迟|推迟|滞后|逾期(?!完成|办结|报送|提交|整改)/;
 /** A clause ending in …中 (施工中, 调试中), but not 其中, 高中, 一中, nor 纳入…中 (已纳入年度考核中: placed in it). */
 const UNDER_WAY = /[\u4e00-\u9fff]{2}(?<![初高其之当集城空心手一二三四五六七八九十])中(?=[)\]]*$)/;
 const PLACED_IN = /纳入|列入|写入|融入|编入|加入|放入/;
 
-/** What is left to do, counted (剩余8所). */
-const REMAINDER = /(?:剩余|剩下|尚余|尚有|还有|仍有|余下|还剩|尚剩)[\d零〇一二两三四五六七八九十百千万]/;
+/** What is left to do, counted (剩余8所, 其余2个村, 另有3处). */
+const REMAINDER = /(?:其余|另有|剩余|剩下|尚余|尚有|还有|仍有|余下|还剩|尚剩)[\d零〇一二两三四五六七八九十百千万]/;
 
 /**
  * A completed action: 已/已经/均已/业已 + verb, 全部 + verb, a completive verb (…完毕, …到位, 竣工, 建成,
@@ -86,15 +86,21 @@ const SHARE_OF_BEFORE = /^(?:约|分别|仅)?占(?:比|总数|全部|总量|计�
 
 type ClauseReading = 'done' | 'not_done' | 'neutral';
 
-/** A done amount in one unit (元, 公里 and 平方米 with 万/亿 and 米 folded in). */
+/** An amount in one unit (元, 公里 and 平方米 with 万/亿 and 米 folded in), with the words around it. */
 interface DoneCount {
   readonly unit: string;
   readonly amount: number;
+  /** The clause the count is in and where: what is counted is read from there only when needed (objectOf). */
+  readonly clause: string;
+  readonly start: number;
+  readonly end: number;
+  /** A figure a clause not read as done reports (共签约48个项目): held to a measure's target only if it names the same object. */
+  readonly figure: boolean;
 }
 
 interface Reading {
   readonly state: ProgressState;
-  /** Done counts summed by unit; null when the cell is not done or counts nothing. */
+  /** Done counts one by one (a unit may repeat); null when the cell is not done or counts nothing. */
   readonly counts: readonly DoneCount[] | null;
   /** The stage a done cell reports (主体, 一期), when it reports one rather than the whole work. */
   readonly stage: string | null;
@@ -106,17 +112,20 @@ const readings = new BoundedCache<string, Reading>();
 const targets = new BoundedCache<string, readonly DoneCount[] | null>();
 
 /**
- * done / not_done / empty for a progress (完成情况) cell, SPEC §2 "Progress words". With the row's measure
- * (具体措施), a done count below the target the measure states in the same unit is not done: "已完成42所"
- * for "在50所学校…". Both readings are cached by text; a row whose progress counts nothing never reads
- * its measure.
+ * done / not_done / empty for a progress (完成情况) cell, SPEC §2 "Progress words". A done count below a
+ * target the cell itself states is not done ("实际完成6条（年度目标10条）", "50所学校中已完成42所"). With the
+ * row's measure (具体措施), a done count below the target the measure states in the same unit is not done:
+ * "已完成42所" for "在50所学校…"; several counted objects are each held to their own target ("中转站7个、
+ * 分类池17个" for "中转站8个、分类池20个"). A cell that reads done from a clause without counts is held to
+ * the figures its other clauses report ("共签约48个项目…已签订战略协议"). Both readings are cached by text;
+ * a row whose progress counts nothing never reads its measure.
  */
 export function progressState(raw: string, measure?: string): ProgressState {
   const reading = readings.get(raw, readProgress);
   if (reading.stage !== null && !(measure && normalizeText(measure).includes(reading.stage))) return 'not_done';
   if (reading.counts === null || !measure) return reading.state;
   const wanted = targets.get(measure, readTargets);
-  return wanted !== null && fallsShort(reading.counts, wanted) ? 'not_done' : reading.state;
+  return wanted !== null && fallsShort(reading.counts, wanted, 'by object') ? 'not_done' : reading.state;
 }
 
 const EMPTY: Reading = Object.freeze({ state: 'empty', counts: null, stage: null });
@@ -130,7 +139,8 @@ function readProgress(raw: string): Reading {
   if (MARK_DONE.test(text)) return DONE_UNCOUNTED;
   let done = false;
   let plans = false;
-  let counts: DoneCount[] | null = null;
+  // Most cells count nothing: they sort no counts.
+  const found: Found | null = MAY_COUNT.test(text) ? { done: null, figures: null, targets: null } : null;
   let stage: string | null = null;
   // Clause by clause, without splitting the text into an array: most cells are one clause.
   for (let from = 0; from < text.length;) {
@@ -145,13 +155,34 @@ function readProgress(raw: string): Reading {
     if (reading === 'not_done') return NOT_DONE;
     if (reading === 'done') {
       done = true;
-      counts = countsIn(clause, 'progress', counts);
+      if (found !== null) progressCounts(clause, found, true);
       stage ??= stageIn(clause);
-    }
+    } else if (found !== null && !plans) progressCounts(clause, found, false);
   }
   if (!done) return NOT_DONE;
+  const counts = found === null ? null : withFigures(found.done, found.figures);
+  // A target the cell states ("（年度目标10条）"): the done amounts are held to it, in the order written.
+  if (counts !== null && found !== null && found.targets !== null && fallsShort(counts, found.targets, 'in order')) return NOT_DONE;
   if (counts === null && stage === null) return DONE_UNCOUNTED;
   return Object.freeze({ state: 'done', counts: counts === null ? null : Object.freeze(counts), stage });
+}
+
+/** The counts a progress cell states, sorted as it goes: done amounts, figures in clauses not read as done, targets. */
+interface Found {
+  done: DoneCount[] | null;
+  figures: DoneCount[] | null;
+  targets: DoneCount[] | null;
+}
+
+/**
+ * The done amounts, and for a unit no done clause counts in, the figures the cell reports elsewhere: a
+ * year-end report's "共签约48个项目" is what was done when the done clause (已签订战略协议) counts nothing.
+ */
+function withFigures(done: DoneCount[] | null, figures: DoneCount[] | null): DoneCount[] | null {
+  if (figures === null) return done;
+  let all = done;
+  for (const f of figures) if (done === null || !done.some((d) => d.unit === f.unit)) (all ??= []).push(f);
+  return all;
 }
 
 /** The stage a done clause reports (一期, 主体), or null. */
@@ -203,10 +234,12 @@ function percentIn(clause: string): number | null {
  */
 const COUNT =
   /(第|每)?(\d+(?:\.\d+)?|[〇零一二两三四五六七八九十百千]+)(万|亿)?(公里|千米|km|平方公里|平方米|㎡|亩|米|元|人次|个(?!月|工作日|小时|百分点|季度|星期|人)|项(?!目)|所(?!有|属|在|需|得|以|谓)|家(?!庭|长|属|乡)|户(?!籍|口|外)|座(?!谈)|条(?!例|件)|处(?!理|置|室|长|级)|名(?!单|称|义)|人(?!员|民|口|大|社|才|力)|件|台(?!账|区)|套|辆|间(?!隔|断)|栋|幢|场(?!所|地|景)|次(?!年|日|月)|批(?!准|复|次)|份(?!额)|宗|块|盏|口(?!径|号|岸)|吨|张(?!贴)|篇|册|棵|株)/g;
-const WHOLE_BEFORE = /(?:共|总|总计|涉及|目标|任务|计划|应|需)$/;
+/** A whole the progress text states (共50所, 总投资…): neither a done amount nor a target. */
+const WHOLE_BEFORE = /(?:共|总|总计|涉及)$/;
 /** In a measure, a stock it starts from (全市共有120所…, 选取20所) is no target. */
 const STOCK_BEFORE = /(?:共有|现有|已有|目前有|原有)$/;
-const WHOLE_AFTER = /^[\u4e00-\u9fff]{0,6}?中/;
+/** The whole the work is out of (50所学校中已完成42所): a target; not 8个建筑垃圾中转站. */
+const WHOLE_AFTER = /^[\u4e00-\u9fff]{0,6}?中(?=$|[,已有共均的仅尚还])/;
 const MAY_COUNT = /[\d〇零一二两三四五六七八九十百千]/;
 /** After a count in words, a numeral starts a slogan (一户一档, 一件事一次办, 千家万户), not a second count. */
 const SLOGAN_AFTER = /^[一二三四五六七八九十百千万]/;
@@ -217,54 +250,159 @@ const UNIT_OF: Record<string, [string, number]> = {
   '㎡': ['平方米', 1],
 };
 
-function countsIn(text: string, role: 'progress' | 'measure', into: DoneCount[] | null): DoneCount[] | null {
-  if (!MAY_COUNT.test(text)) return into;
+/**
+ * A target the progress text writes before a count (年度目标10条, 计划300户, 应整改15个), unless a done word
+ * follows it (按计划完成10项). 任务 is as often what was done (已完成改革任务9项): a target only before any done word.
+ */
+const TARGET_WORD = /目标|计划|(?:应|需)(?=整改|完成|建设|建成|改造|到位|开展|办结|处置|检查|排查|拆除|销号|纳入|覆盖|培训|签约|引进)/g;
+const DONE_WORD = new RegExp(DONE.source, 'g');
+/** What ends the words naming what is counted (中转站7个、分类池17个; 6条(年度目标10条)). */
+const OBJECT_END = '、,;:()[]。和及与0123456789.%';
+const OBJECT_AFTER_END = OBJECT_END + '已均正共全并';
+/** Any target word at all: most counts have none before them and are answered at once. */
+const MAY_TARGET = /目标|计划|任务|应|需/;
+
+/** The counts in one clause of a progress cell, sorted into found: done (or figures) and targets. */
+function progressCounts(clause: string, found: Found, done: boolean): void {
+  if (!MAY_COUNT.test(clause)) return;
+  // Most clauses name no whole (…中) and no target word: those checks are skipped for each of their counts.
+  const mayWhole = clause.includes('中');
+  const mayTarget = MAY_TARGET.test(clause);
   COUNT.lastIndex = 0;
-  for (let m = COUNT.exec(text); m !== null; m = COUNT.exec(text)) {
-    if (m[1]) continue;
+  for (let m = COUNT.exec(clause); m !== null; m = COUNT.exec(clause)) {
+    const count = countOf(clause, m, !done);
+    if (count === null) continue;
     // Only the few characters around a count decide what it is: look at those, not at copies of the clause.
     const start = m.index;
     const end = start + m[0].length;
-    if (
-      role === 'progress' &&
-      (WHOLE_BEFORE.test(text.slice(Math.max(0, start - 2), start)) || WHOLE_AFTER.test(text.slice(end, end + 7)))
-    )
-      continue;
-    if (
-      role === 'measure' &&
-      (text.lastIndexOf('每', start) >= 0 || STOCK_BEFORE.test(text.slice(Math.max(0, start - 3), start)))
-    )
-      continue;
-    const inWords = m[2].charCodeAt(0) >= 0x80;
-    // A lone 一 is an article more often than a count (一件事, 一户一档): a count of one decides nothing anyway.
-    if (inWords && (m[2] === '一' || SLOGAN_AFTER.test(text.slice(end, end + 1)))) continue;
-    let amount = inWords ? chineseNumber(m[2]) : Number(m[2]);
-    if (!Number.isFinite(amount) || amount <= 0) continue;
-    if (m[3]) amount *= m[3] === '万' ? 1e4 : 1e8;
-    const [unit, factor] = UNIT_OF[m[4]] ?? [m[4], 1];
-    amount *= factor;
-    into ??= [];
-    const same = into.findIndex((c) => c.unit === unit);
-    if (same < 0) into.push({ unit, amount });
-    // Done amounts add up (44所幼儿园和55所小学); a measure's target is its largest (50所, 其中20所…).
-    else
-      into[same] = {
-        unit,
-        amount: role === 'progress' ? into[same].amount + amount : Math.max(into[same].amount, amount),
-      };
+    if (WHOLE_BEFORE.test(clause.slice(Math.max(0, start - 2), start))) continue;
+    if ((mayWhole && WHOLE_AFTER.test(clause.slice(end, end + 7))) || (mayTarget && statesTarget(clause.slice(0, start))))
+      (found.targets ??= []).push(count);
+    else if (done) (found.done ??= []).push(count);
+    else (found.figures ??= []).push(count);
   }
-  return into;
+}
+
+/** Whether a target word (目标, 计划) comes after the last done word before a count: 计划300户, not 按计划完成10项. */
+function statesTarget(before: string): boolean {
+  DONE_WORD.lastIndex = 0;
+  if (before.includes('任务') && !DONE_WORD.test(before)) return true;
+  let target = -1;
+  TARGET_WORD.lastIndex = 0;
+  for (let m = TARGET_WORD.exec(before); m !== null; m = TARGET_WORD.exec(before)) target = m.index;
+  if (target < 0) return false;
+  DONE_WORD.lastIndex = target;
+  return !DONE_WORD.test(before);
+}
+
+/** The amount a COUNT match states, with the words around it; null for an ordinal, a frequency, a slogan. */
+function countOf(text: string, m: RegExpExecArray, figure = false): DoneCount | null {
+  if (m[1]) return null;
+  const start = m.index;
+  const end = start + m[0].length;
+  const inWords = m[2].charCodeAt(0) >= 0x80;
+  // A lone 一 is an article more often than a count (一件事, 一户一档): a count of one decides nothing anyway.
+  if (inWords && (m[2] === '一' || SLOGAN_AFTER.test(text.slice(end, end + 1)))) return null;
+  let amount = inWords ? chineseNumber(m[2]) : Number(m[2]);
+  if (!Number.isFinite(amount) || amount <= 0) return null;
+  if (m[3]) amount *= m[3] === '万' ? 1e4 : 1e8;
+  const [unit, factor] = UNIT_OF[m[4]] ?? [m[4], 1];
+  return { unit, amount: amount * factor, clause: text, start, end, figure };
+}
+
+/**
+ * What is counted: the words before a count back to a separator (at most 10 characters) and the few after
+ * it, as "before|after" (建筑垃圾中转站|, 在|学校). Compared by character pairs, so 新辟公交线路 meets 新辟线路.
+ */
+function objectOf({ clause: text, start, end }: DoneCount): string {
+  let from = start;
+  while (from > 0 && start - from < 10 && !OBJECT_END.includes(text[from - 1])) from--;
+  let to = end;
+  while (to < text.length && to - end < 3 && !OBJECT_AFTER_END.includes(text[to])) to++;
+  return `${text.slice(from, start)}|${text.slice(end, to)}`;
 }
 
 function readTargets(measure: string): readonly DoneCount[] | null {
   let found: DoneCount[] | null = null;
-  for (const clause of normalizeText(measure).split(CLAUSE_END)) if (clause) found = countsIn(clause, 'measure', found);
+  for (const clause of normalizeText(measure).split(CLAUSE_END)) {
+    if (!clause || !MAY_COUNT.test(clause)) continue;
+    COUNT.lastIndex = 0;
+    for (let m = COUNT.exec(clause); m !== null; m = COUNT.exec(clause)) {
+      const start = m.index;
+      // A count after 每 is a frequency; 全市共有120所 is the stock the work starts from.
+      if (clause.lastIndexOf('每', start) >= 0 || STOCK_BEFORE.test(clause.slice(Math.max(0, start - 3), start))) continue;
+      const count = countOf(clause, m);
+      if (count !== null) (found ??= []).push(count);
+    }
+  }
   return found === null ? null : Object.freeze(found);
 }
 
-function fallsShort(done: readonly DoneCount[], wanted: readonly DoneCount[]): boolean {
-  for (const d of done) for (const w of wanted) if (d.unit === w.unit && d.amount < w.amount) return true;
+/**
+ * Whether the done amounts fall short of the targets, unit by unit. Several done counts against as many
+ * targets are paired, each with its own: in the order written for a target the cell states beside each
+ * count ('in order'), by what is counted for a measure's targets ('by object'; 分类池17个 with 分类池20个).
+ * Otherwise the done amounts add up (44所幼儿园和55所小学) against the whole: the sum of targets the cell
+ * states, the largest a measure states (50所, 其中20所…).
+ */
+function fallsShort(done: readonly DoneCount[], wanted: readonly DoneCount[], pairing: 'in order' | 'by object'): boolean {
+  // The usual row: one done count, one target.
+  if (done.length === 1 && wanted.length === 1) {
+    const [d, w] = [done[0], wanted[0]];
+    return d.unit === w.unit && d.amount < w.amount && !(d.figure && pairing === 'by object' && sharedPairs(objectOf(d), objectOf(w)) === 0);
+  }
+  for (let i = 0; i < done.length; i++) {
+    const unit = done[i].unit;
+    if (done.findIndex((d) => d.unit === unit) !== i) continue; // each unit once
+    const ws = wanted.filter((w) => w.unit === unit);
+    if (ws.length === 0) continue;
+    // A figure reported beside the done clause (惠及3个村) counts against a measure only when it names what the measure counts.
+    const ds = done.filter(
+      (d) => d.unit === unit && !(d.figure && pairing === 'by object' && !ws.some((w) => sharedPairs(objectOf(d), objectOf(w)) > 0)),
+    );
+    if (ds.length === 0) continue;
+    if (ds.length >= 2 && ws.length >= 2) {
+      const pairs = pairing === 'in order' ? (ds.length === ws.length ? ws : null) : pairByObject(ds, ws);
+      if (pairs !== null) {
+        if (ds.some((d, k) => d.amount < pairs[k].amount)) return true;
+        continue;
+      }
+    }
+    let sum = 0;
+    for (const d of ds) sum += d.amount;
+    let whole = 0;
+    for (const w of ws) whole = pairing === 'in order' ? whole + w.amount : Math.max(whole, w.amount);
+    if (sum < whole) return true;
+  }
   return false;
+}
+
+/** Each done count's target by what is counted (most shared character pairs, a clear best, no target twice), or null. */
+function pairByObject(done: readonly DoneCount[], wanted: readonly DoneCount[]): DoneCount[] | null {
+  const pairs: DoneCount[] = [];
+  for (const d of done) {
+    let best: DoneCount | null = null;
+    let bestScore = 0;
+    let tie = false;
+    for (const w of wanted) {
+      const score = sharedPairs(objectOf(d), objectOf(w));
+      if (score > bestScore) [best, bestScore, tie] = [w, score, false];
+      else if (score === bestScore && score > 0) tie = true;
+    }
+    if (best === null || tie || pairs.includes(best)) return null;
+    pairs.push(best);
+  }
+  return pairs;
+}
+
+/** How many adjacent character pairs of a occur in b (建筑垃圾中转站 and 新建建筑垃圾中转站 share 6). */
+function sharedPairs(a: string, b: string): number {
+  let n = 0;
+  for (let i = 0; i + 1 < a.length; i++) {
+    const pair = a.slice(i, i + 2);
+    if (!pair.includes('|') && b.includes(pair)) n++;
+  }
+  return n;
 }
 
 const DIGITS = '〇一二三四五六七八九';
