@@ -1,6 +1,6 @@
 import { DayNumber, parseIso } from '../src/engine/dates/civil-date';
 import { Obligation } from '../src/engine/deadline/obligation';
-import { parseDeadlineText } from '../src/engine/deadline/parse-deadline';
+import { parseDeadlineCell, parseDeadlineText } from '../src/engine/deadline/parse-deadline';
 import { Activity, TaskEvidence } from '../src/engine/evidence/task-evidence';
 import { judgeObligation, JudgeContext } from '../src/engine/judge/judge-obligation';
 
@@ -51,7 +51,7 @@ describe('元月 and 正月 are January; "2027年前" is before 2027 begins', ()
 });
 
 describe('立行立改: an immediate obligation, due on the row’s start date', () => {
-  test.each(['立行立改', '立即整改', '即知即改', '马上就改', '立行立改，长期坚持', '立查立改', '馬上就改', '立即整改到位'])('%s is immediate', (text) => {
+  test.each(['立行立改', '立即整改', '即知即改', '马上就改', '立查立改', '馬上就改', '立即整改到位'])('%s is immediate', (text) => {
     expect(parseDeadlineText(text, 2022)).toMatchObject({ kind: 'immediate' });
   });
 
@@ -151,5 +151,141 @@ describe('a start written with a frequency limits the periods owed', () => {
 describe('the text shown is the text as written', () => {
   test.each(['每半年報告一次', '每月２次', '次年元月十日前', '著作出版：2022年6月底前', ' 年底前 '])('%s', (text) => {
     expect(parseDeadlineText(text, 2022).text).toBe(text.trim());
+  });
+});
+
+/* Issue 15, deadline language of a new user's 整改台账 (brief full14). */
+
+describe('立行立改 with a keep-it-up word is a continuous task (持续推进 with current progress)', () => {
+  test.each([
+    '立行立改、长期坚持',
+    '立即整改并长期坚持',
+    '即知即改、常态化推进',
+    // unseen variants of the same kind
+    '立查立改，持续开展',
+    '马上就改并建立长效机制',
+    '立行立改、長期堅持',
+  ])('%s is continuous', (text) => {
+    const o = parseDeadlineText(text, 2022);
+    expect(o).toMatchObject({ kind: 'continuous', text });
+    // a clerk's reading: progress written → 持续推进; nothing written → 待核实, never 逾期
+    expect(judgeObligation(o, evidence({ progress: 'not_done', progressText: '已整改3项，持续跟踪中' }), [], ctx('2022-09-30')).status).toBe('ongoing');
+    expect(judgeObligation(o, evidence(), [], ctx('2022-09-30')).status).toBe('needs_attention');
+  });
+
+  test('a date written with both still is the deadline', () => {
+    expect(parseDeadlineText('立行立改，6月底前完成', 2022)).toMatchObject({ kind: 'deadline', due: '2022-06-30' });
+    expect(parseDeadlineText('立即整改、长期坚持，2022年9月底前见效', 2022)).toMatchObject({ kind: 'deadline', due: '2022-09-30' });
+  });
+
+  test('长期 describing the problem (长期存在的问题) is no keep-it-up word', () => {
+    expect(parseDeadlineText('立即整改长期存在的问题', 2022)).toMatchObject({ kind: 'immediate' });
+    expect(parseDeadlineText('立行立改', 2022)).toMatchObject({ kind: 'immediate' });
+  });
+});
+
+describe('a list of dates with 分别 states one deadline per date', () => {
+  test.each([
+    ['分别于6月15日、12月15日前将落实情况报至牵头单位', ['2022-06-15', '2022-12-15']],
+    ['于6月底、12月底前分别报送', ['2022-06-30', '2022-12-31']],
+    // unseen variants of the same kind
+    ['分别于3月10日和9月10日前报送自查报告', ['2022-03-10', '2022-09-10']],
+    ['于7月1日、10月1日、12月25日前各报送一次', ['2022-07-01', '2022-10-01', '2022-12-25']],
+    ['分別於6月15日、12月15日前報送', ['2022-06-15', '2022-12-15']],
+  ])('%s', (text, dues) => {
+    const cell = parseDeadlineCell(text, 2022);
+    expect(cell).toEqual(dues.map((due) => ({ kind: 'deadline', due, text })));
+    // one obligation where exactly one is asked for (SPEC §7, luoshi explain): the latest
+    expect(parseDeadlineText(text, 2022)).toEqual({ kind: 'deadline', due: dues[dues.length - 1], text });
+  });
+
+  test('each date is judged: the June report missed is overdue though December is far', () => {
+    const [june, december] = parseDeadlineCell('分别于6月15日、12月15日前将落实情况报至牵头单位', 2022);
+    expect(judgeObligation(june, evidence({ progress: 'not_done' }), [], ctx('2022-09-30'))).toMatchObject({ status: 'overdue', daysOverdue: 107 });
+    expect(judgeObligation(december, evidence({ progress: 'not_done' }), [], ctx('2022-09-30')).status).toBe('on_track');
+  });
+
+  test('stages and single dates stay one deadline', () => {
+    expect(parseDeadlineCell('6月底前完成初稿，年底前完成', 2022)).toEqual([{ kind: 'deadline', due: '2022-12-31', text: '6月底前完成初稿，年底前完成' }]);
+    expect(parseDeadlineCell('2022年6月30日', 2022)).toEqual([{ kind: 'deadline', due: '2022-06-30', text: '2022年6月30日' }]);
+    expect(parseDeadlineCell('长期坚持', 2022)).toEqual([{ kind: 'continuous', text: '长期坚持' }]);
+    expect(parseDeadlineCell('', 2022)).toEqual([{ kind: 'unknown', text: '' }]);
+  });
+});
+
+describe('每年 with several days: due on each of them every year', () => {
+  test.each([
+    ['每年6月15日、12月15日前', { kind: 'recurring', period: 'half-year', minCount: 1, by: '06-15' }],
+    // unseen variants: evenly spread days are one frequency of the shorter period
+    ['每年1月10日和7月10日前报送', { kind: 'recurring', period: 'half-year', minCount: 1, by: '01-10' }],
+    ['每年3月31日、9月30日前各报送一次', { kind: 'recurring', period: 'half-year', minCount: 1, by: '03-31' }],
+    ['每年3月10日、6月10日、9月10日、12月10日前', { kind: 'recurring', period: 'quarter', minCount: 1, by: '03-10' }],
+    ['每年6月底、12月底前', { kind: 'recurring', period: 'half-year', minCount: 1 }],
+    ['每年6月15日、12月15日前', { kind: 'recurring', period: 'half-year', by: '06-15' }],
+  ])('%s', (text, expected) => {
+    const o = parseDeadlineText(text, 2022);
+    expect(o).toMatchObject(expected);
+    if (!('by' in expected)) expect(o).not.toHaveProperty('by');
+    expect(parseDeadlineCell(text, 2022)).toEqual([o]);
+  });
+
+  test('the judge sees both days: a May report meets June 15, nothing by December 15 misses it', () => {
+    const o = parseDeadlineText('每年6月15日、12月15日前', 2022);
+    const v = judgeObligation(o, evidence(), [activity('2022-05-10')], ctx('2022-12-20'));
+    expect(v.periods.map((p) => [p.due, p.state])).toEqual([
+      ['2022-06-15', 'met'],
+      ['2022-12-15', 'missed'],
+    ]);
+    expect(v.status).toBe('overdue');
+  });
+
+  test('unevenly spread days: one yearly obligation per day, counting the reports due by then', () => {
+    const text = '每年3月底、10月底前报送';
+    const cell = parseDeadlineCell(text, 2022);
+    expect(cell).toEqual([
+      { kind: 'recurring', period: 'year', minCount: 1, by: '03-31', text },
+      { kind: 'recurring', period: 'year', minCount: 2, by: '10-31', text },
+    ]);
+    // a March report alone does not meet October's
+    expect(judgeObligation(cell[0], evidence(), [activity('2022-03-20')], ctx('2022-11-30')).status).toBe('done');
+    expect(judgeObligation(cell[1], evidence(), [activity('2022-03-20')], ctx('2022-11-30')).status).toBe('overdue');
+    expect(judgeObligation(cell[1], evidence(), [activity('2022-03-20'), activity('2022-09-01')], ctx('2022-11-30')).status).toBe('done');
+    expect(parseDeadlineCell('每年5月20日和8月20日前', 2022).map((o) => [o.kind === 'recurring' && o.by, o.kind === 'recurring' && o.minCount])).toEqual([
+      ['05-20', 1],
+      ['08-20', 2],
+    ]);
+  });
+});
+
+describe('a day in the last month of each quarter; 全年 is yearly', () => {
+  test.each([
+    ['每季度最后一个月的30日前', '03-30'],
+    ['每季度末月25日前', '03-25'],
+    // unseen variants
+    ['每个季度最后一月20日前报送', '03-20'],
+    ['每季度末月的28日前', '03-28'],
+    ['每季度最後一個月的30日前', '03-30'],
+  ])('%s → quarterly by %s', (text, by) => {
+    expect(parseDeadlineText(text, 2022)).toMatchObject({ kind: 'recurring', period: 'quarter', minCount: 1, by });
+  });
+
+  test('the judge finds the 30th of March, June, September and December', () => {
+    const o = parseDeadlineText('每季度最后一个月的30日前', 2022);
+    const v = judgeObligation(o, evidence(), [activity('2022-03-29'), activity('2022-07-01')], ctx('2022-10-05'));
+    expect(v.periods.map((p) => [p.due, p.state])).toEqual([
+      ['2022-03-30', 'met'],
+      ['2022-06-30', 'missed'],
+      ['2022-09-30', 'met'],
+      ['2022-12-30', 'open'],
+    ]);
+  });
+
+  test.each([
+    ['全年', { kind: 'recurring', period: 'year', minCount: 1 }],
+    ['全年至少2次', { kind: 'recurring', period: 'year', minCount: 2 }],
+    ['全年持续推进', { kind: 'continuous' }],
+    ['贯穿全年', { kind: 'continuous' }],
+  ])('%s', (text, expected) => {
+    expect(parseDeadlineText(text, 2022)).toMatchObject(expected);
   });
 });

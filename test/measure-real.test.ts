@@ -176,3 +176,54 @@ describe('a duration the work is cut to is a target, not a time limit', () => {
     expect(parseMeasureText('收到交办件后15个工作日内办结', 2023).map((o) => o.kind)).toEqual(['relative']);
   });
 });
+
+/* Issue 15 (brief full14): a list of dates with 分别, and 每年 with several days. */
+
+describe('a list of dates with 分别 is one deadline per date', () => {
+  test.each([
+    ['分别于6月15日、12月15日前将落实情况报至牵头单位', ['2023-06-15', '2023-12-15']],
+    ['各责任单位于6月底、12月底前分别报送工作总结', ['2023-06-30', '2023-12-31']],
+    // unseen variants of the same kind
+    ['请于5月20日和11月20日前分别提交自查报告', ['2023-05-20', '2023-11-20']],
+    ['各单位分別於2023年7月1日、2024年1月10日前報送', ['2023-07-01', '2024-01-10']],
+  ])('%s', (text, expected) => {
+    expect(dues(text)).toEqual(expected);
+  });
+
+  test('each keeps its clause and actor', () => {
+    expect(parseMeasureText('办公室分别于6月15日、12月15日前汇总报送，年底前完成总结', 2023)).toEqual([
+      { kind: 'deadline', due: '2023-06-15', text: '办公室分别于6月15日、12月15日前汇总报送', actor: '办公室', origin: 'measure' },
+      { kind: 'deadline', due: '2023-12-15', text: '办公室分别于6月15日、12月15日前汇总报送', actor: '办公室', origin: 'measure' },
+      { kind: 'deadline', due: '2023-12-31', text: '年底前完成总结', origin: 'measure' },
+    ]);
+  });
+
+  test('dates listed in a report are no obligation', () => {
+    expect(dues('截至目前，已分别于3月5日、4月8日召开推进会')).toEqual([]);
+    expect(dues('分别于3月5日、4月8日已召开推进会')).toEqual([]);
+  });
+});
+
+describe('每年 with several days in a measure text', () => {
+  test.each([
+    ['每年6月15日、12月15日前将整改进展报送牵头单位', { period: 'half-year', minCount: 1, by: '06-15' }],
+    // unseen variants
+    ['每年1月10日和7月10日前报送上半年、下半年工作情况', { period: 'half-year', minCount: 1, by: '01-10' }],
+    ['每年3月31日、9月30日前各报送一次', { period: 'half-year', minCount: 1, by: '03-31' }],
+  ])('%s', (text, expected) => {
+    expect(parseMeasureText(text, 2023)).toEqual([expect.objectContaining({ kind: 'recurring', ...expected })]);
+  });
+
+  test('unevenly spread days: one yearly obligation per day, each counting the reports due by then', () => {
+    expect(parseMeasureText('机关党委每年3月底、10月底前报送', 2023)).toEqual([
+      { kind: 'recurring', period: 'year', minCount: 1, by: '03-31', text: '机关党委每年3月底、10月底前报送', actor: '机关党委', origin: 'measure' },
+      { kind: 'recurring', period: 'year', minCount: 2, by: '10-31', text: '机关党委每年3月底、10月底前报送', actor: '机关党委', origin: 'measure' },
+    ]);
+  });
+});
+
+describe('a time limit named as one stays a time limit (review finding)', () => {
+  test.each(['办结时限15个工作日内', '收到投诉后办结时间30日内'])('%s', (text) => {
+    expect(parseMeasureText(text, 2023).map((o) => o.kind)).toEqual(['relative']);
+  });
+});

@@ -75,3 +75,13 @@ describe('a table with no deadline column whose title states its year: each task
     expect(t.findings.map((f) => f.code)).toContain('missing_deadline');
   });
 });
+
+describe('a deadline cell listing two dates with 分别 is two deadlines', () => {
+  test.each([
+    ['分别于6月15日、12月15日前报送', 'overdue', '2022-06-15'],
+    ['于6月底、12月底前分别报送', 'overdue', '2022-06-30'],
+  ])('%s: the first missed date counts', (deadline, status, due) => {
+    const t = task(row('报送年度工作总结', deadline, '推进中'));
+    expect([t.status, t.due, t.obligations.length]).toEqual([status, due, 2]);
+  });
+});

@@ -292,7 +292,10 @@ export function findStarts(text: string, year: number): readonly StartMention[] 
   return starts;
 }
 
-/** Periods named together ("第一、二、三、四季度", "上半年、下半年", "3月、6月、9月底"): each period's last day, in order. */
+/**
+ * Periods or days named together ("第一、二、三、四季度", "上半年、下半年", "3月、6月、9月底",
+ * "6月15日、12月15日"): each period's last day, or the day, in order.
+ */
 export interface PeriodList {
   days: DayNumber[];
   index: number;
@@ -309,8 +312,9 @@ const MONTH_ITEM = '(?:\\d{1,2}|[一二三四五六七八九十]{1,3})月?份?(?
 const MONTH_LIST = new RegExp(`(?:(\\d{4})年)?(?<![\\d.\\-/~至到个每])((?:${MONTH_ITEM}${SEPARATOR})+)(\\d{1,2}|[一二三四五六七八九十]{1,3})月份?(?:底|末)?`, 'g');
 
 /**
- * Lists of two or more periods of one kind named together, as period-by-period targets name them
- * (SPEC §3). Whether a list is one obligation per period is the caller's decision (分别 …).
+ * Lists of two or more periods of one kind, or of days, named together, as period-by-period targets
+ * and 分别 deadlines name them (SPEC §3). Whether a list is one obligation per item is the caller's
+ * decision (分别 …).
  */
 export function findPeriodLists(text: string, year: number): readonly PeriodList[] {
   if (!/[、和及与]/.test(text)) return NONE;
@@ -341,5 +345,36 @@ export function findPeriodLists(text: string, year: number): readonly PeriodList
       lists.push({ days: items.map((n) => lastDayOfMonth(y, n!)), index: m.index, length: m[0].length, bare: !written[0].includes('月') });
     }
   }
+  // Days named together ("6月15日、12月15日前", "2023年7月1日和2024年1月10日"): each a date of its own.
+  if (DAY_IN_LIST.test(text)) dayLists(text, year, lists);
   return lists.sort((a, b) => a.index - b.index);
+}
+
+/** A day (日/号) right before a separator or shortly after one: what a list naming a day has. */
+const DAY_IN_LIST = /[日号][、和及与]|[、和及与][^,;。、和及与]{2,12}[日号]/;
+
+/**
+ * Adds to `lists` each run of dates joined by one separator (、和及与) of which one names a day, unless
+ * a list found by the period patterns holds it.
+ */
+function dayLists(text: string, year: number, lists: PeriodList[]): void {
+  const dates = findDates(text, year);
+  for (let i = 0; i < dates.length; ) {
+    let j = i;
+    let namesDay = dates[i].span === 'day';
+    while (j + 1 < dates.length) {
+      const end = dates[j].index + dates[j].length;
+      if (dates[j + 1].index !== end + 1 || !/[、和及与]/.test(text[end])) break;
+      j++;
+      if (dates[j].span === 'day') namesDay = true;
+    }
+    if (j > i && namesDay) {
+      const index = dates[i].index;
+      const length = dates[j].index + dates[j].length - index;
+      if (!lists.some((l) => index < l.index + l.length && l.index < index + length)) {
+        lists.push({ days: dates.slice(i, j + 1).map((d) => d.day), index, length, bare: false });
+      }
+    }
+    i = j + 1;
+  }
 }

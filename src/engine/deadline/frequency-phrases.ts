@@ -18,8 +18,9 @@ export interface FrequencyMention {
   /** Index where the words after the frequency (and its count) begin. */
   restIndex: number;
   /**
-   * A further count of the frequency before it ("每季度一次支委会、一次支部大会": the second 一次): a
-   * separate obligation of the same period, by the same actor.
+   * A further count of the frequency before it ("每季度一次支委会、一次支部大会": the second 一次), or a
+   * further day of it (每年3月底、10月底前: the second day, at the same index): a separate obligation of
+   * the same period, by the same actor.
    */
   continues?: boolean;
 }
@@ -66,6 +67,52 @@ const MONTH_BY_DAY = new RegExp(`^${DAY_NUM}[日号]${BEFORE}`);
 const PERIOD_BY_DAY = new RegExp(`^的?(?:第${DAY_NUM}个?月|(首个?月)|(最后一个?月|末月))的?${DAY_NUM}[日号]${BEFORE}`);
 const MONTHS_IN: Partial<Record<PeriodKind, number>> = { quarter: 3, 'half-year': 6, year: 12 };
 
+const MONTH_DAY_ITEM = `(?:\\d{1,2}|[一二三四五六七八九十]{1,3}|[元正])月(?:${DAY_NUM}[日号]|底|末)?`;
+/** 每年6月15日、12月15日前, 每年6月底和12月底前: several days of each year, the last with 前 after it. */
+const YEAR_BY_DAYS = new RegExp(`^${MONTH_DAY_ITEM}(?:[、和及与]${MONTH_DAY_ITEM})+${BEFORE}`);
+const YEAR_DAY_ITEM = new RegExp(`^(\\d{1,2}|[一二三四五六七八九十]{1,3}|[元正])月(?:${DAY_NUM}[日号])?`);
+/** The period a year's evenly spread days make, by their count (6月、12月 → each half-year). */
+const PERIOD_OF_COUNT: Record<number, PeriodKind> = { 2: 'half-year', 4: 'quarter', 12: 'month' };
+
+/**
+ * Several days of each year (after 每年): evenly spread, the same day of the same month of each
+ * half-year, quarter or month, they are that period's frequency (6月15日、12月15日 → each half-year by
+ * "06-15"; month ends → by the month's end, or the period's end when it is its last month); otherwise
+ * one yearly day each, in order (`days`). Null when the words are no such list or name no real day.
+ */
+function yearDays(list: string): { period: PeriodKind; by?: string } | { days: string[] } | null {
+  const items: Array<{ month: number; day: number; end: boolean }> = [];
+  for (const item of list.split(/[、和及与]/)) {
+    const m = YEAR_DAY_ITEM.exec(item);
+    const month = m ? monthNumber(m[1]) : null;
+    if (!m || month === null) return null;
+    const last = daysInMonth(2000, month); // Feb 29 counts as its end; Feb 28 too, below
+    const day = m[2] ? parseCount(m[2]) : last;
+    if (day === null || day < 1 || day > last) return null;
+    items.push({ month, day, end: day >= daysInMonth(2001, month) });
+  }
+  items.sort((a, b) => a.month - b.month || a.day - b.day);
+  const period = PERIOD_OF_COUNT[items.length];
+  const step = 12 / items.length;
+  const first = items[0];
+  const even =
+    period !== undefined &&
+    first.month <= step &&
+    items.every((it, i) => it.month === first.month + i * step && (first.end ? it.end : !it.end && it.day === first.day));
+  if (even && period === 'month') return first.end ? { period } : { period, by: two(first.day) };
+  if (even) {
+    if (first.end && first.month === step) return { period }; // the period's own end
+    const by = monthDay(first.month, Math.max(...items.map((it) => it.day)), period);
+    if (by) return { period, by };
+  }
+  const days: string[] = [];
+  for (const it of items) {
+    const by = monthDay(it.month, it.day, 'year');
+    if (by && !days.includes(by)) days.push(by);
+  }
+  return days.length > 0 ? { days } : null;
+}
+
 const two = (n: number) => String(n).padStart(2, '0');
 
 /** The "MM-DD" of day `day` of the `month`-th month of a period; undefined when no such day exists in any year. */
@@ -78,7 +125,17 @@ function monthDay(month: number | null, day: number | null, period: PeriodKind):
   return day >= 1 && day <= longest ? `${two(month)}-${two(day)}` : undefined;
 }
 
-function byDay(after: string, period: PeriodKind): { by?: string; length: number } {
+/**
+ * The due day(s) written after a frequency word: `by` for one, `period` when a list of days makes a
+ * shorter period (每年6月15日、12月15日前 → each half-year), `days` when it makes none (one yearly
+ * obligation per day); `length` is how much of `after` they take.
+ */
+function byDay(after: string, period: PeriodKind): { by?: string; length: number; period?: PeriodKind; days?: string[] } {
+  if (period === 'year' && YEAR_BY_DAYS.test(after)) {
+    const m = YEAR_BY_DAYS.exec(after)!;
+    const list = yearDays(m[0].replace(/(?:前|之前|以前)$/, ''));
+    if (list) return 'days' in list ? { by: list.days[0], days: list.days, length: m[0].length } : { ...list, length: m[0].length };
+  }
   if (period === 'month') {
     const m = MONTH_BY_DAY.exec(after);
     const day = m ? parseCount(m[1]) : null;
@@ -136,6 +193,7 @@ export function findFrequencies(text: string): FrequencyMention[] {
     }
     if (!period) continue;
     const by = byDay(text.slice(at + length), period);
+    if (by.period) period = by.period;
     let restIndex = at + length + by.length;
     let achievement = false;
     if (count === null) {
@@ -149,6 +207,12 @@ export function findFrequencies(text: string): FrequencyMention[] {
       }
     }
     found.push({ period, index: at, length: restIndex - at, count, by: by.by, achievement, restIndex });
+    // Further days of each year (每年3月底、10月底前): by each day, the reports due so far, counted from
+    // the year's start: a March report alone does not meet October's.
+    if (by.days) {
+      const each = count ?? 1;
+      for (let i = 1; i < by.days.length; i++) found.push({ period, index: at, length: restIndex - at, count: each * (i + 1), by: by.days[i], achievement, restIndex, continues: true });
+    }
     // Further counts of the same frequency, each a thing of its own: 每季度一次支委会、一次支部大会.
     if (count !== null && !achievement) {
       let further: RegExpExecArray | null;
@@ -211,7 +275,7 @@ export function findRelatives(text: string): RelativeMention[] {
 }
 
 /** Words just before a duration that make it the result aimed for: 压缩至, 缩短到, 控制在, 不超过, 提速至. */
-const TARGET_BEFORE = /(?:压缩|缩短|缩减|减少|降低|控制|提速|提高|压减|精简)(?:至|到|在|为)?$|不超过$|办结时间$|时限$/;
+const TARGET_BEFORE = /(?:压缩|缩短|缩减|减少|降低|控制|提速|压减|精简)(?:至|到|在|为)?$|不超过$/;
 
 export const CONTINUOUS_WORDS = /长期坚持|持续推进|常态化|长期|持续开展|持续|常年|长效|经常性|贯穿全年|全年持续|动态调整/;
 export const VAGUE_WORDS = /适时|定期|视情|待定|根据(?:工作)?需要|按需|另行|不定期|随时|及时|择机/;

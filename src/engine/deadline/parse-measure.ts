@@ -31,17 +31,19 @@ const REPORT_SINCE = /(?:[年月日度初]|开展|启动|实施)以来/;
 const reportsSoFar = (clause: string) => REPORT_OPENING.test(clause) || (clause.includes('以来') && REPORT_SINCE.test(clause));
 /** Words before a date that forecast (预计年底前完成): the date is no obligation. */
 const FORECAST = /预计|预期|有望|估计|可望/;
+/** Words right before a date that report (已于3月5日召开, 已分别于…, 已先后在…). */
+const REPORTED_BEFORE = /已(?:经)?(?:先后|分别)?(?:于|在)?$/;
 /** Words right after a date that report (9月底已完成, 1-10月累计…). */
 const REPORTED_AFTER = /^(?:底|末|份)?(?:前|以前|之前)?(?:已|累计|共(?!同)|均已|全部已|先后)/;
 /** 截至/截止 before a date: an as-of point of a report ("截至9月底，已完成…"), unless the clause plans. */
 const AS_OF = /(?:截至|截止)到?$/;
 const PLAN_WORD = /前|要|须|应|需|力争|确保|务必|计划/;
 
-/** A date or list that states no obligation: a report, a forecast or an as-of point. */
+/** A date or list that states no obligation: a report (已于…, …已完成), a forecast or an as-of point. */
 function reportsOrForecasts(clause: string, index: number, length: number): boolean {
   const before = clause.slice(0, index);
   const after = clause.slice(index + length);
-  if (FORECAST.test(before) || REPORTED_AFTER.test(after)) return true;
+  if (FORECAST.test(before) || REPORTED_BEFORE.test(before) || REPORTED_AFTER.test(after)) return true;
   return AS_OF.test(before) && !PLAN_WORD.test(after);
 }
 
@@ -160,7 +162,10 @@ function readClause(clause: string, index: number, year: number, written: Writte
   }
   if (found) return start;
 
+  // A list that reports (已分别于3月5日、4月8日召开) reports each of its dates.
+  let reported: PeriodList[] | undefined;
   for (const list of findPeriodLists(clause, year)) {
+    if (reportsOrForecasts(clause, list.index, list.length)) (reported ??= []).push(list);
     if (!isTargetList(clause, list)) continue;
     actor = actorAt(clause, starts, list.index);
     shown ??= written ? written.clause(index, clause) : clause;
@@ -172,7 +177,7 @@ function readClause(clause: string, index: number, year: number, written: Writte
   let first: DateMention | undefined;
   let latest: DateMention | undefined;
   for (const d of findDates(clause, year)) {
-    if (!isOwedDate(clause, d, starts)) continue;
+    if (!isOwedDate(clause, d, starts) || reported?.some((l) => overlaps(l, d))) continue;
     first ??= d;
     latest = d;
   }

@@ -2,7 +2,7 @@ import { TextByYearCache } from '../cache/bounded-cache';
 import { formatIso, isPlausible, parseIso } from '../dates/civil-date';
 import { dateInCell } from '../evidence/cell-dates';
 import { Obligation, isConcrete, sameRequirement } from '../deadline/obligation';
-import { parseDeadlineText } from '../deadline/parse-deadline';
+import { parseDeadlineCell } from '../deadline/parse-deadline';
 import { parseMeasureText } from '../deadline/parse-measure';
 import { CellValue, cellText, isDateValue } from '../model/workbook';
 import { matchingRules, Rule } from '../rules/rules';
@@ -20,7 +20,8 @@ export interface TaskObligations {
   matchedRules: Rule[];
 }
 
-type CellObligation = { obligation: Obligation | null; absurd: string | null };
+/** `earlier`: the cell's other deadlines, before `obligation` (分别于6月15日、12月15日前: 06-15). */
+type CellObligation = { obligation: Obligation | null; absurd: string | null; earlier?: readonly Obligation[] };
 
 const NO_DEADLINE: CellObligation = Object.freeze({ obligation: null, absurd: null });
 
@@ -28,9 +29,11 @@ const NO_DEADLINE: CellObligation = Object.freeze({ obligation: null, absurd: nu
 const deadlineTexts = new TextByYearCache<CellObligation>();
 
 function deadlineOfText(text: string, year: number): CellObligation {
-  const parsed = parseDeadlineText(text, year);
-  if (parsed.kind === 'deadline' && !isPlausible(parseIso(parsed.due)!)) return Object.freeze({ obligation: Object.freeze({ kind: 'unknown', text: parsed.text }), absurd: text });
-  return Object.freeze({ obligation: Object.freeze({ ...parsed, origin: 'deadline' }), absurd: null });
+  const all = parseDeadlineCell(text, year);
+  const parsed = all[all.length - 1];
+  if (all.some((o) => o.kind === 'deadline' && !isPlausible(parseIso(o.due)!))) return Object.freeze({ obligation: Object.freeze({ kind: 'unknown', text: parsed.text }), absurd: text });
+  const earlier = all.length > 1 ? Object.freeze(all.slice(0, -1).map((o) => Object.freeze({ ...o, origin: 'deadline' as const }))) : undefined;
+  return Object.freeze({ obligation: Object.freeze({ ...parsed, origin: 'deadline' }), absurd: null, earlier });
 }
 
 /** A deadline cell: a date cell, a date serial, or text (SPEC §3). Results are shared and frozen. */
@@ -54,7 +57,7 @@ function describe(o: Obligation): string {
  * when neither states anything concrete (SPEC §2–3). A cell contradicting the measure is reported.
  */
 export function obligationsOfTask(deadline: CellValue, measure: string, year: number, date1904: boolean, rules: readonly Rule[]): TaskObligations {
-  const { obligation: cell, absurd } = deadlineOfCell(deadline, year, date1904);
+  const { obligation: cell, absurd, earlier } = deadlineOfCell(deadline, year, date1904);
   // Measure texts are nearly all distinct: parsed every time, unlike deadline cells (cached above).
   const fromMeasure = measure ? parseMeasureText(measure, year) : [];
   const normalizedMeasure = normalizeText(measure);
@@ -66,7 +69,7 @@ export function obligationsOfTask(deadline: CellValue, measure: string, year: nu
   );
 
   if (cell && isConcrete(cell)) {
-    if (fromMeasure.length === 0) obligations.push(cell);
+    if (fromMeasure.length === 0) obligations.push(...(earlier ?? []), cell);
     else if (!fromMeasure.some((m) => sameRequirement(m, cell, year))) {
       const comparable = fromMeasure.find((m) => m.kind === cell.kind) ?? fromMeasure[0];
       // The measure text is the policy; the cell only summarises it. Judge by the measure, flag the cell.
@@ -78,7 +81,7 @@ export function obligationsOfTask(deadline: CellValue, measure: string, year: nu
     if (fromRules.length > 0) {
       obligations.length = 0;
       for (const r of fromRules) obligations.push({ ...r.obligation, origin: 'rule', rule: { keyword: r.keywords[0], source: r.source } });
-    } else if (cell) obligations.push(cell);
+    } else if (cell) obligations.push(...(earlier ?? []), cell);
   }
   return { obligations, cell, absurdDeadline: absurd, conflict, matchedRules };
 }
