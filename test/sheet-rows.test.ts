@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { cellPosition } from '../src/engine/model/workbook';
-import { cellAttributes, columnOfRef, readSheetRows } from '../src/xlsx/sheet-rows';
+import { cellAttributes, columnOfRef, readSheetRows, sheetMerges } from '../src/xlsx/sheet-rows';
 import { attributes } from '../src/xlsx/xml-scan';
 
 describe('column of a cell reference', () => {
@@ -45,6 +45,17 @@ describe("a cell tag's r, s and t", () => {
       { numRuns: 5000 },
     );
   });
+
+  test('each reading is its own: reading the next tag does not change what an earlier one gave', () => {
+    const first = cellAttributes(' r="A1" t="s"');
+    const unusual = cellAttributes(" r='B2' x"); // not plain pairs: read by the general pattern
+    const third = cellAttributes(' r="C3" s="4"');
+    expect([first, unusual, third]).toEqual([
+      { r: 'A1', s: undefined, t: 's' },
+      { r: 'B2', s: undefined, t: undefined },
+      { r: 'C3', s: '4', t: undefined },
+    ]);
+  });
 });
 
 describe('reading cells', () => {
@@ -67,5 +78,20 @@ describe('reading cells', () => {
 
   test('rows skipped are empty, and a row written twice keeps the later value of each cell', () => {
     expect(read(`<row r="3"><c r="A3"><v>1</v></c><c r="B3"><v>2</v></c></row><row r="2"/><row r="3"><c r="B3"><v>9</v></c></row>`)).toEqual([[], [], [1, 9]]);
+  });
+});
+
+describe('merged areas', () => {
+  const area = (top: number, left: number, bottom: number, right: number) => ({ top, left, bottom, right });
+
+  test('after sheetData, whatever its prefix and however its end tag is spaced', () => {
+    const rows = '<row r="1"><c r="A1" t="inlineStr"><is><t>sheetData</t></is></c></row>';
+    expect(sheetMerges(`<worksheet><sheetData>${rows}</sheetData><mergeCells count="2"><mergeCell ref="A1:G1"/><mergeCell ref="B3:B2"/></mergeCells></worksheet>`)).toEqual([area(0, 0, 0, 6), area(1, 1, 2, 1)]);
+    expect(sheetMerges(`<x:worksheet><x:sheetData>${rows}</x:sheetData\n ><x:mergeCells count="1"><x:mergeCell ref='C5:D6'/></x:mergeCells></x:worksheet>`)).toEqual([area(4, 2, 5, 3)]);
+  });
+
+  test('a sheet without sheetData, or without merges', () => {
+    expect(sheetMerges('<worksheet><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells></worksheet>')).toEqual([area(0, 0, 0, 1)]);
+    expect(sheetMerges('<worksheet><sheetData/></worksheet>')).toEqual([]);
   });
 });

@@ -1,14 +1,14 @@
 import { cellAddress, columnLetter } from '../engine/model/workbook';
 import { WritePlan } from '../engine/write/plan';
-import { cellXml, generatedSheetXml, printTitles } from './generated-sheet-xml';
+import { CellWriter, generatedSheetXml, printTitles } from './generated-sheet-xml';
 import { inputError } from './input-error';
 import { MARK } from './luoshi-marks';
 import { addContentType, addRelationship, ensureStylesPart } from './package-parts';
 import { CellEdit, editColumn, styleOf } from './sheet-data-edit';
 import { SharedStringsEditor, StringCounts, stringCounts } from './shared-strings-edit';
 import { MINIMAL_STYLES, StyleCounts, styleCounts, StylesEditor } from './styles-edit';
-import { attributes } from './xml-scan';
-import { appendInside, escapeXml, findElement, findElements, insertionPoint, prefixFor, quoteSheet, rootPrefix, splice } from './xml-edit';
+import { attributesOf, findElement, findElements } from './xml-scan';
+import { appendInside, escapeXml, insertionPoint, prefixFor, quoteSheet, rootPrefix, splice } from './xml-edit';
 import { NS, WorkbookPackage } from './workbook-package';
 
 /** Elements that follow <conditionalFormatting> in a worksheet (CT_Worksheet's order). */
@@ -32,7 +32,7 @@ function addStatusWidth(xml: string, col: number, width: number): { xml: string;
     return { xml: splice(xml, at, at, `<${prefix}cols>${element}</${prefix}cols>`), added: true };
   }
   const entries = findElements(xml, 'col', cols.start + 1, cols.end);
-  const ranges = entries.map((e) => ({ e, min: Number(attributes(e.text).min), max: Number(attributes(e.text).max) }));
+  const ranges = entries.map((e) => ({ e, min: Number(attributesOf(e.text).min), max: Number(attributesOf(e.text).max) }));
   if (ranges.some((r) => r.min <= col + 1 && col + 1 <= r.max)) return { xml, added: false };
   const before = ranges.find((r) => r.min > col + 1);
   const at = before ? before.e.start : cols.start + cols.text.lastIndexOf('</');
@@ -66,6 +66,7 @@ export async function applyPlan(pkg: WorkbookPackage, plan: WritePlan, original:
   const b = plan.breakdown;
   let sheetXml = await pkg.required(breakdown.partPath);
   const prefix = rootPrefix(sheetXml, 'worksheet');
+  const statusCells = new CellWriter(prefix);
   const place = (row: number, text: string, style: string): CellEdit => (existing) => {
     if (existing && /<(?:[\w.-]+:)?(?:v|f|is)[\s>]/.test(existing)) {
       const at = `${b.sheet}!${cellAddress(row, b.statusColumn)}`;
@@ -73,7 +74,7 @@ export async function applyPlan(pkg: WorkbookPackage, plan: WritePlan, original:
     }
     // An empty cell the user formatted keeps its format; a new cell gets Luoshi's.
     const s = existing && styleOf(existing) ? styleOf(existing) : xf(style);
-    return cellXml(cellAddress(row, b.statusColumn), { value: text }, s, prefix);
+    return statusCells.xml(cellAddress(row, b.statusColumn), text, s ? ` s="${s}"` : '');
   };
   const edits = new Map<number, CellEdit>([[b.headerRow, place(b.headerRow, b.header, b.headerStyle)]]);
   for (const cell of b.cells) edits.set(cell.row, place(cell.row, cell.text, b.cellStyle));
@@ -103,9 +104,9 @@ export async function applyPlan(pkg: WorkbookPackage, plan: WritePlan, original:
   // Generated sheets, after the user's.
   let wb = await pkg.required(pkg.workbookPath);
   const wbPrefix = rootPrefix(wb, 'workbook');
-  const relPrefix = prefixFor(wb, NS.rel);
+  const relPrefix = prefixFor(wb, 'workbook', NS.rel);
   const dir = pkg.workbookPath.split('/').slice(0, -1).join('/');
-  const usedIds = findElements(wb, 'sheet').map((s) => Number(attributes(s.text).sheetId) || 0);
+  const usedIds = findElements(wb, 'sheet').map((s) => Number(attributesOf(s.text).sheetId) || 0);
   let sheetId = Math.max(0, ...usedIds);
   const names: string[] = [];
   for (const [k, sheet] of plan.sheets.entries()) {

@@ -6,8 +6,8 @@ import { readSheetPart } from './read-workbook';
 import { editColumn, styleOf } from './sheet-data-edit';
 import { StringCounts, stringCountsOfMark, stringsInUse, truncateStrings } from './shared-strings-edit';
 import { listEntries, StyleCounts, truncateStyles } from './styles-edit';
-import { attributes } from './xml-scan';
-import { findElement, findElements, splice, withAttribute } from './xml-edit';
+import { attributesOf, elementName, findElement, findElements } from './xml-scan';
+import { splice, withAttribute } from './xml-edit';
 import { relsPathOf, WorkbookPackage } from './workbook-package';
 
 export interface ClearResult {
@@ -30,8 +30,8 @@ function clearBreakdown(xml: string, range: { col: number; top: number; bottom: 
       const s = styleOf(cell);
       // A cell Luoshi created carries Luoshi's own style; an empty cell the user had formatted keeps its format.
       if (s >= ownXfFrom) return '';
-      const ref = attributes(cell.slice(0, cell.indexOf('>'))).r;
-      return `<${/^<([\w.:-]+)/.exec(cell)![1]}${ref ? ` r="${ref}"` : ''}${s ? ` s="${s}"` : ''}/>`;
+      const ref = attributesOf(cell).r;
+      return `<${elementName(cell)}${ref ? ` r="${ref}"` : ''}${s ? ` s="${s}"` : ''}/>`;
     });
   }
   let out = editColumn(xml, range.col, edits);
@@ -42,7 +42,7 @@ function clearBreakdown(xml: string, range: { col: number; top: number; bottom: 
     const cols = findElement(out, 'cols');
     if (cols) {
       const own = findElements(out, 'col', cols.start, cols.end).find((c) => {
-        const a = attributes(c.text);
+        const a = attributesOf(c.text);
         return Number(a.min) === range.col + 1 && Number(a.max) === range.col + 1;
       });
       if (own) {
@@ -128,7 +128,7 @@ export async function clearOwned(pkg: WorkbookPackage): Promise<ClearResult> {
   for (const view of findElements(wb, 'workbookView').reverse()) {
     let text = view.text;
     for (const attr of ['activeTab', 'firstSheet']) {
-      const v = attributes(text.slice(0, text.indexOf('>') + 1))[attr];
+      const v = attributesOf(text)[attr];
       if (v === undefined) continue;
       const i = Number(v);
       const next = removed.has(i) ? Math.max(0, Math.min(shift(i), sheets.length - removed.size - 1)) : shift(i);

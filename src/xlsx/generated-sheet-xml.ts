@@ -18,16 +18,55 @@ export function cellTextXml(text: string, prefix = ''): string {
 }
 
 /**
- * One cell. Text is always an inline string (t="inlineStr"): it can never become a formula, whatever
- * it starts with, and writing it does not touch the user's shared-string table.
+ * Writes the cells of one part: numbers as <v>, texts as inline strings (t="inlineStr": a text can
+ * never become a formula, whatever it starts with, and the user's shared-string table is not touched)
+ * or, given `sharedString`, as the number of a shared string (t="s"). A generated sheet has up to 200k
+ * rows: pieces go straight onto the caller's list, joined once with the rest of the part, and each
+ * distinct text is escaped once (departments, deadlines and status texts repeat on every row).
  */
-export function cellXml(ref: string, cell: PlanCell, style: number | undefined, prefix = ''): string {
-  const s = style ? ` s="${style}"` : '';
-  const v = cell.value;
-  const c = `${prefix}c`;
-  if (v === null || v === '' || (typeof v === 'number' && !Number.isFinite(v))) return style ? `<${c} r="${ref}"${s}/>` : '';
-  if (typeof v === 'number') return `<${c} r="${ref}"${s}><${prefix}v>${v}</${prefix}v></${c}>`;
-  return `<${c} r="${ref}"${s} t="inlineStr">${cellTextXml(v, prefix)}</${c}>`;
+export class CellWriter {
+  private readonly open: string;
+  private readonly number: string;
+  private readonly shared: string;
+  private readonly close: string;
+  private readonly texts = new Map<string, string>();
+
+  /** `prefix`: the namespace prefix of the part's elements ("x:" or ""); `sharedString`: a text's number in the shared-string table. */
+  constructor(
+    private readonly prefix = '',
+    private readonly sharedString?: (text: string) => number,
+  ) {
+    this.open = `<${prefix}c r="`;
+    this.number = `><${prefix}v>`;
+    this.shared = ` t="s"><${prefix}v>`;
+    this.close = `</${prefix}v></${prefix}c>`;
+  }
+
+  /**
+   * Pushes the cell at `ref` ("B7") onto `out`. `s` is its style attribute (' s="3"') or ''. A cell
+   * without a value (null, '', a number that is not finite) is written only when it has a style.
+   */
+  push(out: string[], ref: string, value: PlanCell['value'], s: string): void {
+    if (typeof value === 'string' && value !== '') {
+      if (this.sharedString) out.push(this.open, ref, '"', s, this.shared, String(this.sharedString(value)), this.close);
+      else out.push(this.open, ref, '"', s, this.inline(value));
+    } else if (typeof value === 'number' && Number.isFinite(value)) out.push(this.open, ref, '"', s, this.number, String(value), this.close);
+    else if (s) out.push(this.open, ref, '"', s, '/>');
+  }
+
+  /** One cell as a string (see push). */
+  xml(ref: string, value: PlanCell['value'], s: string): string {
+    const out: string[] = [];
+    this.push(out, ref, value, s);
+    return out.join('');
+  }
+
+  /** The rest of an inline-string cell after its attributes, made once per distinct text. */
+  private inline(text: string): string {
+    let xml = this.texts.get(text);
+    if (xml === undefined) this.texts.set(text, (xml = ` t="inlineStr">${cellTextXml(text, this.prefix)}</${this.prefix}c>`));
+    return xml;
+  }
 }
 
 const ROWS_PER_CHUNK = 256;
@@ -50,9 +89,8 @@ export function generatedSheetXml(sheet: GeneratedSheet, styleIndex: (name: stri
   out.push('<sheetFormatPr defaultRowHeight="15"/>');
   if (sheet.widths.length > 0) out.push(`<cols>${sheet.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`);
   out.push('<sheetData>');
-  // Up to 100k rows per sheet: every piece goes straight into one list per chunk of rows (no string per
-  // cell or per row is built and copied again), column letters and style attributes are made once, and
-  // each distinct text is escaped once (departments, deadlines and status texts repeat on every row).
+  // Every piece goes straight into one list per chunk of rows; column letters and style attributes are made once.
+  const cells = new CellWriter('', sharedString);
   const letters = Array.from({ length: width }, (_, c) => columnLetter(c));
   const styleAttr = new Map<string, string>();
   const styleOf = (name: string) => {
@@ -60,7 +98,6 @@ export function generatedSheetXml(sheet: GeneratedSheet, styleIndex: (name: stri
     if (a === undefined) styleAttr.set(name, (a = ` s="${styleIndex(name)}"`));
     return a;
   };
-  const texts = new Map<string, string>();
   const links: string[] = [];
   let chunk: string[] = [];
   let rowsInChunk = 0;
@@ -73,15 +110,7 @@ export function generatedSheetXml(sheet: GeneratedSheet, styleIndex: (name: stri
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
       const v = cell.value;
-      const s = cell.style ? styleOf(cell.style) : '';
-      // The cases of cellXml, written as pieces: a string per cell would be built here only to be copied again.
-      if (typeof v === 'string' && v !== '' && sharedString) chunk.push('<c r="', letters[c], String(number), '"', s, ' t="s"><v>', String(sharedString(v)), '</v></c>');
-      else if (typeof v === 'string' && v !== '') {
-        let text = texts.get(v);
-        if (text === undefined) texts.set(v, (text = cellTextXml(v)));
-        chunk.push('<c r="', letters[c], String(number), '"', s, ' t="inlineStr">', text, '</c>');
-      } else if (typeof v === 'number' && Number.isFinite(v)) chunk.push('<c r="', letters[c], String(number), '"', s, '><v>', String(v), '</v></c>');
-      else if (s) chunk.push('<c r="', letters[c], String(number), '"', s, '/>');
+      cells.push(chunk, letters[c] + number, v, cell.style ? styleOf(cell.style) : '');
       if (cell.link) {
         const target = `${quoteSheet(cell.link.sheet)}!${cellAddress(cell.link.row, cell.link.col)}`;
         links.push(`<hyperlink ref="${letters[c]}${number}" location="${escapeXml(target)}" display="${escapeXml(String(v ?? ''))}"/>`);

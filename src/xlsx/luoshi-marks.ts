@@ -1,6 +1,5 @@
 import { isStatusRuleFormula } from '../engine/write/status-colouring';
-import { attributes, decodeEntities } from './xml-scan';
-import { findElement, findElements, Span } from './xml-edit';
+import { attributesOf, decodeEntities, findElement, findElements, innerXml, Span } from './xml-scan';
 
 export { MARK, isLuoshiName, constantValue, parseColumnRange, parseCounts } from '../engine/write/ownership-marks';
 
@@ -16,17 +15,15 @@ export function definedNames(workbookXml: string): DefinedName[] {
   const block = findElement(workbookXml, 'definedNames');
   if (!block) return [];
   return findElements(workbookXml, 'definedName', block.start, block.end).map((span) => {
-    const open = span.text.slice(0, span.text.indexOf('>') + 1);
-    const a = attributes(open);
-    const inner = span.text.endsWith('/>') ? '' : span.text.slice(open.length, span.text.lastIndexOf('</'));
-    return { name: a.name ?? '', localSheetId: a.localSheetId !== undefined ? Number(a.localSheetId) : null, value: decodeEntities(inner), span };
+    const a = attributesOf(span.text);
+    return { name: a.name ?? '', localSheetId: a.localSheetId !== undefined ? Number(a.localSheetId) : null, value: decodeEntities(innerXml(span.text)), span };
   });
 }
 
 /** A <conditionalFormatting> element of Luoshi's: every rule is a status rule against the status column. */
 export function isOwnConditionalFormat(element: string, statusColumn: number | undefined): boolean {
   if (statusColumn === undefined) return false;
-  const formulas = findElements(element, 'formula').map((f) => decodeEntities(f.text.replace(/^<[^>]*>|<[^>]*>$/g, '')));
+  const formulas = findElements(element, 'formula').map((f) => decodeEntities(innerXml(f.text)));
   const rules = findElements(element, 'cfRule');
   return rules.length > 0 && formulas.length === rules.length && formulas.every((f) => isStatusRuleFormula(f, statusColumn));
 }

@@ -1,5 +1,5 @@
-import { attributes } from './xml-scan';
-import { appendInside, escapeXml, findElement, findElements, rootPrefix, splice } from './xml-edit';
+import { attributesOf, findElement, findElements } from './xml-scan';
+import { appendInside, escapeXml, rootPrefix, splice } from './xml-edit';
 import { NS, relsPathOf, WorkbookPackage } from './workbook-package';
 
 /** Relationship target of `part` as seen from `owner` (both package paths), relative when they share a folder. */
@@ -15,7 +15,7 @@ export function relativeTarget(owner: string, part: string): string {
 export async function addRelationship(pkg: WorkbookPackage, owner: string, type: string, part: string): Promise<string> {
   const path = relsPathOf(owner);
   let xml = (await pkg.text(path)) ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
-  const used = new Set(findElements(xml, 'Relationship').map((s) => attributes(s.text).Id));
+  const used = new Set(findElements(xml, 'Relationship').map((s) => attributesOf(s.text).Id));
   let n = used.size + 1;
   while (used.has(`rId${n}`)) n++;
   const id = `rId${n}`;
@@ -30,7 +30,7 @@ export async function removeRelationship(pkg: WorkbookPackage, owner: string, id
   const path = relsPathOf(owner);
   const xml = await pkg.text(path);
   if (!xml) return;
-  const hit = findElements(xml, 'Relationship').find((s) => attributes(s.text).Id === id);
+  const hit = findElements(xml, 'Relationship').find((s) => attributesOf(s.text).Id === id);
   if (hit) pkg.write(path, splice(xml, hit.start, hit.end, ''));
 }
 
@@ -45,7 +45,7 @@ export async function addContentType(pkg: WorkbookPackage, part: string, content
 export async function removeContentType(pkg: WorkbookPackage, part: string): Promise<void> {
   const xml = await pkg.text(CONTENT_TYPES);
   if (!xml) return;
-  const hit = findElements(xml, 'Override').find((s) => (attributes(s.text).PartName ?? '').replace(/^\//, '').toLowerCase() === part.toLowerCase());
+  const hit = findElements(xml, 'Override').find((s) => (attributesOf(s.text).PartName ?? '').replace(/^\//, '').toLowerCase() === part.toLowerCase());
   if (hit) pkg.write(CONTENT_TYPES, splice(xml, hit.start, hit.end, ''));
 }
 

@@ -2,11 +2,12 @@ import { SheetData, WorkbookData } from '../engine/model/workbook';
 import { WorkbookPackage } from './workbook-package';
 import { isDateFormat } from '../engine/model/number-formats';
 import { CellContext, readSheetRows, sheetMerges } from './sheet-rows';
-import { attributes, elementPattern, textOf } from './xml-scan';
+import { attributesOf, elementPattern, findElement, findElements, innerXml, textOf } from './xml-scan';
 
 function sharedStrings(xml: string | null): string[] {
   if (!xml) return [];
   const out: string[] = [];
+  // One entry per row of a large table: the pattern is exec'd directly, without a Span per entry.
   const pattern = elementPattern('si');
   let m: RegExpExecArray | null;
   while ((m = pattern.exec(xml))) out.push(textOf(m[2] ?? ''));
@@ -17,21 +18,16 @@ function sharedStrings(xml: string | null): string[] {
 function dateStyles(xml: string | null): boolean[] {
   if (!xml) return [];
   const custom = new Map<number, string>();
-  const numFmt = elementPattern('numFmt');
-  let m: RegExpExecArray | null;
-  while ((m = numFmt.exec(xml))) {
-    const a = attributes(m[1]);
+  for (const numFmt of findElements(xml, 'numFmt')) {
+    const a = attributesOf(numFmt.text);
     custom.set(Number(a.numFmtId), a.formatCode ?? '');
   }
-  const cellXfs = elementPattern('cellXfs').exec(xml);
+  const cellXfs = findElement(xml, 'cellXfs');
   if (!cellXfs) return [];
-  const out: boolean[] = [];
-  const xf = elementPattern('xf');
-  while ((m = xf.exec(cellXfs[2] ?? ''))) {
-    const id = Number(attributes(m[1]).numFmtId ?? 0);
-    out.push(isDateFormat(id, custom.get(id)));
-  }
-  return out;
+  return findElements(innerXml(cellXfs.text), 'xf').map((xf) => {
+    const id = Number(attributesOf(xf.text).numFmtId ?? 0);
+    return isDateFormat(id, custom.get(id));
+  });
 }
 
 function readSheet(name: string, xml: string, ctx: CellContext, hidden: boolean): SheetData {
@@ -62,8 +58,8 @@ export async function readPackage(pkg: WorkbookPackage): Promise<WorkbookData> {
 
 /** Whether the workbook counts date serials from 1904 (workbookPr date1904="1" or "true"). */
 export function usesDate1904(workbookXml: string): boolean {
-  const pr = elementPattern('workbookPr').exec(workbookXml);
-  const flag = pr ? attributes(pr[1]).date1904 : undefined;
+  const pr = findElement(workbookXml, 'workbookPr');
+  const flag = pr ? attributesOf(pr.text).date1904 : undefined;
   return flag === '1' || flag === 'true';
 }
 

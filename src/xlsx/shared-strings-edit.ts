@@ -1,6 +1,6 @@
 import { textXml } from './generated-sheet-xml';
-import { rootClose, rootPrefix, splice, withAttribute } from './xml-edit';
-import { attributes } from './xml-scan';
+import { rootClose, rootEnd, rootPrefix, splice, withAttribute } from './xml-edit';
+import { attributesOf, findStartTag, findStartTags } from './xml-scan';
 import { WorkbookPackage } from './workbook-package';
 
 /*
@@ -18,15 +18,14 @@ export interface StringCounts {
   uniqueCount: number;
 }
 
-const ENTRY = /<(?:[\w.-]+:)?si[\s/>]/g;
-
 function rootTag(xml: string): { start: number; end: number; attrs: Record<string, string> } | null {
-  const m = /<(?:[\w.-]+:)?sst(?=[\s/>])[^>]*>/.exec(xml);
-  return m ? { start: m.index, end: m.index + m[0].length, attrs: attributes(m[0]) } : null;
+  const tag = findStartTag(xml, 'sst');
+  return tag ? { start: tag.start, end: tag.end, attrs: attributesOf(tag.text) } : null;
 }
 
+/** The table's entries (<si>), found by their start tags. */
 function entriesIn(xml: string): number {
-  return (xml.match(ENTRY) ?? []).length;
+  return findStartTags(xml, 'si').length;
 }
 
 export function stringCounts(xml: string): StringCounts {
@@ -42,7 +41,7 @@ export function stringCountsOfMark(counts: Record<string, number>): StringCounts
 
 /** Whether the table has a closing tag to append before (not an empty <sst/>). */
 function appendable(xml: string): boolean {
-  return /<\/(?:[\w.-]+:)?sst\s*>\s*$/.test(xml) && rootTag(xml) !== null;
+  return rootEnd(xml, 'sst') >= 0 && rootTag(xml) !== null;
 }
 
 /** The root tag with count and uniqueCount set, where the table has them. */
@@ -95,10 +94,7 @@ export class SharedStringsEditor {
 
 /** Where entry number n (0-based) starts; the root's closing tag when there are not that many. */
 export function entryStart(xml: string, n: number): number {
-  const entry = new RegExp(ENTRY.source, 'g');
-  let m: RegExpExecArray | null;
-  for (let i = 0; (m = entry.exec(xml)); i++) if (i === n) return m.index;
-  return rootClose(xml, 'sst');
+  return findStartTags(xml, 'si')[n]?.start ?? rootClose(xml, 'sst');
 }
 
 /** The table as it was before Luoshi: its entries from `counts.si` on removed, its counts restored. */

@@ -1,14 +1,20 @@
-import { cellPosition, columnIndex } from '../engine/model/workbook';
-import { attributes } from './xml-scan';
-import { findElement, rootPrefix, splice } from './xml-edit';
+import { cellAttributes, columnOfRef } from './sheet-rows';
+import { attributes, attributesOf, elementName, elementPattern, findElement } from './xml-scan';
+import { rootPrefix, splice } from './xml-edit';
 
 /** Given the cell now at that place (its element text, or null), the element to put there ('' removes it). */
 export type CellEdit = (existing: string | null) => string;
 
-const ROW = /<(?:[\w.-]+:)?row(?=[\s/>])[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w.-]+:)?row\s*>)/g;
-const CELL = /<(?:[\w.-]+:)?c(?=[\s/>])[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w.-]+:)?c\s*>)/g;
+const ROW = elementPattern('row');
+const CELL = elementPattern('c');
+const CELL_AT = elementPattern('c', 'y');
 
-const LAST_CELL_REF = /^<(?:[\w.-]+:)?c\s[^>]*?\br="([A-Z]{1,3})\d+"[^>]*>(?:(?!<(?:[\w.-]+:)?c[\s/>])[\s\S])*$/;
+/** The column a <c> tag's r attribute names (read as the sheet reader reads it), or null without a usable one. */
+function columnOf(tagAttributes: string): number | null {
+  const r = cellAttributes(tagAttributes).r;
+  const col = r ? columnOfRef(r) : -1;
+  return col >= 0 ? col : null;
+}
 
 /** Applies one edit to the cell at `col` of a row element. */
 function editRow(rowXml: string, col: number, edit: CellEdit): string {
@@ -16,31 +22,27 @@ function editRow(rowXml: string, col: number, edit: CellEdit): string {
   if (rowXml[openEnd - 1] === '/') {
     const cell = edit(null);
     if (!cell) return rowXml;
-    const name = /^<([\w.:-]+)/.exec(rowXml)![1];
-    return `${rowXml.slice(0, openEnd - 1).replace(/\s+$/, '')}>${cell}</${name}>`;
+    return `${rowXml.slice(0, openEnd - 1).replace(/\s+$/, '')}>${cell}</${elementName(rowXml)}>`;
   }
+  const close = rowXml.lastIndexOf('</');
   // The common case: the row's last cell (by its reference) lies left of the column, so the new cell goes last.
-  const lastStart = Math.max(rowXml.lastIndexOf('<c '), rowXml.lastIndexOf(':c '));
+  const lastStart = rowXml.lastIndexOf('<', Math.max(rowXml.lastIndexOf('<c '), rowXml.lastIndexOf(':c ')));
   if (lastStart > openEnd) {
-    const last = LAST_CELL_REF.exec(rowXml.slice(rowXml.lastIndexOf('<', lastStart)));
-    const lastCol = last ? columnIndex(last[1]) : null;
-    if (lastCol !== null && lastCol < col) {
-      const close = rowXml.lastIndexOf('</');
-      return splice(rowXml, close, close, edit(null));
-    }
+    CELL_AT.lastIndex = lastStart;
+    const last = CELL_AT.exec(rowXml);
+    const lastCol = last && rowXml.indexOf('<', lastStart + last[0].length) === close ? columnOf(last[1]) : null;
+    if (lastCol !== null && lastCol < col) return splice(rowXml, close, close, edit(null));
   }
   CELL.lastIndex = openEnd + 1;
   let next = 0;
   let m: RegExpExecArray | null;
   while ((m = CELL.exec(rowXml))) {
     const start = m.index;
-    const ref = attributes(m[0].slice(0, m[0].indexOf('>'))).r;
-    const c = (ref ? cellPosition(ref)?.col : undefined) ?? next;
+    const c = columnOf(m[1]) ?? next;
     next = c + 1;
     if (c === col) return splice(rowXml, start, start + m[0].length, edit(m[0]));
     if (c > col) return splice(rowXml, start, start, edit(null));
   }
-  const close = rowXml.lastIndexOf('</');
   return splice(rowXml, close, close, edit(null));
 }
 
@@ -67,7 +69,7 @@ export function editColumn(xml: string, col: number, edits: Map<number, CellEdit
   ROW.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = ROW.exec(body))) {
-    const rAttr = attributes(m[0].slice(0, m[0].indexOf('>'))).r;
+    const rAttr = attributes(m[1]).r;
     const r = rAttr ? Number(rAttr) - 1 : nextRow;
     nextRow = r + 1;
     while (p < pending.length && pending[p] < r) {
@@ -82,12 +84,11 @@ export function editColumn(xml: string, col: number, edits: Map<number, CellEdit
   }
   out.push(body.slice(last));
   while (p < pending.length) out.push(newRow(pending[p++]));
-  const name = /^<([\w.:-]+)/.exec(data.text)![1];
   const open = contentStart < 0 ? data.text.replace(/\s*\/>$/, '>') : data.text.slice(0, contentStart);
-  return splice(xml, data.start, data.end, `${open}${out.join('')}</${name}>`);
+  return splice(xml, data.start, data.end, `${open}${out.join('')}</${elementName(data.text)}>`);
 }
 
 /** The `s` attribute of a cell element, 0 when absent. */
 export function styleOf(cell: string): number {
-  return Number(attributes(cell.slice(0, cell.indexOf('>'))).s ?? 0) || 0;
+  return Number(attributesOf(cell).s ?? 0) || 0;
 }

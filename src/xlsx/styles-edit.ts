@@ -1,7 +1,7 @@
 import { CellStyle } from '../engine/write/plan';
 import { BORDER_COLOUR } from '../engine/write/styles';
-import { attributes } from './xml-scan';
-import { appendInside, escapeXml, findElement, findElements, insertionPoint, rootPrefix, splice, withAttribute } from './xml-edit';
+import { attributesOf, findElement, findElements, startTag } from './xml-scan';
+import { appendInside, escapeXml, insertionPoint, rootPrefix, splice, withAttribute } from './xml-edit';
 
 /** The lists of styles.xml Luoshi appends to, in schema order, with the tag of their entries. */
 const LISTS = [
@@ -106,10 +106,10 @@ export class StylesEditor {
 
   private numberFormat(code: string): number {
     for (const e of listEntries(this.xml, 'numFmts')) {
-      const a = attributes(e.slice(0, e.indexOf('>')));
+      const a = attributesOf(e);
       if (a.formatCode === code) return Number(a.numFmtId);
     }
-    const used = listEntries(this.xml, 'numFmts').map((e) => Number(attributes(e.slice(0, e.indexOf('>'))).numFmtId) || 0);
+    const used = listEntries(this.xml, 'numFmts').map((e) => Number(attributesOf(e).numFmtId) || 0);
     const id = Math.max(163, ...used) + 1;
     this.add('numFmts', `<numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`);
     return id;
@@ -168,7 +168,7 @@ export function truncateStyles(xml: string, counts: StyleCounts): string {
     if (entries.length <= keep) continue;
     if (keep === 0) {
       // An empty list is written as Excel writes it: <dxfs count="0"/>.
-      const open = block.text.slice(0, block.text.indexOf('>') + 1).replace(/\s*\/?>$/, '/>');
+      const open = startTag(block.text).replace(/\s*\/?>$/, '/>');
       out = splice(out, block.start, block.end, withAttribute(open, 'count', '0'));
       continue;
     }

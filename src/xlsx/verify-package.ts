@@ -2,8 +2,8 @@ import { cellAddress, cellPosition, columnLetter } from '../engine/model/workboo
 import { definedNames, isLuoshiName, isOwnConditionalFormat, MARK, parseColumnRange, parseCounts } from './luoshi-marks';
 import { entryStart, stringCounts, stringCountsOfMark, withoutCounts } from './shared-strings-edit';
 import { listEntries } from './styles-edit';
-import { attributes } from './xml-scan';
-import { findElement, findElements, rootClose } from './xml-edit';
+import { attributesOf, elementPattern, findElement, findElements, findStartTag, startTag } from './xml-scan';
+import { rootClose } from './xml-edit';
 import { relsPathOf, WorkbookPackage } from './workbook-package';
 
 /** What Luoshi owns in a package, read from its marks. */
@@ -38,13 +38,13 @@ function cellsOf(xml: string): { cells: Map<string, string>; rows: Map<number, s
   if (!data) return { cells, rows };
   let nextRow = 1;
   for (const row of findElements(data.text, 'row')) {
-    const open = row.text.slice(0, row.text.indexOf('>') + 1);
-    const r = Number(attributes(open).r ?? nextRow);
+    const open = startTag(row.text);
+    const r = Number(attributesOf(row.text).r ?? nextRow);
     nextRow = r + 1;
     rows.set(r, open.replace(/\/>$/, '>'));
     let nextCol = 0;
     for (const cell of findElements(row.text, 'c')) {
-      const ref = attributes(cell.text.slice(0, cell.text.indexOf('>') + 1)).r;
+      const ref = attributesOf(cell.text).r;
       const col = (ref ? cellPosition(ref)?.col : undefined) ?? nextCol;
       nextCol = col + 1;
       cells.set(`${r}:${col}`, cell.text);
@@ -53,7 +53,7 @@ function cellsOf(xml: string): { cells: Map<string, string>; rows: Map<number, s
   return { cells, rows };
 }
 
-const ROW = /<(?:[\w.-]+:)?row(?=[\s/>])[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w.-]+:)?row\s*>)/g;
+const ROW = elementPattern('row');
 
 /** Row elements by their r attribute; null when a row has none (then rows are compared cell by cell). */
 function rowTexts(xml: string): Map<number, string> | null {
@@ -68,7 +68,7 @@ function rowTexts(xml: string): Map<number, string> | null {
   return rows;
 }
 
-const CELL_AT = /<(?:[\w.-]+:)?c(?=[\s/>])[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w.-]+:)?c\s*>)/y;
+const CELL_AT = elementPattern('c', 'y');
 
 /**
  * The common case, checked without parsing: the output row is the input row with one cell, Luoshi's
@@ -154,12 +154,12 @@ export async function firstLoss(input: Buffer | WorkbookPackage, output: Buffer,
     if (x === y) continue;
     if (name === '[Content_Types].xml') {
       for (const e of [...findElements(x, 'Default'), ...findElements(x, 'Override')]) {
-        const part = (attributes(e.text).PartName ?? '').replace(/^\//, '');
+        const part = (attributesOf(e.text).PartName ?? '').replace(/^\//, '');
         if (!ownedBefore.parts.has(part) && !y.includes(e.text)) return `content type ${e.text} is missing`;
       }
     } else if (name === before.workbookRelsPath) {
       for (const e of findElements(x, 'Relationship')) {
-        const target = attributes(e.text).Target ?? '';
+        const target = attributesOf(e.text).Target ?? '';
         if (![...ownedBefore.parts].some((p) => p.endsWith(target.replace(/^\.?\//, ''))) && !y.includes(e.text)) return `relationship ${e.text} is missing`;
       }
     } else if (name === before.workbookPath) {
@@ -191,7 +191,7 @@ export async function firstLoss(input: Buffer | WorkbookPackage, output: Buffer,
       const keep = ownedBefore.stringCount ?? stringCounts(x).si;
       if (!b.startsWith(a.slice(0, entryStart(a, keep)))) return `shared strings of ${name} changed`;
       if (!b.endsWith(a.slice(rootClose(a, 'sst')))) return `shared strings of ${name} changed after their list`;
-    } else if (/<(?:[\w.-]+:)?worksheet[\s>]/.test(x.slice(0, 2000))) {
+    } else if (findStartTag(x.slice(0, 2000), 'worksheet')) {
       const statusAfter = ownedAfter.statusColumns.get(name);
       const statusBefore = ownedBefore.statusColumns.get(name);
       const loss = cellLoss(x, y, [statusAfter, statusBefore]);
@@ -201,7 +201,7 @@ export async function firstLoss(input: Buffer | WorkbookPackage, output: Buffer,
       if (rest(x, statusBefore) !== rest(y, statusAfter)) return `sheet ${name} changed outside its cells`;
       const colsBefore = findElements(findElement(x, 'cols')?.text ?? '', 'col').map((c) => c.text);
       const colsAfter = findElement(y, 'cols')?.text ?? '';
-      for (const c of colsBefore) if (!colsAfter.includes(c) && !(statusBefore !== undefined && Number(attributes(c).min) === statusBefore + 1)) return `column width ${c} of ${name} changed`;
+      for (const c of colsBefore) if (!colsAfter.includes(c) && !(statusBefore !== undefined && Number(attributesOf(c).min) === statusBefore + 1)) return `column width ${c} of ${name} changed`;
     } else {
       return `part ${name} changed`;
     }

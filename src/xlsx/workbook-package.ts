@@ -1,7 +1,7 @@
 import { newEntry, StoredEntry, storedEntry, writeZip } from './zip-writer';
 import { inputError } from './input-error';
 import { openPackage, XlsxPackage } from './open-package';
-import { attributes, elementPattern } from './xml-scan';
+import { attributesOf, findElement, findElements, innerXml } from './xml-scan';
 
 export const NS = {
   main: 'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
@@ -41,10 +41,8 @@ export interface Relationship {
 export function parseRelationships(xml: string | null, owner: string): Relationship[] {
   const out: Relationship[] = [];
   if (!xml) return out;
-  const pattern = elementPattern('Relationship');
-  let m: RegExpExecArray | null;
-  while ((m = pattern.exec(xml))) {
-    const a = attributes(m[1]);
+  for (const relationship of findElements(xml, 'Relationship')) {
+    const a = attributesOf(relationship.text);
     if (!a.Id || !a.Target) continue;
     const external = a.TargetMode === 'External';
     out.push({ id: a.Id, type: a.Type ?? '', target: external ? a.Target : resolveTarget(owner, a.Target), external });
@@ -157,12 +155,10 @@ export class WorkbookPackage {
   async sheets(): Promise<SheetEntry[]> {
     const xml = await this.required(this.workbookPath);
     const rels = new Map((await this.relationships(this.workbookPath)).map((r) => [r.id, r]));
-    const block = elementPattern('sheets').exec(xml)?.[2] ?? '';
+    const list = findElement(xml, 'sheets');
     const out: SheetEntry[] = [];
-    const pattern = elementPattern('sheet');
-    let m: RegExpExecArray | null;
-    while ((m = pattern.exec(block))) {
-      const a = attributes(m[1]);
+    for (const sheet of findElements(list ? innerXml(list.text) : '', 'sheet')) {
+      const a = attributesOf(sheet.text);
       const relId = a[':id'] ?? a.id ?? '';
       const rel = rels.get(relId);
       out.push({

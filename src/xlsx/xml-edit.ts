@@ -1,7 +1,10 @@
+import { attributes, elementName, findStartTag, lastEndTag, Span } from './xml-scan';
+
 /**
  * Careful string edits of SpreadsheetML parts: find an element, insert before the element that must
  * follow it in the schema's order, escape text. Everything not edited stays byte for byte as it was,
  * which is the point: a parsed-and-reserialised part would lose what the parser does not know.
+ * Elements are found with xml-scan.ts.
  */
 
 const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
@@ -13,57 +16,40 @@ export function escapeXml(text: string): string {
 
 /** The namespace prefix the part uses for its root element ("x:" in <x:worksheet>), or "". */
 export function rootPrefix(xml: string, root: string): string {
-  const m = new RegExp(`<([\\w.-]+:)?${root}[\\s>]`).exec(xml);
-  return m?.[1] ?? '';
+  const tag = findStartTag(xml, root);
+  const name = tag ? elementName(tag.text) : '';
+  return name.slice(0, name.indexOf(':') + 1);
 }
 
-/** The prefix bound to a namespace URI on the root element, or null when it is not declared. */
-export function prefixFor(xml: string, uri: string): string | null {
-  const rootEnd = xml.indexOf('>', xml.search(/<[\w.:-]+[\s>]/));
-  const head = xml.slice(0, rootEnd + 1);
-  const m = new RegExp(`xmlns:([\\w.-]+)\\s*=\\s*["']${uri.replace(/[.]/g, '\\.')}["']`).exec(head);
-  return m ? m[1] : null;
+/** The prefix the root element binds to a namespace URI (xmlns:r="…" gives "r"), or null when it declares none. */
+export function prefixFor(xml: string, root: string, uri: string): string | null {
+  const tag = findStartTag(xml, root);
+  const declared = Object.entries(tag ? attributes(tag.text) : {}).find(([name, value]) => name.startsWith('xmlns:') && value === uri);
+  return declared ? declared[0].slice('xmlns:'.length) : null;
 }
 
-export interface Span {
-  start: number;
-  end: number;
-  /** The element's full text. */
-  text: string;
+/** Position of the root element's end tag, the last thing in the part but white space; -1 when it has none (<sst/>). */
+export function rootEnd(xml: string, root: string): number {
+  const at = lastEndTag(xml, root);
+  return at >= 0 && xml.slice(xml.indexOf('>', at) + 1).trim() === '' ? at : -1;
 }
 
-/** Every <name …/> or <name …>…</name> (any prefix), in order. Not for elements that nest in themselves. */
-export function findElements(xml: string, name: string, from = 0, to = xml.length): Span[] {
-  const pattern = new RegExp(`<(?:[\\w.-]+:)?${name}(?=[\\s/>])[^>]*?(?:/>|>[\\s\\S]*?</(?:[\\w.-]+:)?${name}\\s*>)`, 'g');
-  pattern.lastIndex = from;
-  const out: Span[] = [];
-  let m: RegExpExecArray | null;
-  while ((m = pattern.exec(xml)) && m.index < to) out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
-  return out;
-}
-
-export function findElement(xml: string, name: string, from = 0): Span | null {
-  return findElements(xml, name, from)[0] ?? null;
-}
-
-/** Position of the root element's closing tag. */
+/** As rootEnd, for parts that must have one: throws when there is none. */
 export function rootClose(xml: string, root: string): number {
-  const m = new RegExp(`</(?:[\\w.-]+:)?${root}\\s*>\\s*$`).exec(xml);
-  if (!m) throw new Error(`no closing </${root}>`);
-  return m.index;
+  const at = rootEnd(xml, root);
+  if (at < 0) throw new Error(`no closing </${root}>`);
+  return at;
 }
 
 /**
  * Where an element must go so the schema's order holds: before the first of `following` present in
- * the part (searched as direct tags), else before the root's closing tag.
+ * the part (searched as start tags from `from` on), else before the root's closing tag.
  */
 export function insertionPoint(xml: string, root: string, following: string[], from = 0): number {
   let best = rootClose(xml, root);
   for (const name of following) {
-    const m = new RegExp(`<(?:[\\w.-]+:)?${name}(?=[\\s/>])`, 'g');
-    m.lastIndex = from;
-    const hit = m.exec(xml);
-    if (hit && hit.index < best) best = hit.index;
+    const hit = findStartTag(xml, name, from);
+    if (hit && hit.start < best) best = hit.start;
   }
   return best;
 }
@@ -78,8 +64,7 @@ export function appendInside(xml: string, span: Span, content: string): string {
   if (close < 0) {
     // <sheets/> → <sheets>content</sheets>
     const open = span.text.replace(/\s*\/>$/, '>');
-    const name = /^<([\w.:-]+)/.exec(span.text)![1];
-    return splice(xml, span.start, span.end, `${open}${content}</${name}>`);
+    return splice(xml, span.start, span.end, `${open}${content}</${elementName(span.text)}>`);
   }
   return splice(xml, span.start + close, span.start + close, content);
 }
@@ -97,3 +82,6 @@ export function withAttribute(element: string, name: string, value: string): str
 export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
+
+/** Kept for scripts/render-docs.ts, which imports them from here; src/xlsx imports them from xml-scan. */
+export { findElement, findElements } from './xml-scan';
