@@ -9,7 +9,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { checkedWorkbook } from '../src/xlsx/checked-workbook';
 import { WorkbookPackage } from '../src/xlsx/workbook-package';
-import { findElement, findElements, splice } from '../src/xlsx/xml-edit';
+import { splice } from '../src/xlsx/xml-edit';
+import { findElement, findElements } from '../src/xlsx/xml-scan';
 
 const SHEETS: Array<[string, string]> = [
   ['责任分解表', 'breakdown'],

@@ -82,6 +82,3 @@ export function withAttribute(element: string, name: string, value: string): str
 export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
-
-/** Kept for scripts/render-docs.ts, which imports them from here; src/xlsx imports them from xml-scan. */
-export { findElement, findElements } from './xml-scan';
