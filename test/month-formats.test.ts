@@ -1,5 +1,5 @@
 import { dateFormatShowsDay, isDateFormat } from '../src/engine/model/number-formats';
-import { judge, table } from './helpers/fixtures';
+import { judge, readFixture, table, utc } from './helpers/fixtures';
 
 /** SPEC §2: a date cell whose number format shows no day stands for the end of that month. */
 describe('date cells formatted to show a month only', () => {
@@ -37,5 +37,23 @@ describe('date cells formatted to show a month only', () => {
       ['2022-06-30', 'done'],
       ['2022-06-01', 'overdue'],
     ]);
+  });
+});
+
+describe('the .xlsx reader passes a month-only format on (as the add-in does)', () => {
+  test.each(['yyyy"年"m"月"', 'yyyy/mm', 'mmm yyyy'])('a deadline cell formatted %s is its month\'s end', async (format) => {
+    const wb = await readFixture([
+      {
+        name: '台账',
+        rows: [['2022年工作要点责任分解表'], ['序号', '具体措施', '牵头部门', '完成时限', '完成情况'], [1, '制定实施方案', '办公室', utc(2022, 6, 1), '推进中']],
+        formats: { D: format },
+      },
+    ]);
+    expect(wb.sheets[0].rows[2][3]).toEqual({ date: '2022-06-01', monthOnly: true });
+    expect(judge(wb).tasks[0].due).toBe('2022-06-30');
+  });
+  test('a day format stays a day', async () => {
+    const wb = await readFixture([{ name: '台账', rows: [['序号', '具体措施', '牵头部门', '完成时限'], [1, '制定实施方案', '办公室', utc(2022, 6, 1)]], formats: { D: 'yyyy"年"m"月"d"日"' } }]);
+    expect(wb.sheets[0].rows[1][3]).toEqual({ date: '2022-06-01' });
   });
 });

@@ -60,7 +60,7 @@ describe("a cell tag's r, s and t", () => {
 
 describe('reading cells', () => {
   const sheet = (rows: string) => `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
-  const read = (rows: string) => readSheetRows(sheet(rows), { strings: ['甲', '乙'], dates: [false, true], date1904: false });
+  const read = (rows: string) => readSheetRows(sheet(rows), { strings: ['甲', '乙'], dates: [null, 'day'], date1904: false });
 
   test('plain, spaced, single-quoted, entity-escaped and prefixed cells', () => {
     expect(

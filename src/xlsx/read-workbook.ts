@@ -1,7 +1,7 @@
 import { SheetData, WorkbookData } from '../engine/model/workbook';
 import { WorkbookPackage } from './workbook-package';
-import { isDateFormat } from '../engine/model/number-formats';
-import { CellContext, readSheetRows, sheetMerges } from './sheet-rows';
+import { dateFormatShowsDay, isDateFormat } from '../engine/model/number-formats';
+import { CellContext, DateStyle, readSheetRows, sheetMerges } from './sheet-rows';
 import { attributesOf, elementPattern, findElement, findElements, innerXml, textOf } from './xml-scan';
 
 function sharedStrings(xml: string | null): string[] {
@@ -14,8 +14,8 @@ function sharedStrings(xml: string | null): string[] {
   return out;
 }
 
-/** For each cell style index: does it display numbers as dates? */
-function dateStyles(xml: string | null): boolean[] {
+/** For each cell style index: does it display numbers as dates, with the day or as a month only? */
+function dateStyles(xml: string | null): DateStyle[] {
   if (!xml) return [];
   const custom = new Map<number, string>();
   for (const numFmt of findElements(xml, 'numFmt')) {
@@ -26,7 +26,9 @@ function dateStyles(xml: string | null): boolean[] {
   if (!cellXfs) return [];
   return findElements(innerXml(cellXfs.text), 'xf').map((xf) => {
     const id = Number(attributesOf(xf.text).numFmtId ?? 0);
-    return isDateFormat(id, custom.get(id));
+    const code = custom.get(id);
+    if (!isDateFormat(id, code)) return null;
+    return dateFormatShowsDay(id, code) ? 'day' : 'month';
   });
 }
 

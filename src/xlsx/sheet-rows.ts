@@ -4,11 +4,14 @@ import { CellValue, cellPosition, MergeRange } from '../engine/model/workbook';
 import { ATTRIBUTE, attributes, attributesOf, decodeEntities, decodeOoxmlEscapes, elementPattern, findElements, findStartTag, lastEndTag, textOf } from './xml-scan';
 
 /** What reading a cell's value needs from the rest of the package. */
+/** How a cell style shows a number: as a date with its day, as a month (yyyy"年"m"月"), or not as a date. */
+export type DateStyle = 'day' | 'month' | null;
+
 export interface CellContext {
   /** The shared-string table. */
   strings: string[];
-  /** For each cell style index: does it display numbers as dates? */
-  dates: boolean[];
+  /** For each cell style index: does it display numbers as dates, showing the day or the month only? */
+  dates: DateStyle[];
   date1904: boolean;
 }
 
@@ -77,7 +80,7 @@ function readCells(rowXml: string, cells: CellValue[], ctx: CellContext, pattern
         break;
       case 'd': {
         const m = raw ? /^(\d{4}-\d{2}-\d{2})/.exec(raw.trim()) : null;
-        value = m ? { date: m[1] } : raw;
+        value = m ? dateValue(m[1], a.s !== undefined ? dates[Number(a.s)] : null) : raw;
         break;
       }
       default: {
@@ -87,14 +90,19 @@ function readCells(rowXml: string, cells: CellValue[], ctx: CellContext, pattern
           value = raw;
           break;
         }
-        const styled = a.s !== undefined && dates[Number(a.s)];
-        const day = styled ? serialToDay(n, date1904) : null;
-        value = day !== null ? { date: formatIso(day) } : n;
+        const style = a.s !== undefined ? dates[Number(a.s)] : null;
+        const day = style ? serialToDay(n, date1904) : null;
+        value = day !== null ? dateValue(formatIso(day), style) : n;
       }
     }
     cells[c] = value;
   }
   return cells;
+}
+
+/** A date cell; one whose format shows no day stands for its month's end (SPEC §2), which the engine reads. */
+function dateValue(date: string, style: DateStyle | undefined): CellValue {
+  return style === 'month' ? { date, monthOnly: true } : { date };
 }
 
 /** A <c> tag's r, s and t attributes. */
