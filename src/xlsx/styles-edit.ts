@@ -1,6 +1,6 @@
 import { CellStyle } from '../engine/write/plan';
 import { BORDER_COLOUR } from '../engine/write/styles';
-import { attributesOf, findElement, findElements, startTag } from './xml-scan';
+import { attributesOf, findElement, findElements, findStartTag, startTag } from './xml-scan';
 import { appendInside, escapeXml, insertionPoint, rootPrefix, splice, withAttribute } from './xml-edit';
 
 /** The lists of styles.xml Luoshi appends to, in schema order, with the tag of their entries. */
@@ -67,16 +67,17 @@ export class StylesEditor {
   ) {
     this.prefix = rootPrefix(xml, 'styleSheet');
     const font0 = listEntries(xml, 'fonts')[0] ?? '';
+    // Attribute values decoded (a name may be written &#23435;&#20307;): they are escaped again when written.
     const val = (tag: string) => {
-      const m = new RegExp(`<(?:[\\w.-]+:)?${tag}\\s[^>]*?val\\s*=\\s*["']([^"']*)["']`).exec(font0);
-      return m ? m[1] : null;
+      const element = findStartTag(font0, tag);
+      return element ? (attributesOf(element.text).val ?? null) : null;
     };
     const family = val('family');
     const charset = val('charset');
     this.baseFont = {
       size: val('sz') ?? '11',
       name: val('name') ?? 'Calibri',
-      extra: `${family ? `<family val="${family}"/>` : ''}${charset ? `<charset val="${charset}"/>` : ''}`,
+      extra: `${family ? `<family val="${escapeXml(family)}"/>` : ''}${charset ? `<charset val="${escapeXml(charset)}"/>` : ''}`,
     };
   }
 
@@ -118,7 +119,7 @@ export class StylesEditor {
   private font(s: CellStyle): number {
     if (!s.bold && !s.underline && !s.font && !s.size) return 0;
     const colour = s.font ? `<color rgb="${argb(s.font)}"/>` : '';
-    return this.add('fonts', `<font>${s.bold ? '<b/>' : ''}${s.underline ? '<u/>' : ''}<sz val="${s.size ?? this.baseFont.size}"/>${colour}<name val="${escapeXml(this.baseFont.name)}"/>${this.baseFont.extra}</font>`);
+    return this.add('fonts', `<font>${s.bold ? '<b/>' : ''}${s.underline ? '<u/>' : ''}<sz val="${escapeXml(String(s.size ?? this.baseFont.size))}"/>${colour}<name val="${escapeXml(this.baseFont.name)}"/>${this.baseFont.extra}</font>`);
   }
 
   private fill(s: CellStyle): number {
