@@ -289,3 +289,45 @@ describe('a day in the last month of each quarter; 全年 is yearly', () => {
     expect(parseDeadlineText(text, 2022)).toMatchObject(expected);
   });
 });
+
+describe('"2027年前" only where 前 is the word "before" (review finding 1)', () => {
+  // 前期, 前瞻, 前夕, 前述 … start another word: the year is no "before 2027" deadline.
+  test.each([
+    ['2024年前期工作完成', '2023-12-31'],
+    ['2025年前瞻布局', '2024-12-31'],
+    // unseen variants: other words that begin with 前
+    ['2024年前沿技术攻关取得突破', '2023-12-31'],
+    ['2023年前置审批事项清理到位', '2022-12-31'],
+  ])('%s is not due %s', (text, due) => {
+    expect(parseDeadlineText(text, 2022)).not.toMatchObject({ due });
+  });
+
+  test.each([
+    ['2027年前', '2026-12-31'],
+    ['2027年前完成', '2026-12-31'],
+    ['2027年前，全面建成', '2026-12-31'],
+    // unseen variants: a verb, or an adverb before one, right after 前
+    ['2025年前建成投用', '2024-12-31'],
+    ['2026年前全部办结', '2025-12-31'],
+  ])('%s → %s', (text, due) => {
+    expect(parseDeadlineText(text, 2022)).toMatchObject({ kind: 'deadline', due });
+  });
+});
+
+describe('元月 and 正月 only at the start of a word (review finding 2)', () => {
+  // 订正 + 月报, 多元 + 月度, 指正 + 月报: no month is named.
+  test.each(['订正月报数据', '建立多元月度评价机制', '请各单位指正月报错误'])('not a date: %s', (text) => {
+    expect(parseDeadlineText(text, 2022).kind).not.toBe('deadline');
+  });
+
+  test.each([
+    ['元月底前', '2022-01-31'],
+    ['2023年正月底前', '2023-01-31'],
+    // unseen variants: after a punctuation mark, after 于 / 在
+    ['立即整改，元月底前完成', '2022-01-31'],
+    ['于正月十五日前办结', '2022-01-15'],
+    ['在元月10日前报送', '2022-01-10'],
+  ])('%s → %s', (text, due) => {
+    expect(parseDeadlineText(text, 2022)).toMatchObject({ kind: 'deadline', due });
+  });
+});

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { normalizeText } from '../src/engine/text/normalize';
+import { parseCount } from '../src/engine/text/chinese-numbers';
 import { SIMPLIFIED, TRADITIONAL } from '../src/engine/text/traditional-table';
 
 /** The definition, written plainly: the fast table-driven normalizeText must agree with it. */
@@ -34,5 +35,19 @@ describe('normalizeText', () => {
       const text = parts.join('');
       expect(normalizeText(text)).toBe(reference(text));
     }), { numRuns: 2000 });
+  });
+});
+
+describe('parseCount', () => {
+  test.each<[string, number]>([
+    ['12', 12], ['十', 10], ['十二', 12], ['二十', 20], ['二十三', 23], ['两', 2], ['零', 0], ['〇', 0],
+    // 百, 千, 两 before a power, 零 as a place holder (review finding 6: one parser, not two)
+    ['百', 100], ['一百', 100], ['三百零五', 305], ['两千', 2000], ['一千零五', 1005], ['两百四十', 240], ['九千九百九十九', 9999],
+    // unseen variants: a last digit one power down (二百五 = 250), 十 inside a number (一百一十)
+    ['二百五', 250], ['一百一十', 110], ['三千零二十', 3020],
+  ])('%s → %d', (text, n) => expect(parseCount(text)).toBe(n));
+
+  test.each(['', '十十', '一二', '五五', '百千', '三百零', 'abc', '十月', '零五'])('not a number: "%s"', (text) => {
+    expect(parseCount(text)).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
-import { progressState } from '../src/engine/evidence/progress-words';
+import { progressRecord, progressState } from '../src/engine/evidence/progress-words';
+import { judge, table } from './helpers/fixtures';
 
 /*
  * SPEC §2 "Progress words" as real 完成情况 cells write them: a completed action in the past tense is done
@@ -355,5 +356,64 @@ describe('what is not a target or a done amount stays as it was', () => {
   test('one done count for several objects is held to the largest target, as before', () => {
     expect(state('已建成建筑垃圾中转站8个', '新建建筑垃圾中转站8个、分类池20个')).toBe('not_done');
     expect(state('已完成12项改革任务', '完成12项改革任务，其中3项为重点')).toBe('done');
+  });
+});
+
+describe('an ordinal (第…次) is never a count of times (review finding 3)', () => {
+  test.each([
+    '已召开第12次党员大会',
+    '已召开第二十次党员大会',
+    // unseen variants: 场 and 轮, digits and numerals
+    '已举办第三十五场培训',
+    '已开展第11轮巡察',
+  ])('%s counts no times', (cell) => {
+    expect(progressRecord(cell).count).toBeNull();
+  });
+
+  test('a count beside an ordinal is still the count', () => {
+    expect(progressRecord('已召开第12次党员大会，今年已开展3次').count).toBe(3);
+    expect(progressRecord('已开展12次').count).toBe(12);
+    expect(progressRecord('已开展二十次').count).toBe(20);
+  });
+
+  test('an ordinal says nothing about how often: the quarterly task reads as if no count were written', () => {
+    const missed = (progress: string) =>
+      judge(table([[1, '召开党员大会', '办公室', '各科室', '每季度', progress, null]]), { asOf: '2022-11-30' }).tasks[0].missedPeriods;
+    expect(missed('已召开第12次党员大会')).toEqual(missed('已召开党员大会'));
+    expect(missed('已召开第12次党员大会')).not.toEqual(missed('已召开2次党员大会'));
+  });
+});
+
+describe('完成 + 第X季度 names a period done; 完成 + 第X阶段/批 a stage (review finding 4)', () => {
+  test.each([
+    '已完成第二季度任务',
+    // unseen variants: digits, 完成了, a month-long period
+    '已完成第1季度报送',
+    '完成了第三季度督查',
+    '已完成第3个月的工作任务',
+  ])('done: %s', (cell) => expect(progressState(cell)).toBe('done'));
+
+  test.each([
+    ['已完成第二季度任务', 2],
+    ['完成了第三季度督查', 3],
+    ['已完成第1季度报送', 1],
+  ])('%s names quarter %d done', (cell, quarter) => {
+    expect(progressRecord(cell).periods).toEqual([{ kind: 'quarter', index: quarter, year: null, count: 1 }]);
+  });
+
+  test('a quarterly task with "已完成第一季度任务" misses no quarter', () => {
+    const t = judge(table([[1, '报送党建工作情况', '办公室', '各科室', '每季度', '已完成第一季度任务', null]]), { asOf: '2022-04-15' }).tasks[0];
+    expect([t.status, t.missedPeriods]).toEqual(['on_track', []]);
+  });
+
+  test('a stage is part of the work, unless the measure makes it the target', () => {
+    expect(progressState('已完成第一阶段任务')).toBe('not_done');
+    expect(progressState('已完成第一批改造', '完成老旧小区改造30个')).toBe('not_done');
+    expect(progressState('已完成第一批改造', '2022年6月底前完成第一批老旧小区改造')).toBe('done');
+    // unseen variants: 首批, 第二阶段 named by the measure
+    expect(progressState('已完成首批验收')).toBe('not_done');
+    expect(progressState('已完成首批验收', '完成首批示范点验收')).toBe('done');
+    expect(progressState('已完成第二阶段任务', '10月底前完成第二阶段任务')).toBe('done');
+    expect(progressRecord('上半年已完成第一阶段任务').periods).toEqual([]);
   });
 });

@@ -17,14 +17,25 @@ export interface DateMention {
 
 const NUM = '(\\d{1,2}|[一二三四五六七八九十]{1,3})';
 /**
- * A month's number: digits, numerals, or 元/正 (元月, 正月 = January). Not the 元/正 of words such as
- * 单元, 公元, 纪元, 公正, 纠正, 修正, 真正, 端正, 更正 (公正月度考核 names no month), nor 元 after an
- * amount (3000元月薪).
+ * A month's number: digits, numerals, or 元/正 (元月, 正月 = January). 元/正 only where a word starts: at the
+ * start, after a year (2023年, 次年, 今年), a mark, or 于/在/前/至/到/从/自/由 — never the end of another word
+ * (订正 + 月报, 多元 + 月度, 公正, 单元, 修正) nor an amount (3000元月薪).
  */
-const MONTH_NUM = '(\\d{1,2}|[一二三四五六七八九十]{1,3}|(?<![\\d十百千万亿美单纪公改纠修真端更校矫反刚])[元正])';
+const MONTH_NUM = '(\\d{1,2}|[一二三四五六七八九十]{1,3}|(?<=^|[年于在前至到从自由]|[^\\u4e00-\\u9fff\\dA-Za-z])[元正])';
 const YEAR_WORD = '(?:(\\d{4})年?|(次年|明年|翌年|下一年|来年)|(当年|今年|本年))?';
 /** Words after a date that make it a completion date (6月底前, 6月完成, 七一召开 …). */
 export const CUE = /^(?:\)|底|末)?(?:前|之前|以前|前夕|前后|内|以内|之内|完成|召开|举办|报送|底|末|结束|截止|为止)/;
+
+/**
+ * What may follow the 前 of "2027年前" when it is the word "before": the end, a mark, or a verb (or the
+ * adverb or subject leading one: 全面, 全市, 各, 要). Not a word that starts with 前 (前期, 前瞻, 前夕, 前述,
+ * 前沿, 前置), nor 前后, 前三季度, 前两年. Normalised text: marks are half-width.
+ */
+const AFTER_BEFORE =
+  '$|[^\\u4e00-\\u9fff\\d]|完成|完工|竣工|建成|建立|建设|办结|到位|实现|出台|印发|制定|修订|编制|发布|形成|落实|达到|达标|' +
+  '启动|开展|开工|推进|投用|投入|上线|整改|报送|提交|上报|交付|通过|取得|解决|消除|清理|拆除|关闭|退出|淘汰|搬迁|改造|新建|' +
+  '实施|召开|举办|部署|覆盖|创建|打造|培育|引进|健全|完善|提升|提高|降低|减少|增加|新增|累计|办理|基本|全|逐步|陆续|' +
+  '分批|分步|有序|彻底|确保|力争|争取|必须|须|要|应|将|由|各';
 
 function resolveYear(explicit: string | undefined, next: string | undefined, year: number): number {
   if (explicit) return Number(explicit);
@@ -138,7 +149,7 @@ const MATCHERS: Matcher[] = [
     // 2027年前, 2027年以前: before that year begins, i.e. the end of the year before (not 2027年6月前,
     // read above, nor 3年前, "three years ago", nor 2023年前三季度 / 2020年前后)
     needs: YEAR, // and digits: gated on 年, the rarer of the two
-    pattern: /(?<!\d)(\d{4})年(?=前(?![后一二三四五六七八九十两\d半季个])|之前|以前)/g,
+    pattern: new RegExp(`(?<!\\d)(\\d{4})年(?=前(?:${AFTER_BEFORE})|之前|以前)`, 'g'),
     precision: 'period',
     span: 'year',
     toDay: (m) => fromYmd(Number(m[1]) - 1, 12, 31),
@@ -220,13 +231,45 @@ export function compactDay(text: string, year: number): DayNumber | null {
   return m ? dayOf(year, Number(m[1]), Number(m[2])) : null;
 }
 
+/**
+ * The parts of a text already read: dates found, and impossible dates (2022年2月30日) that no weaker
+ * pattern may reread as something else. A list of spans while there are few; a mark per character once
+ * there are many, so that a text naming thousands of dates is not read in quadratic time.
+ */
+class TakenSpans {
+  private readonly spans: number[] = []; // start, end, start, end …
+  private marks: Uint8Array | null = null;
+
+  constructor(private readonly size: number) {}
+
+  overlaps(start: number, end: number): boolean {
+    const marks = this.marks;
+    if (marks !== null) {
+      for (let i = start; i < end; i++) if (marks[i] !== 0) return true;
+      return false;
+    }
+    for (let k = 0; k < this.spans.length; k += 2) if (start < this.spans[k + 1] && this.spans[k] < end) return true;
+    return false;
+  }
+
+  add(start: number, end: number): void {
+    if (this.marks !== null) {
+      this.marks.fill(1, start, end);
+      return;
+    }
+    this.spans.push(start, end);
+    if (this.spans.length < 64) return;
+    this.marks = new Uint8Array(this.size);
+    for (let k = 0; k < this.spans.length; k += 2) this.marks.fill(1, this.spans[k], this.spans[k + 1]);
+  }
+}
+
 /** Every date named in `text`, in order of position; overlapping weaker matches are dropped. */
 export function findDates(text: string, year: number): DateMention[] {
   const found: DateMention[] = [];
-  // Spans of impossible dates (2022年2月30日): no weaker pattern may reread them as something else.
-  const blocked: Array<[number, number]> = [];
   const hints = hintsOf(text);
   if (hints === 0) return found;
+  const taken = new TakenSpans(text.length);
   for (const matcher of MATCHERS) {
     if ((hints & matcher.needs) === 0) continue;
     matcher.pattern.lastIndex = 0;
@@ -238,14 +281,14 @@ export function findDates(text: string, year: number): DateMention[] {
       }
       const start = m.index;
       const end = start + m[0].length;
-      if (found.some((f) => start < f.index + f.length && f.index < end)) continue;
-      if (blocked.some(([s, e]) => start < e && s < end)) continue;
+      if (taken.overlaps(start, end)) continue;
       const day = matcher.toDay(m, year);
       if (day === null) {
-        if (matcher.precision === 'day') blocked.push([start, end]);
+        if (matcher.precision === 'day') taken.add(start, end);
         continue;
       }
       const after = text.slice(end);
+      taken.add(start, end);
       found.push({ day, index: start, length: m[0].length, cued: CUE.test(after) || /底|末/.test(m[0]), precision: matcher.precision, span: matcher.span });
     }
   }
@@ -309,7 +352,9 @@ const QUARTER = '第?([一二三四1-4])';
 const QUARTER_LIST = new RegExp(`(?:(\\d{4})年)?${QUARTER}((?:${SEPARATOR}${QUARTER})+)季度?`, 'g');
 const HALF_LIST = /(?:(\d{4})年)?上半年[、和及与]下半年/g;
 const MONTH_ITEM = '(?:\\d{1,2}|[一二三四五六七八九十]{1,3})月?份?(?:底|末)?';
-const MONTH_LIST = new RegExp(`(?:(\\d{4})年)?(?<![\\d.\\-/~至到个每])((?:${MONTH_ITEM}${SEPARATOR})+)(\\d{1,2}|[一二三四五六七八九十]{1,3})月份?(?:底|末)?`, 'g');
+// At most twelve months in a list: an unbounded run would try every shorter list again at each start
+// ("1、" ×16000 then 月底前 took a second); a year has no more months to name anyway.
+const MONTH_LIST = new RegExp(`(?:(\\d{4})年)?(?<![\\d.\\-/~至到个每])((?:${MONTH_ITEM}${SEPARATOR}){1,11})(\\d{1,2}|[一二三四五六七八九十]{1,3})月份?(?:底|末)?`, 'g');
 
 /**
  * Lists of two or more periods of one kind, or of days, named together, as period-by-period targets

@@ -1,4 +1,5 @@
 import { BoundedCache } from '../cache/bounded-cache';
+import { parseCount } from '../text/chinese-numbers';
 import { normalizeText } from '../text/normalize';
 
 export type ProgressState = 'done' | 'not_done' | 'empty';
@@ -35,11 +36,18 @@ const STAGE_DONE =
   /(?<![、和及与至到,])(?:第?([一二三四五六七八九十]+期|\d+期)|(首期))(?:工程|项目)?(?:主体)?(?:工程|结构)?(?:已经?|均已)?(?:全部|全面)?(?:完工|竣工|完成|建成|投用|投入使用|交付|通过验收)|主体(?:工程|结构|部分)?(?:已经?|均已)?(?:全部|全面)?(?:完工|竣工|完成|建成)/;
 
 /**
+ * A stage named after 完成 (完成第一阶段任务, 完成第一批改造, 完成首批验收, 完成前期工作, 完成第3次检查): group 1.
+ * Not a period (完成第二季度任务, 完成第3个月的任务): a period done is done, and progressRecord counts it.
+ */
+const STAGE_NAMED =
+  /完成了?((?:第[一二三四五六七八九十百\d]+|首)(?![一二三四五六七八九十百\d]|季|个?月|年|半年|周|旬)(?:阶段|批次|批|期|步|轮|次|项|部分)?|前期)/;
+
+/**
  * A qualifier: only part or a first stage is done. 基本 and 初步 qualify a verb (已基本建成, 基本完成), not
  * a noun (基本农田, 完成初步设计); 部分 leading a clause is a subject (部分学校已完成); fractions and 成 (八成).
  */
 const QUALIFIED = new RegExp(
-  String.raw`已经?(?:基本|初步|部分|大部分?|大体|局部)|(?:基本|初步|部分|大部分?|大体|局部)上?(?:已|均已|完成|完工|竣工|建成|办结|落实|到位|整改|实现|投用|投入|结束|解决|具备|形成|达到|达标|覆盖|公开|上线|拆除|拨付)|阶段性|完成了?一?部分|^部分|过半|近半|大半|一半|半数|[一二三四五六七八九]成(?![为果效立员本绩功长])|(?:[一二三四五六七八九十]|\d+)分之|完成了?(?:第[一二三四五六七八九十\d]+|首|前期)|初稿|征求意见稿|送审稿|试运行|试用`,
+  String.raw`已经?(?:基本|初步|部分|大部分?|大体|局部)|(?:基本|初步|部分|大部分?|大体|局部)上?(?:已|均已|完成|完工|竣工|建成|办结|落实|到位|整改|实现|投用|投入|结束|解决|具备|形成|达到|达标|覆盖|公开|上线|拆除|拨付)|阶段性|完成了?一?部分|^部分|过半|近半|大半|一半|半数|[一二三四五六七八九]成(?![为果效立员本绩功长])|(?:[一二三四五六七八九十]|\d+)分之|初稿|征求意见稿|送审稿|试运行|试用`,
 );
 
 /**
@@ -185,8 +193,12 @@ function withFigures(done: DoneCount[] | null, figures: DoneCount[] | null): Don
   return all;
 }
 
-/** The stage a done clause reports (一期, 主体), or null. */
+/** The stage a done clause reports (一期, 主体, 第一阶段, 首批), or null. */
 function stageIn(clause: string): string | null {
+  if (clause.includes('完成')) {
+    const named = STAGE_NAMED.exec(clause);
+    if (named !== null) return named[1];
+  }
   if (!clause.includes('期') && !clause.includes('主体')) return null;
   const m = STAGE_DONE.exec(clause);
   return m === null ? null : (m[1] ?? m[2] ?? '主体');
@@ -221,7 +233,7 @@ function percentIn(clause: string): number | null {
   let least: number | null = null;
   PERCENT.lastIndex = 0;
   for (let m = PERCENT.exec(clause); m !== null; m = PERCENT.exec(clause)) {
-    const value = m[1] !== undefined ? Number(m[1]) : chineseNumber(m[2]);
+    const value = m[1] !== undefined ? Number(m[1]) : (parseCount(m[2]) ?? NaN);
     if (Number.isFinite(value) && (least === null || value < least)) least = value;
   }
   return least;
@@ -303,7 +315,7 @@ function countOf(text: string, m: RegExpExecArray, figure = false): DoneCount | 
   const inWords = m[2].charCodeAt(0) >= 0x80;
   // A lone 一 is an article more often than a count (一件事, 一户一档): a count of one decides nothing anyway.
   if (inWords && (m[2] === '一' || SLOGAN_AFTER.test(text.slice(end, end + 1)))) return null;
-  let amount = inWords ? chineseNumber(m[2]) : Number(m[2]);
+  let amount = inWords ? (parseCount(m[2]) ?? NaN) : Number(m[2]);
   if (!Number.isFinite(amount) || amount <= 0) return null;
   if (m[3]) amount *= m[3] === '万' ? 1e4 : 1e8;
   const [unit, factor] = UNIT_OF[m[4]] ?? [m[4], 1];
@@ -405,24 +417,6 @@ function sharedPairs(a: string, b: string): number {
   return n;
 }
 
-const DIGITS = '〇一二三四五六七八九';
-const POWER: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-
-/** 五 → 5, 十二 → 12, 三百零五 → 305, 百 → 100 (百分之百); NaN for anything else. */
-function chineseNumber(text: string): number {
-  let total = 0;
-  let digit = -1;
-  for (const ch of text) {
-    const d = ch === '零' ? 0 : ch === '两' ? 2 : DIGITS.indexOf(ch);
-    if (d >= 0) digit = d;
-    else if (ch in POWER) {
-      total += (digit < 0 ? 1 : digit) * POWER[ch];
-      digit = -1;
-    } else return NaN;
-  }
-  return digit < 0 ? total : total + digit;
-}
-
 /** Words that say nothing has happened: an empty-in-substance progress for a continuous task. */
 export const NOTHING_YET = /^(未开展|未启动|尚未开展|尚未启动|无|暂无|没有|待开展|-|—|\/|无进展)$/;
 
@@ -481,7 +475,11 @@ const MONTHS = new RegExp(
 const QUARTERS = /(前)?((?:第?[一二三四1-4](?:季度|季)?(?:、|和|及|与|至|到|-|—|~|,)?)+)(?:季度|季)(?!节)/g;
 const HALVES = /(上|下|前|后)半年/g;
 const WHOLE_YEAR = /全年|全年度/;
-const TIMES = /(?<![每第])(\d+|[两二三四五六七八九十]+)(?:次|场|轮)(?![数])/g;
+/**
+ * Times done (4次, 二十场, 3轮): the whole number, never the tail of an ordinal (第12次, 第二十次) nor of a
+ * frequency (每2次). A lone 一 (一次性, 一次办) is no count; 一 leads only a longer numeral (一百次).
+ */
+const TIMES = /(?<![每第\d〇零一两二三四五六七八九十百千])(\d+|(?:[两二三四五六七八九十百]|一(?=[十百千]))[〇零一两二三四五六七八九十百千]*)(?:次|场|轮)(?![数])/g;
 const EACH = /各|均|分别|每(?:月|季度?|半年)/;
 const YEAR_WRITTEN = /(20\d\d)年/;
 
@@ -499,8 +497,13 @@ function readRecord(raw: string): ProgressRecord {
     const named = periodsIn(clause);
     let times = 0;
     TIMES.lastIndex = 0;
-    for (let m = TIMES.exec(clause); m !== null; m = TIMES.exec(clause)) times += m[1].charCodeAt(0) < 0x80 ? Number(m[1]) : chineseNumber(m[1]);
+    for (let m = TIMES.exec(clause); m !== null; m = TIMES.exec(clause)) {
+      const n = numeral(m[1]);
+      if (n > 0) times += n;
+    }
     if ((named.length === 0 && times === 0) || readClause(clause) !== 'done') continue;
+    // A stage done in a period (上半年已完成第一阶段任务) is part of the work: that period is not shown done.
+    if (clause.includes('完成') && STAGE_NAMED.test(clause)) continue;
     const year = YEAR_WRITTEN.exec(clause);
     if (named.length === 0) {
       if (times > 0) count = (count ?? 0) + times;
@@ -514,8 +517,9 @@ function readRecord(raw: string): ProgressRecord {
   return Object.freeze({ periods: Object.freeze(periods), count });
 }
 
+/** A number in digits or in words; NaN when it is none (it then counts nothing: range() and times reject it). */
 function numeral(text: string): number {
-  return text.charCodeAt(0) < 0x80 ? Number(text) : chineseNumber(text);
+  return parseCount(text) ?? NaN;
 }
 
 function periodsIn(clause: string): Array<[DonePeriod['kind'], number]> {
