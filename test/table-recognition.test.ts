@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { detectTable } from '../src/engine/table/detect-table';
 import { splitDepartments } from '../src/engine/table/departments';
+import { cellKind } from '../src/engine/table/column-content';
+import { looksLikePersonNames, looksLikeUnitNames } from '../src/engine/table/unit-names';
 import { CellValue } from '../src/engine/model/workbook';
 import { judge, sheet, table, workbook } from './helpers/fixtures';
 
@@ -213,5 +215,61 @@ describe('status columns and 责任单位 beside helpers, over the header words 
           if (!result.ok) continue;
           expect([main, helper, result.layout.columns.lead, result.layout.columns.responsible]).toEqual([main, helper, helperFirst ? 2 : 1, helperFirst ? 1 : 2]);
         }
+  });
+});
+
+describe('review findings (issue 15 follow-up): what a column is, read from its cells and its period', () => {
+  /** The progress column a table of two progress columns is judged by (the other is kept as older). */
+  const currentProgress = (older: string, newer: string, newerFirst: boolean) => {
+    const progress: Array<[string, string[]]> = [
+      [older, ['正在推进', '已完成招标']],
+      [newer, ['已完成', '已完成验收']],
+    ];
+    if (newerFirst) progress.reverse();
+    const rows: CellValue[][] = [
+      ['具体措施', '牵头单位', '完成时限', progress[0][0], progress[1][0]],
+      ['完善机关内部控制制度', '办公室', '年底前', progress[0][1][0], progress[1][1][0]],
+      ['建设城市公共停车场', '住建局', '12月底前', progress[0][1][1], progress[1][1][1]],
+    ];
+    const result = detectTable(workbook(sheet('s', rows)));
+    expect(result.ok).toBe(true);
+    return result.ok ? result.layout.columns.progress : undefined;
+  };
+
+  test('a whole-year progress column (2023年度, 全年) is later than the months of that year; a year not written compares by months', () => {
+    for (const newerFirst of [false, true]) {
+      const at = newerFirst ? 3 : 4;
+      expect(currentProgress('2023年1-11月推进情况', '2023年度完成情况', newerFirst)).toBe(at);
+      // Unseen variants: the same year written as 全年, and months without a year beside months with one.
+      expect(currentProgress('2023年1-10月进展', '2023年全年完成情况', newerFirst)).toBe(at);
+      expect(currentProgress('2023年1-10月推进情况', '1-11月推进情况', newerFirst)).toBe(at);
+      expect(currentProgress('2022年度完成情况', '2023年1-6月推进情况', newerFirst)).toBe(at);
+    }
+  });
+
+  test('a measure that mentions done or unfinished work (已建成的…, 尚未解决的…) is a task, not progress', () => {
+    expect(cellKind('推动已建成的公共充电桩纳入统一监管平台')).toBe('text');
+    expect(cellKind('全力解决群众反映强烈但尚未解决的问题')).toBe('text');
+    // Unseen variants of the same kind: 正在…的 and 已…的 in the middle of a task.
+    expect(cellKind('对正在建设的重点项目开展安全生产检查')).toBe('text');
+    expect(cellKind('梳理各地尚未办结的信访事项并建立台账')).toBe('text');
+    expect(cellKind('督促已印发的实施方案落地见效')).toBe('text');
+    // Progress reports stay progress.
+    for (const p of ['已完成招标工作', '目前已印发实施方案', '项目正在施工，尚未完工', '已建成的3个站点已投入使用', '推进中'])
+      expect([p, cellKind(p)]).toEqual([p, 'progress']);
+  });
+
+  test('a task starting with a verb is not a unit, though it ends in 市/村/镇/区; short agency names still are', () => {
+    for (const task of ['创建文明城市', '建设美丽乡村', '打造特色小镇', '建设智慧园区', '创建卫生县城', '打造美丽集镇'])
+      expect([task, looksLikeUnitNames(task)]).toEqual([task, false]);
+    for (const unit of ['组织部', '建设局', '发展改革委', '建设局、组织部'])
+      expect([unit, looksLikeUnitNames(unit)]).toEqual([unit, true]);
+  });
+
+  test('place names and everyday words that start with a surname are not people; names are', () => {
+    for (const word of ['温州、郑州', '全覆盖', '高质量', '林业', '黄河', '徐州、常州', '全方位', '高效率', '林场'])
+      expect([word, looksLikePersonNames(word)]).toEqual([word, false]);
+    for (const name of ['张三', '王建国', '李某', '王副市长、刘某某', '陈海、林江', '黄河清'])
+      expect([name, looksLikePersonNames(name)]).toEqual([name, true]);
   });
 });

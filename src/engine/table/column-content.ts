@@ -56,6 +56,20 @@ const PROGRESS_WORDS = [
   /推进中|进行中|实施中|办理中|筹备中|施工中|整改中|起草中|正在|未完成|尚未|未开展|未启动|完成率|截至目前|截止目前|目前已|目前正|累计完成|按序时|序时进度|(?:完成|进度|达到|完成率)\d+(?:\.\d+)?%/,
 ];
 
+/**
+ * 已 / 尚未 / 正在 describing a noun rather than reporting (推动已建成的充电桩…, 解决尚未解决的问题, 对正在建设的项目…):
+ * a task's words, taken out before the progress words are looked for.
+ */
+const ATTRIBUTIVE = /(?:已经?|尚未|正在|未)[\u4e00-\u9fff]{1,4}的/g;
+
+/** Whether a (normalised) text reports progress: a progress word not inside an attributive (已建成的…). */
+function reportsProgress(t: string): boolean {
+  if (!PROGRESS_WORDS.some((p) => p.test(t))) return false;
+  if (!t.includes('的')) return true;
+  const plain = t.replace(ATTRIBUTIVE, '的');
+  return PROGRESS_WORDS.some((p) => p.test(plain));
+}
+
 /** Words a deadline cell holds besides its dates and frequencies: 11月底前完成, 2023年6月底前（完成初稿）. */
 const DEADLINE_FILLER =
   /之前|以前|前夕|以内|之内|全部完成|基本完成|完成|结束|截止|为止|左右|到位|前|底|末|内|起|止|至|及|和|并|[、,;。()\-/.\s]/g;
@@ -85,7 +99,7 @@ function textKind(raw: string): CellKind | null {
   const t = normalizeText(withoutTimeOfDay(raw));
   if (!t) return null;
   if (ID_TEXT.test(t)) return 'id';
-  if (PROGRESS_MARK.test(t) || STATUS_WORD.test(t) || PROGRESS_WORDS.some((p) => p.test(t))) return 'progress';
+  if (PROGRESS_MARK.test(t) || STATUS_WORD.test(t) || reportsProgress(t)) return 'progress';
   // Before numbers: 6.28 and 20220628 as a whole cell are dates (SPEC §3 short forms).
   const time = timeKind(t);
   if (time) return time;

@@ -8,6 +8,7 @@ import {
   headerEvidence,
   NAMED,
   reportingPeriodRank,
+  compareReportingPeriods,
 } from './vocabulary';
 
 /*
@@ -130,9 +131,53 @@ function namedOnly(e: HeaderEvidence): HeaderEvidence {
   return e.scheduleMark ? { fields, period: e.period, scheduleMark: true } : { fields, period: e.period };
 }
 
+/** The work of assigning roles under one candidate header, shared by the passes (assignRoles). */
+interface Assigning {
+  readonly columns: HeaderColumn[];
+  readonly profiles: Map<number, ColumnProfile>;
+  readonly oneRowHeader: boolean;
+  /** Columns the user named (an override). */
+  readonly forced: Partial<Record<Field, number>>;
+  readonly forcedCols: Set<number>;
+  readonly scored: Map<number, Scored>;
+  readonly byCol: Map<number, HeaderColumn>;
+  /** Columns no pass has taken yet. */
+  readonly free: Set<number>;
+  readonly assigned: Partial<Record<Field, number>>;
+  readonly extraResponsible: number[];
+  readonly extraCategory: number[];
+  /** Every (column, field) pair worth taking, best first (takeBestPairs). */
+  pairs: Array<[number, number, Field]>;
+  measureGuess?: number;
+  /** The progress columns of earlier periods (1-10月推进情况 beside 1-11月推进情况): shown, not judged. */
+  olderProgress: number[];
+  /** The 责任单位 column made the lead because helpers are named beside it (leadFromHelpers). */
+  leadBesideHelpers?: number;
+}
+
+type Pass = (a: Assigning) => void;
+
+/**
+ * The passes of assignRoles, in order of precedence: what the user named, then the measure, the
+ * current progress column, the best (column, field) pairs, then the corrections that read the table
+ * as a whole. Each pass only takes free columns or moves roles the earlier ones gave.
+ */
+const PASSES: readonly Pass[] = [
+  takeForced,
+  takeMeasure,
+  takeCurrentProgress,
+  takeBestPairs,
+  takeFurtherCategories,
+  firstDepartmentColumnLeads,
+  takeLeadBesideHelpers,
+  doneTimeAsDeadline,
+  deadlineByContent,
+];
+
 /**
  * Assigns fields to the columns under one candidate header. `forced` holds columns the user named
- * (an override of the measure column alone is enough to find the header row, SPEC §2).
+ * (an override of the measure column alone is enough to find the header row, SPEC §2). The passes
+ * (PASSES) decide in order; then each role is explained and the header row scored.
  */
 export function assignRoles(
   columns: HeaderColumn[],
@@ -153,117 +198,161 @@ export function assignRoles(
     scored.set(c.col, scoreColumn(evidenceOf(c), p));
     free.add(c.col);
   }
-  const byCol = new Map(columns.map((c) => [c.col, c]));
-  const assigned: Partial<Record<Field, number>> = {};
-  const roles: ColumnRole[] = [];
-  const extraResponsible: number[] = [];
-  const take = (field: Field, col: number) => {
-    assigned[field] = col;
-    free.delete(col);
+  const a: Assigning = {
+    columns,
+    profiles,
+    oneRowHeader,
+    forced,
+    forcedCols: new Set(Object.values(forced)),
+    scored,
+    byCol: new Map(columns.map((c) => [c.col, c])),
+    free,
+    assigned: {},
+    extraResponsible: [],
+    extraCategory: [],
+    pairs: [],
+    olderProgress: [],
   };
+  for (const pass of PASSES) pass(a);
 
-  for (const [field, col] of Object.entries(forced) as Array<[Field, number]>) {
-    take(field, col);
-    if (!scored.has(col)) scored.set(col, scoreColumn({ fields: {} }, profiles.get(col) ?? emptyProfile()));
+  const periods = periodColumns.filter((p) => !a.forcedCols.has(p.col));
+  const { roles, score } = explainRoles(a, periods.length);
+  const result: RoleAssignment = {
+    columns: a.assigned,
+    extraResponsible: a.extraResponsible,
+    extraCategory: a.extraCategory,
+    periodColumns: periods,
+    roles,
+    score,
+    plausible: false,
+    measureGuess: a.measureGuess,
+  };
+  result.plausible = acceptable(result, scored, profiles);
+  return result;
+}
+
+function take(a: Assigning, field: Field, col: number): void {
+  a.assigned[field] = col;
+  a.free.delete(col);
+}
+
+/** The columns the user named keep their fields. */
+function takeForced(a: Assigning): void {
+  for (const [field, col] of Object.entries(a.forced) as Array<[Field, number]>) {
+    take(a, field, col);
+    if (!a.scored.has(col)) a.scored.set(col, scoreColumn({ fields: {} }, a.profiles.get(col) ?? emptyProfile()));
   }
-  const forcedCols = new Set(Object.values(forced));
-  const periods = periodColumns.filter((p) => !forcedCols.has(p.col));
+}
 
-  const measureGuess = forced.measure ?? chooseMeasure(scored, free);
-  if (
-    assigned.measure === undefined &&
-    measureGuess !== undefined &&
-    measureScore(scored.get(measureGuess)!) >= MIN_SCORE
-  )
-    take('measure', measureGuess);
+/** The column of task texts, chosen before the rest (chooseMeasure). */
+function takeMeasure(a: Assigning): void {
+  a.measureGuess = a.forced.measure ?? chooseMeasure(a.scored, a.free);
+  const guess = a.measureGuess;
+  if (a.assigned.measure === undefined && guess !== undefined && measureScore(a.scored.get(guess)!) >= MIN_SCORE)
+    take(a, 'measure', guess);
+}
 
-  const superseded = chooseCurrentProgress(scored, free, byCol);
-  if (superseded.current !== undefined) take('progress', superseded.current);
-  for (const col of superseded.older) free.delete(col);
+/** Of several progress columns the latest period's; the older ones are kept out (chooseCurrentProgress). */
+function takeCurrentProgress(a: Assigning): void {
+  const progress = chooseCurrentProgress(a.scored, a.free, a.byCol);
+  if (progress.current !== undefined) take(a, 'progress', progress.current);
+  for (const col of progress.older) a.free.delete(col);
+  a.olderProgress = progress.older;
+}
 
-  // The best (column, field) pairs first; ties go to the lead (牵头 before 责任) and to the left.
+/**
+ * The best (column, field) pairs first; ties go to the lead (牵头 before 责任) and to the left. A
+ * second responsible column is kept too (责任部门 + 配合部门) when its header names it.
+ */
+function takeBestPairs(a: Assigning): void {
   const pairs: Array<[number, number, Field]> = [];
-  for (const col of free) {
-    const s = scored.get(col)!;
+  for (const col of a.free) {
+    const s = a.scored.get(col)!;
     for (const field of FIELDS) {
       const t = s.total[field];
       if (field !== 'measure' && t !== undefined && t >= MIN_SCORE) pairs.push([t, col, field]);
     }
   }
-  pairs.sort((a, b) => b[0] - a[0] || FIELDS.indexOf(a[2]) - FIELDS.indexOf(b[2]) || a[1] - b[1]);
+  pairs.sort((x, y) => y[0] - x[0] || FIELDS.indexOf(x[2]) - FIELDS.indexOf(y[2]) || x[1] - y[1]);
+  a.pairs = pairs;
   for (const [, col, field] of pairs) {
-    if (!free.has(col)) continue;
-    if (assigned[field] === undefined) take(field, col);
-    else if (field === REPEATABLE && (scored.get(col)!.header[field] ?? 0) >= 0.6) {
-      extraResponsible.push(col);
-      free.delete(col);
+    if (!a.free.has(col)) continue;
+    if (a.assigned[field] === undefined) take(a, field, col);
+    else if (field === REPEATABLE && (a.scored.get(col)!.header[field] ?? 0) >= 0.6) {
+      a.extraResponsible.push(col);
+      a.free.delete(col);
     }
   }
-  extraResponsible.sort((a, b) => a - b);
-  // A second category level (重点领域 › 工作任务 › 具体措施): shown, the first level is the category.
-  const extraCategory: number[] = [];
-  for (const [, col, field] of pairs) {
-    if (field === 'category' && free.has(col) && assigned.category !== undefined) {
-      extraCategory.push(col);
-      free.delete(col);
+  a.extraResponsible.sort((x, y) => x - y);
+}
+
+/** A second category level (重点领域 › 工作任务 › 具体措施): shown, the first level is the category. */
+function takeFurtherCategories(a: Assigning): void {
+  for (const [, col, field] of a.pairs) {
+    if (field === 'category' && a.free.has(col) && a.assigned.category !== undefined) {
+      a.extraCategory.push(col);
+      a.free.delete(col);
     }
   }
-  extraCategory.sort((a, b) => a - b);
+  a.extraCategory.sort((x, y) => x - y);
+}
 
-  // Two department columns that no role word tells apart: the first is the lead (牵头 before 责任).
-  const lead = assigned.lead;
-  const responsible = assigned.responsible;
-  if (
-    lead !== undefined &&
-    responsible !== undefined &&
-    lead > responsible &&
-    forced.lead === undefined &&
-    forced.responsible === undefined
-  ) {
-    const unnamed = (col: number) =>
-      (scored.get(col)!.header.lead ?? 0) < 0.6 && (scored.get(col)!.header.responsible ?? 0) < 0.6;
-    if (unnamed(lead) && unnamed(responsible)) [assigned.lead, assigned.responsible] = [responsible, lead];
+/** Two department columns that no role word tells apart: the first is the lead (牵头 before 责任). */
+function firstDepartmentColumnLeads(a: Assigning): void {
+  const { lead, responsible } = a.assigned;
+  if (lead === undefined || responsible === undefined || lead < responsible) return;
+  if (a.forced.lead !== undefined || a.forced.responsible !== undefined) return;
+  const unnamed = (col: number) =>
+    (a.scored.get(col)!.header.lead ?? 0) < 0.6 && (a.scored.get(col)!.header.responsible ?? 0) < 0.6;
+  if (unnamed(lead) && unnamed(responsible)) [a.assigned.lead, a.assigned.responsible] = [responsible, lead];
+}
+
+/** No lead column: a 责任单位 column beside a 配合单位 column leads (leadFromHelpers). */
+function takeLeadBesideHelpers(a: Assigning): void {
+  a.leadBesideHelpers = leadFromHelpers(a.assigned, a.extraResponsible, a.scored, a.byCol, a.forced);
+}
+
+/**
+ * Many tables call the deadline 完成时间 (SPEC's word for the done date). With no other deadline
+ * column and no progress group above it, that column is the deadline.
+ */
+function doneTimeAsDeadline(a: Assigning): void {
+  const done = a.assigned.doneDate;
+  if (a.assigned.deadline !== undefined || done === undefined || !a.oneRowHeader) return;
+  if (a.byCol.get(done)!.underGroup || a.forced.doneDate !== undefined) return;
+  a.assigned.deadline = done;
+  delete a.assigned.doneDate;
+}
+
+/** No deadline column: a column whose cells read as deadlines is it (备注 "11月底前完成"). */
+function deadlineByContent(a: Assigning): void {
+  if (a.assigned.deadline !== undefined) return;
+  let best: number | undefined;
+  let bestShare = 0.5;
+  for (const c of a.columns) {
+    if (
+      !a.scored.has(c.col) ||
+      a.forcedCols.has(c.col) ||
+      !(a.free.has(c.col) || LOOSE_ROLES.some((f) => a.assigned[f] === c.col))
+    )
+      continue;
+    const p = a.profiles.get(c.col);
+    if (!p || p.cells === 0) continue;
+    const share = (p.kinds.deadline + p.kinds.date * 0.8) / p.cells;
+    if (p.kinds.deadline > 0 && share > bestShare) [best, bestShare] = [c.col, share];
   }
+  if (best === undefined) return;
+  for (const f of FIELDS) if (a.assigned[f] === best) delete a.assigned[f];
+  a.free.delete(best);
+  a.assigned.deadline = best;
+}
 
-  const leadBesideHelpers = leadFromHelpers(assigned, extraResponsible, scored, byCol, forced);
-
-  // Many tables call the deadline 完成时间 (SPEC's word for the done date). With no other deadline
-  // column and no progress group above it, that column is the deadline.
-  const done = assigned.doneDate;
-  if (
-    assigned.deadline === undefined &&
-    done !== undefined &&
-    oneRowHeader &&
-    !byCol.get(done)!.underGroup &&
-    forced.doneDate === undefined
-  ) {
-    assigned.deadline = done;
-    delete assigned.doneDate;
-  }
-  // No deadline column: a column whose cells read as deadlines is it (备注 "11月底前完成").
-  if (assigned.deadline === undefined) {
-    let best: number | undefined;
-    let bestShare = 0.5;
-    for (const c of columns) {
-      if (
-        !scored.has(c.col) ||
-        forcedCols.has(c.col) ||
-        !(free.has(c.col) || LOOSE_ROLES.some((f) => assigned[f] === c.col))
-      )
-        continue;
-      const p = profiles.get(c.col);
-      if (!p || p.cells === 0) continue;
-      const share = (p.kinds.deadline + p.kinds.date * 0.8) / p.cells;
-      if (p.kinds.deadline > 0 && share > bestShare) [best, bestShare] = [c.col, share];
-    }
-    if (best !== undefined) {
-      for (const f of FIELDS) if (assigned[f] === best) delete assigned[f];
-      free.delete(best);
-      assigned.deadline = best;
-    }
-  }
-
+/** Each column's role with why and how sure, left to right, and the header row's score (roles and `periods` period columns add to it). */
+function explainRoles(a: Assigning, periods: number): { roles: ColumnRole[]; score: number } {
+  const { assigned, scored, byCol, forced } = a;
+  const roles: ColumnRole[] = [];
   let score = 0;
+  const explainAs = (field: Field, col: number) => explain(field, col, scored.get(col)!, byCol.get(col)!.header);
   for (const field of FIELDS) {
     const col = assigned[field];
     if (col === undefined) continue;
@@ -271,43 +360,30 @@ export function assignRoles(
       roles.push({ field, col, header: byCol.get(col)?.header ?? '', why: 'override', confidence: 1 });
       continue;
     }
-    if (field === 'lead' && col === leadBesideHelpers) {
+    if (field === 'lead' && col === a.leadBesideHelpers) {
       // Told by its 责任 header as a department column; lead because the helpers are named beside it.
-      const { role, weight } = explain('responsible', col, scored.get(col)!, byCol.get(col)!.header);
+      const { role, weight } = explainAs('responsible', col);
       roles.push({ ...role, field: 'lead', why: 'beside-helpers' });
       score += weight;
       continue;
     }
-    const { role, weight } = explain(field, col, scored.get(col)!, byCol.get(col)!.header);
+    const { role, weight } = explainAs(field, col);
     roles.push(role);
     score += weight;
   }
-  for (const col of extraResponsible) {
-    const { role, weight } = explain('responsible', col, scored.get(col)!, byCol.get(col)!.header);
+  for (const col of a.extraResponsible) {
+    const { role, weight } = explainAs('responsible', col);
     roles.push(role);
     score += weight;
   }
-  for (const col of extraCategory) roles.push(explain('category', col, scored.get(col)!, byCol.get(col)!.header).role);
-  for (const col of superseded.older)
-    roles.push({ ...explain('progress', col, scored.get(col)!, byCol.get(col)!.header).role, superseded: true });
-  roles.sort((a, b) => a.col - b.col);
-  score += 0.3 * periods.length;
+  for (const col of a.extraCategory) roles.push(explainAs('category', col).role);
+  for (const col of a.olderProgress) roles.push({ ...explainAs('progress', col).role, superseded: true });
+  roles.sort((x, y) => x.col - y.col);
+  score += 0.3 * periods;
   // Header cells that read as data (办公室, 年底前) make this row look like the first body row.
-  for (const c of columns)
+  for (const c of a.columns)
     if (c.readsAsData && !Object.values(scored.get(c.col)?.evidence ?? {}).some((w) => w! >= NAMED)) score -= 0.3;
-
-  const result: RoleAssignment = {
-    columns: assigned,
-    extraResponsible,
-    extraCategory,
-    periodColumns: periods,
-    roles,
-    score,
-    plausible: false,
-    measureGuess,
-  };
-  result.plausible = acceptable(result, scored, profiles);
-  return result;
+  return { roles, score };
 }
 
 /**
@@ -409,7 +485,7 @@ function chooseCurrentProgress(
   let currentRank = rank(current);
   for (const col of progress.slice(1)) {
     const r = rank(col);
-    if (r !== null && (currentRank === null || r >= currentRank)) [current, currentRank] = [col, r];
+    if (r !== null && (currentRank === null || compareReportingPeriods(r, currentRank) >= 0)) [current, currentRank] = [col, r];
   }
   if (currentRank === null) return { older: [] };
   return { current, older: progress.filter((c) => c !== current) };

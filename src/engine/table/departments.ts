@@ -1,9 +1,10 @@
 import { BoundedCache } from '../cache/bounded-cache';
 import { cellText, WorkbookData } from '../model/workbook';
-import { normalizeHeader, normalizeText } from '../text/normalize';
+import { BRACKETED, normalizeHeader, normalizeText } from '../text/normalize';
 import { MergedView } from './merged-cells';
 import { findColumns } from './simple-sheet';
 import { DEPARTMENTS_SHEET } from './special-sheets';
+import { FIRST_UNIT_LEADS } from './vocabulary';
 
 /*
  * A department cell as real tables write it (SPEC §2, "Real tables say it in many more ways"):
@@ -213,13 +214,8 @@ const ROLE_NOTE = new RegExp(`^${ROLE_CORE}$`);
 /** A label before the units of a clause: 牵头单位：…, 配合：…; or before a person (牵头领导：张三), whose clause names no unit. */
 const LABEL_BEFORE = new RegExp(`(?:(${LEAD_WORDS}|${HELP_WORDS}|责任|承办)(?:单位|部门|处室|科室|股室)?|[^ ]*(领导|责任人|联系人|负责人))$`);
 
-/** 首位单位为牵头单位, 排在首位的为牵头单位, 第一个为牵头单位, 列第一位的单位牵头, 牵头单位为第一个 …. */
-const FIRST_LEADS = new RegExp(
-  '^(?:注|备注|说明)?:?(?:' +
-    '(?:首位|首个|首家|居首|第[一1](?:个|位|家|名)|(?:排在|排名|排|列在|列|名列|位列|位居|居)(?:第[一1]|首|最前|前面))[^,;:()]{0,6}?(?:牵头|主责|主办)' +
-    '|(?:牵头|主责)(?:单位|部门)?(?:为|是|系)(?:排在|列在|列)?(?:首位|首个|第[一1])' +
-    ')',
-);
+/** A whole item that is the note (注：首位单位为牵头单位): FIRST_UNIT_LEADS at its start. */
+const FIRST_LEADS = new RegExp(`^(?:注|备注|说明)?:?(?:${FIRST_UNIT_LEADS.source})`);
 /** "the same below" and the like: said of the note before it, not a unit. */
 const NOT_A_UNIT = /^(?:下同|以下同|同上|下略|略|[\d一二三四五六七八九十]+)$/;
 /** 等 after the units: not part of the last name (市卫生健康委等, 市税务局等有关部门). */
@@ -235,7 +231,7 @@ const TRIM_BOTH = ' .。:-—_*#…·~';
 const UNIT_END =
   /(?:部|局|委|办|厅|室|科|股|处|中心|院|会|公司|集团|单位|部门|政府|镇|乡|街道|所|站|队|团|社|馆|校|银行|区|县|市|州|盟|旗|组|署|电视台|电台|联|协|法庭|(?<!农)村|社区|企业|机关|机构|党委|党组|支部|办事处|人大|政协|医院|厂)$/;
 const NOT_UNIT_END = /(?:社会|机会|城市|都市|全部|内部|外部)$/;
-const BRACKETS_AFTER = /(?:\([^()]*\)|\[[^\]]*\]|【[^】]*】|〔[^〕]*〕)+$/;
+const BRACKETS_AFTER = new RegExp(`(?:${BRACKETED.source})+$`);
 
 function isUnit(norm: string): boolean {
   const s = norm.replace(/ /g, '').replace(BRACKETS_AFTER, '').replace(ETC_AFTER, '');

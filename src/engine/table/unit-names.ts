@@ -1,3 +1,4 @@
+import { BRACKETED } from '../text/normalize';
 import { headerEvidence } from './vocabulary';
 
 /*
@@ -10,12 +11,14 @@ import { headerEvidence } from './vocabulary';
 /** How unit names end. Longer endings first only for readability: any one matching is enough. */
 const UNIT_END =
   /(?:单位|部门|机关|政府|公司|集团|中心|街道|社区|委员会|管委会|工作组|领导小组|专班|办公室|党委|党组|党工委|支部|总支|工会|妇联|团委|法院|检察院|学校|医院|银行|协会|联合会|[部处局委办科室股镇乡村院所站队会厅团馆社行组区县市])$/;
+/** One-character endings of a place (…市, …村, …镇): a unit's only when the name does not start like a task. */
+const PLACE_END = /[市县区乡镇村]$/;
 /** Words a task text starts with (开展…, 建设…会议室): a part starting so is a task, not a unit. */
 const TASK_START =
   /^(?:开展|召开|建设|建立|健全|完善|完成|推进|推动|加强|加快|制定|修订|落实|组织|深化|实施|做好|提升|提高|新增|新建|清理|举办|出台|印发|编制|优化|强化|规范|严格|全面|持续|积极|认真|及时|按照|围绕|坚持|确保|支持|指导|督促|开设|设立|召集|筹建|改造|打造|培育|发展|创建|引导|探索|研究|贯彻|学习)/;
 /** A role written after a unit (办公室牵头, 管委会负责落实) or a trailing 等: not part of the name. */
 const ROLE_AFTER = /(?:牵头负责|负责落实|具体负责|牵头|负责|配合|参与|协助|协办|主办|落实|等)+$/;
-const BRACKETS = /[(（][^()（）]*[)）]/g;
+const BRACKETS = new RegExp(BRACKETED.source, 'g');
 // Not on 和: 住房和城乡建设局 is one unit.
 const SPLIT = /[、，,；;／/\n\r]+|及(?=[^时])/;
 
@@ -40,7 +43,8 @@ function isUnitPart(p: string): boolean {
   if (p.length < 2 || p.length > 20 || !/[\u4e00-\u9fff]/.test(p) || HEADER_WORD.test(p)) return false;
   if (SENTENCE.test(p)) return false;
   // 组织部, 建设局: a short name may start like a task (组织…, 建设…); 组织开展…培训 may not.
-  if (TASK_START.test(p) && !(p.length <= 6 && UNIT_END.test(p))) return false;
+  // Not with a place ending: 创建文明城市, 建设美丽乡村, 打造特色小镇 are tasks.
+  if (TASK_START.test(p) && !(p.length <= 6 && UNIT_END.test(p) && !PLACE_END.test(p))) return false;
   if (/^各/.test(p) && p.length <= 12) return true; // 各科室, 各有关单位, 各县（市、区）
   return UNIT_END.test(p);
 }
@@ -85,9 +89,19 @@ function isPersonPart(p: string): boolean {
   if (p.length > 4) return false;
   if (/^.某{1,2}$/.test(p)) return true;
   return (
-    SURNAMES.has(p[0]) && p.length <= 3 && !COMMON_WORDS.has(p) && Object.keys(headerEvidence(p).fields).length === 0
+    SURNAMES.has(p[0]) &&
+    p.length <= 3 &&
+    !WORD_END.test(p) &&
+    !COMMON_WORDS.has(p) &&
+    Object.keys(headerEvidence(p).fields).length === 0
   );
 }
+
+/**
+ * Last characters of places and everyday words, hardly ever of a given name: 温州, 黄河, 林业, 林场, 全覆盖,
+ * 高质量, 全方位, 高效率 start with a surname but are not people (黄河清 is: 清 ends a name).
+ */
+const WORD_END = /[州河业量盖位率场省港湾岛路街度性化点项类式制线面型级例费款额]$/;
 
 /** Everyday words that start with a surname (任务, 时间, 项目): words, not names. Column names are excluded too. */
 const COMMON_WORDS = new Set(

@@ -160,8 +160,12 @@ const LEAD_ROLE = /牵头|主办|主责|主管|主抓|总负责/;
 const RESPONSIBLE_ROLE = /责任|承办|协办|配合|参与|协同|协助|实施|落实|负责|具体|归口/;
 /** Words that make a department column the helpers' (配合单位, 协办部门, 协同责任单位 …). */
 const HELPER_ROLE = /配合|协办|协同|参与|协助|协作|辅助|会同/;
-/** A header's note that the first unit listed leads: 列第一位的为牵头单位, 排名第一的为牵头单位, 首位为牵头. */
-const FIRST_LEADS = /(?:第一位|首位|第一个|排名第一|排在第一|排第一|列第一|居首)[^,;。]{0,6}牵头/;
+/**
+ * A note that the first unit listed leads, in a header (责任单位（列第一位的为牵头单位）) or a department cell
+ * (首位单位为牵头单位, 排在首位的为牵头单位, 第一个为牵头单位, 牵头单位为第一个): the one pattern of both.
+ */
+export const FIRST_UNIT_LEADS =
+  /(?:首位|首个|首家|居首|第[一1](?:个|位|家|名)|(?:排在|排名|排|列在|列|名列|位列|位居|居)(?:第[一1]|首|最前|前面))[^,;:()]{0,6}?(?:牵头|主责|主办)|(?:牵头|主责)(?:单位|部门)?(?:为|是|系)(?:排在|列在|列)?(?:首位|首个|第[一1])/;
 
 /**
  * What a department header says of its units' role (issue 15): 'helpers' for 配合单位 / 协办单位 /
@@ -171,7 +175,7 @@ const FIRST_LEADS = /(?:第一位|首位|第一个|排名第一|排在第一|排
  */
 export function departmentRole(raw: string): 'lead' | 'helpers' | 'plain' {
   const t = normalizeText(raw);
-  if (FIRST_LEADS.test(t)) return 'lead';
+  if (FIRST_UNIT_LEADS.test(t)) return 'lead';
   const h = normalizeHeader(raw);
   if (LEAD_ROLE.test(h)) return 'lead';
   return HELPER_ROLE.test(h) ? 'helpers' : 'plain';
@@ -179,7 +183,7 @@ export function departmentRole(raw: string): 'lead' | 'helpers' | 'plain' {
 
 /** Whether a header notes that the first unit of its cells leads (列第一位的为牵头单位). */
 export function notesFirstUnitLeads(raw: string): boolean {
-  return FIRST_LEADS.test(normalizeText(raw));
+  return FIRST_UNIT_LEADS.test(normalizeText(raw));
 }
 
 function unitHint(h: string, fields: Partial<Record<Field, number>>): void {
@@ -243,13 +247,16 @@ const END_MONTH_OF_WORD: Array<[RegExp, number]> = [
 ];
 
 /**
- * The period a progress header reports on, as a sortable number (year × 100 + last month), or null:
- * 1-11月推进情况 → 11, 2023年10月进展 → 202310, 三季度完成情况 → 9, 上半年 → 6. Of several progress
- * columns the latest is current (SPEC §2).
+ * The period a progress header reports on, as a sortable number, or null: year × 100 + last month when
+ * a year is written (2023年10月进展 → 202310, 2023年度完成情况 and 2023年完成情况 → 202312: a year and
+ * nothing finer is the whole year), else the last month alone (1-11月推进情况 → 11, 三季度完成情况 → 9,
+ * 上半年 → 6, 全年 → 12). Compare two ranks with compareReportingPeriods: of several progress columns
+ * the latest is current (SPEC §2).
  */
 export function reportingPeriodRank(raw: string): number | null {
   const t = normalizeText(raw).replace(/[—–~～至到]/g, '-');
-  const year = /((?:19|20)\d{2})年?/.exec(t);
+  // 年 only as the year's mark: the 年 of 年度 / 年底 is the period word read below.
+  const year = /((?:19|20)\d{2})(?:年(?![度底末]))?/.exec(t);
   const base = year ? Number(year[1]) * 100 : 0;
   const rest = year ? t.replace(year[0], '') : t;
   const months = /(\d{1,2}|[一二三四五六七八九十]{1,3})(?:-(\d{1,2}|[一二三四五六七八九十]{1,3}))?月/.exec(rest);
@@ -260,5 +267,13 @@ export function reportingPeriodRank(raw: string): number | null {
   const quarters = /第?([一二三四1-4])(?:-(?:第)?([一二三四1-4]))?季度?/.exec(rest);
   if (quarters) return base + parseCount(quarters[2] ?? quarters[1])! * 3;
   for (const [word, month] of END_MONTH_OF_WORD) if (word.test(rest)) return base + month;
-  return year ? base : null;
+  return year ? base + 12 : null;
+}
+
+/**
+ * Orders two reportingPeriodRank values, like with like: by year and month when both write a year, by
+ * the month alone when either does not (2023年1-10月 before 1-11月). Negative when `a` is earlier.
+ */
+export function compareReportingPeriods(a: number, b: number): number {
+  return a >= 100 && b >= 100 ? a - b : (a % 100) - (b % 100);
 }

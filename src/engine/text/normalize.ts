@@ -93,10 +93,17 @@ function normalize(text: string): string {
   return out.join('');
 }
 
+/**
+ * A bracketed remark in normalised text (full-width （） already half-width): (牵头), [注], 【说明】, 〔2023〕.
+ * The one bracket matcher of header and department reading; the innermost of nested brackets.
+ */
+export const BRACKETED = /\([^()]*\)|\[[^\]]*\]|【[^】]*】|〔[^〕]*〕/;
+const BRACKETED_ALL = new RegExp(BRACKETED.source, 'g');
+
 /** Header cells: as normalizeText, lower case, without bracketed remarks and punctuation. */
 export function normalizeHeader(text: string): string {
   return normalizeText(text)
     .toLowerCase()
-    .replace(/\([^)]*\)|\[[^\]]*\]|【[^】]*】|〔[^〕]*〕/g, '')
+    .replace(BRACKETED_ALL, '')
     .replace(/[*:;,.、。·\-_/\\()[\]【】〔〕#]/g, '');
 }
