@@ -126,13 +126,16 @@ const targets = new BoundedCache<string, readonly DoneCount[] | null>();
  * "已完成42所" for "在50所学校…"; several counted objects are each held to their own target ("中转站7个、
  * 分类池17个" for "中转站8个、分类池20个"). A cell that reads done from a clause without counts is held to
  * the figures its other clauses report ("共签约48个项目…已签订战略协议"). Both readings are cached by text;
- * a row whose progress counts nothing never reads its measure.
+ * a row whose progress counts nothing never reads its measure. `deadline`, the row's deadline text, may
+ * name the stage or target that is due ("2023年10月底前主体封顶"): it is read with the measure.
  */
-export function progressState(raw: string, measure?: string): ProgressState {
+export function progressState(raw: string, measure?: string, deadline?: string): ProgressState {
   const reading = readings.get(raw, readProgress);
-  if (reading.stage !== null && !(measure && normalizeText(measure).includes(reading.stage))) return 'not_done';
-  if (reading.counts === null || !measure) return reading.state;
-  const wanted = targets.get(measure, readTargets);
+  if (reading.stage === null && reading.counts === null) return reading.state; // most rows: nothing to compare
+  const target = deadline ? `${measure ?? ''}；${deadline}` : measure;
+  if (reading.stage !== null && !(target && normalizeText(target).includes(reading.stage))) return 'not_done';
+  if (reading.counts === null || !target) return reading.state;
+  const wanted = targets.get(target, readTargets);
   return wanted !== null && fallsShort(reading.counts, wanted, 'by object') ? 'not_done' : reading.state;
 }
 

@@ -122,7 +122,7 @@ export function gatherEvidence(cells: EvidenceCells, year: number, date1904: boo
     }
   }
   const evidence: TaskEvidence = {
-    progress: progressState(progressText, cells.targetText ? `${cells.measure ?? ''}；${cells.targetText}` : cells.measure),
+    progress: progressState(progressText, cells.measure, cells.targetText),
     progressText,
     doneDay,
     startDay: dayOf('startDate', cells.startDate),

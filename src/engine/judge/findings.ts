@@ -76,18 +76,28 @@ const CATALOGUE = {
 
 export type FindingCode = keyof typeof CATALOGUE;
 
-/** The JSON of a finding is SPEC §7's: its position is written once, as `cell`. */
-const FINDING_JSON = Object.freeze({
-  toJSON(this: Finding) {
+/**
+ * A finding as the judge makes it: a class, so the 100k rows' findings share one shape, and its JSON is
+ * SPEC §7's (the position is written once, as `cell`).
+ */
+class FindingRecord implements Finding {
+  constructor(
+    readonly code: FindingCode,
+    readonly severity: Severity,
+    readonly cell: string,
+    readonly message: string,
+    readonly messages: Message,
+    readonly at: CellPosition,
+  ) {}
+
+  toJSON() {
     return { code: this.code, severity: this.severity, cell: this.cell, message: this.message, messages: this.messages };
-  },
-});
+  }
+}
 
 /** A finding about the cell `at`, its message in both languages and `lang`'s as `message`. */
 export function finding(code: FindingCode, at: CellPosition, lang: Lang, detail: Record<string, string | number> = {}): Finding {
   const entry = CATALOGUE[code] as { severity: Severity; text: Builder };
   const messages = entry.text(detail);
-  const f: Finding = Object.create(FINDING_JSON);
-  return Object.assign(f, { code, severity: entry.severity, cell: cellReference(at), message: messages[lang], messages, at });
+  return new FindingRecord(code, entry.severity, cellReference(at), messages[lang], messages, at);
 }
-

@@ -62,6 +62,11 @@ export function splitDepartments(text: string): string[] {
  * with the same cells. A note's 下同 ("the same below") is not carried to later rows: each row is read alone.
  */
 export function rowDepartments(leadCells: readonly string[], responsibleCells: readonly string[], firstLeads = false): RowDepartments {
+  // Most rows: one lead and one responsible cell, both texts the table repeats. Looked up by the texts
+  // themselves (their hashes are kept), without building a key string per row.
+  if (leadCells.length <= 1 && responsibleCells.length === 1 && !firstLeads) {
+    return pairs.get(leadCells[0] ?? '', newPairCache).getWith(responsibleCells[0], rowOfPair, leadCells[0] ?? '');
+  }
   // `firstLeads`: the table's header says the first unit listed leads (责任单位（列第一位的为牵头单位）).
   const key =
     (firstLeads ? '\u0002' : '') +
@@ -70,6 +75,10 @@ export function rowDepartments(leadCells: readonly string[], responsibleCells: r
       : leadCells.join('\u0001') + '\u0000' + responsibleCells.join('\u0001'));
   return rows.getWith(key, rowOf, [leadCells, responsibleCells, firstLeads] as const);
 }
+
+const pairs = new BoundedCache<string, BoundedCache<string, RowDepartments>>(5_000);
+const newPairCache = () => new BoundedCache<string, RowDepartments>(5_000);
+const rowOfPair = (responsible: string, lead: string) => rowOf('', [[lead], [responsible], false]);
 
 const EMPTY_ROW: RowDepartments = Object.freeze({
   lead: Object.freeze([]) as readonly string[],
