@@ -46,8 +46,16 @@ function addinConfig(dev, publicUrl) {
     module: { rules: [tsRule(dev)] },
     performance: { hints: false },
     plugins: [
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/addin/taskpane/taskpane.html', chunks: ['taskpane'] }),
-      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/addin/commands/commands.html', chunks: ['commands'] }),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/addin/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'commands.html',
+        template: './src/addin/commands/commands.html',
+        chunks: ['commands'],
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'src/addin/commands/message.html', to: 'message.html' },
@@ -55,7 +63,15 @@ function addinConfig(dev, publicUrl) {
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
-            transform: (content) => (dev || !publicUrl ? content : content.toString().split(DEV_URL).join(publicUrl).split(DEV_URL.slice(0, -1)).join(publicUrl.replace(/\/$/, ''))),
+            transform: (content) =>
+              dev || !publicUrl
+                ? content
+                : content
+                    .toString()
+                    .split(DEV_URL)
+                    .join(publicUrl)
+                    .split(DEV_URL.slice(0, -1))
+                    .join(publicUrl.replace(/\/$/, '')),
           },
         ],
       }),

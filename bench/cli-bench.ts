@@ -18,7 +18,12 @@ const ms = (a: bigint, b: bigint) => Number(b - a) / 1e6;
 async function phases(file: string, json: string): Promise<{ read: number; judge: number; json: number }> {
   const marks: Record<string, bigint> = {};
   const t0 = process.hrtime.bigint();
-  const result = await judgedWorkbook(fs.readFileSync(file), file, { asOf: AS_OF }, (stage) => (marks[stage] = process.hrtime.bigint()));
+  const result = await judgedWorkbook(
+    fs.readFileSync(file),
+    file,
+    { asOf: AS_OF },
+    (stage) => (marks[stage] = process.hrtime.bigint()),
+  );
   const t2 = process.hrtime.bigint();
   if (!result.ok) throw new Error(result.error.message.en);
   const fd = fs.openSync(json, 'w');

@@ -47,18 +47,33 @@ async function run(): Promise<void> {
   const file = path.join(dir, 'table.xlsx');
   const [checked, copied] = [path.join(dir, 'checked.xlsx'), path.join(dir, 'exceljs.xlsx')];
   fs.writeFileSync(file, await syntheticXlsx(ROWS));
-  const node = (script: string, args: string[]) => () => execFileSync(process.execPath, [path.join(ROOT, script), ...args], { stdio: 'inherit' });
+  const node = (script: string, args: string[]) => () =>
+    execFileSync(process.execPath, [path.join(ROOT, script), ...args], { stdio: 'inherit' });
   const args = ['validate', file, '-o', checked, '--as-of', '2026-11-20', '-q'];
-  await compare('as commands', node('bin/luoshi.js', args), node('dist/bench/exceljs-round-trip.js', [file, copied]), '');
+  await compare(
+    'as commands',
+    node('bin/luoshi.js', args),
+    node('dist/bench/exceljs-round-trip.js', [file, copied]),
+    '',
+  );
 
   const inProcess = async () => {
-    const code = await main(args, () => undefined, (s) => console.error(s));
+    const code = await main(
+      args,
+      () => undefined,
+      (s) => console.error(s),
+    );
     if (code !== 0) throw new Error(`luoshi exited ${code}`);
   };
   await inProcess(); // warm up both paths once
   await exceljsRoundTrip(file, copied);
   const mb = (f: string) => (fs.statSync(f).size / 1e6).toFixed(1);
-  await compare('in process, warm', inProcess, () => exceljsRoundTrip(file, copied), `; input ${mb(file)} MB, outputs ${mb(checked)} MB (luoshi) and ${mb(copied)} MB (exceljs)`);
+  await compare(
+    'in process, warm',
+    inProcess,
+    () => exceljsRoundTrip(file, copied),
+    `; input ${mb(file)} MB, outputs ${mb(checked)} MB (luoshi) and ${mb(copied)} MB (exceljs)`,
+  );
   fs.rmSync(dir, { recursive: true, force: true });
 }
 

@@ -38,11 +38,19 @@ function png(size: number, pixel: (x: number, y: number) => [number, number, num
   header.writeUInt32BE(size, 4);
   header[8] = 8;
   header[9] = 6;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', zlib.deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 function distanceToSegment(px: number, py: number, [ax, ay]: number[], [bx, by]: number[]): number {
-  const t = Math.max(0, Math.min(1, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)));
+  const t = Math.max(
+    0,
+    Math.min(1, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)),
+  );
   return Math.hypot(px - (ax + t * (bx - ax)), py - (ay + t * (by - ay)));
 }
 
@@ -52,7 +60,11 @@ function shapeAt(u: number, v: number): number {
   const dx = Math.max(0, Math.abs(u - 0.5) - (0.5 - r));
   const dy = Math.max(0, Math.abs(v - 0.5) - (0.5 - r));
   if (Math.hypot(dx, dy) > r) return 0;
-  const check = [[0.24, 0.52], [0.43, 0.7], [0.77, 0.31]];
+  const check = [
+    [0.24, 0.52],
+    [0.43, 0.7],
+    [0.77, 0.31],
+  ];
   const d = Math.min(distanceToSegment(u, v, check[0], check[1]), distanceToSegment(u, v, check[1], check[2]));
   return d < 0.075 ? 2 : 1;
 }
@@ -60,7 +72,8 @@ function shapeAt(u: number, v: number): number {
 function icon(size: number): Buffer {
   const n = 4;
   return png(size, (x, y) => {
-    let red = 0, white = 0;
+    let red = 0,
+      white = 0;
     for (let i = 0; i < n; i++)
       for (let j = 0; j < n; j++) {
         const s = shapeAt((x + (i + 0.5) / n) / size, (y + (j + 0.5) / n) / size);
@@ -75,5 +88,6 @@ function icon(size: number): Buffer {
   });
 }
 
-for (const size of [16, 32, 64, 80]) fs.writeFileSync(path.join(__dirname, '..', '..', 'assets', `icon-${size}.png`), icon(size));
+for (const size of [16, 32, 64, 80])
+  fs.writeFileSync(path.join(__dirname, '..', '..', 'assets', `icon-${size}.png`), icon(size));
 console.log('assets/icon-{16,32,64,80}.png');

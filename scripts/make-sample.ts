@@ -13,9 +13,20 @@ const border = { top: thin, left: thin, bottom: thin, right: thin };
 export async function buildSample(): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Luoshi sample generator';
-  const ws = wb.addWorksheet('责任分解表', { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const ws = wb.addWorksheet('责任分解表', {
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   ws.columns = [
-    { width: 6 }, { width: 16 }, { width: 48 }, { width: 12 }, { width: 16 }, { width: 16 }, { width: 24 }, { width: 13 }, { width: 22 }, { width: 26 },
+    { width: 6 },
+    { width: 16 },
+    { width: 48 },
+    { width: 12 },
+    { width: 16 },
+    { width: 16 },
+    { width: 24 },
+    { width: 13 },
+    { width: 22 },
+    { width: 26 },
   ];
   ws.mergeCells('A1:J1');
   ws.getCell('A1').value = TITLE;
@@ -43,7 +54,18 @@ export async function buildSample(): Promise<ExcelJS.Workbook> {
   let categoryStart = r;
   TASKS.forEach((t, i) => {
     const row = ws.getRow(r);
-    row.values = [Number(t.id), t.category, t.measure, t.lead, t.responsible, Array.isArray(t.deadline) ? date(t.deadline) : t.deadline, t.progress ?? '', t.doneOn ? date(t.doneOn) : null, t.evidence ?? '', t.note ?? ''];
+    row.values = [
+      Number(t.id),
+      t.category,
+      t.measure,
+      t.lead,
+      t.responsible,
+      Array.isArray(t.deadline) ? date(t.deadline) : t.deadline,
+      t.progress ?? '',
+      t.doneOn ? date(t.doneOn) : null,
+      t.evidence ?? '',
+      t.note ?? '',
+    ];
     row.getCell(6).numFmt = 'yyyy"年"m"月"d"日"';
     row.getCell(8).numFmt = 'yyyy-mm-dd';
     row.eachCell({ includeEmpty: true }, (cell) => {
@@ -66,7 +88,12 @@ export async function buildSample(): Promise<ExcelJS.Workbook> {
   ws.views = [{ state: 'frozen', ySplit: 4 }];
 
   const log = wb.addWorksheet('工作记录');
-  log.columns = [{ header: '日期', width: 12 }, { header: '序号', width: 6 }, { header: '具体措施', width: 40 }, { header: '活动内容', width: 36 }];
+  log.columns = [
+    { header: '日期', width: 12 },
+    { header: '序号', width: 6 },
+    { header: '具体措施', width: 40 },
+    { header: '活动内容', width: 36 },
+  ];
   for (const e of LOG) {
     const row = log.addRow([date(e.date), e.id ? Number(e.id) : null, e.measure ?? '', e.content]);
     row.getCell(1).numFmt = 'yyyy-mm-dd';

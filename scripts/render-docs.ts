@@ -46,8 +46,32 @@ async function main(): Promise<void> {
     for (const [sheet, slug] of SHEETS) {
       const file = path.join(work, `${slug}.xlsx`);
       fs.writeFileSync(file, await sheetFirst(result.value.output, sheet));
-      execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${work}/profile`, '--convert-to', 'pdf', '--outdir', work, file], { stdio: 'pipe', timeout: 120_000 });
-      execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', path.join(work, `${slug}.pdf`), path.join(root, 'docs', `sheet-${slug}`)]);
+      execFileSync(
+        'soffice',
+        [
+          '--headless',
+          '--norestore',
+          `-env:UserInstallation=file://${work}/profile`,
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          work,
+          file,
+        ],
+        { stdio: 'pipe', timeout: 120_000 },
+      );
+      execFileSync('pdftoppm', [
+        '-png',
+        '-r',
+        '70',
+        '-f',
+        '1',
+        '-l',
+        '1',
+        '-singlefile',
+        path.join(work, `${slug}.pdf`),
+        path.join(root, 'docs', `sheet-${slug}`),
+      ]);
       console.log(`docs/sheet-${slug}.png`);
     }
   } finally {

@@ -4,7 +4,16 @@ import { readWorkbook } from '../src/addin/excel/read-workbook';
 import { runCheck, runClear, selectedRow, selectRow } from '../src/addin/excel/run-check';
 import { explainOfficeError } from '../src/addin/excel/office-errors';
 import { columnRoleRows } from '../src/addin/column-roles';
-import { checkOptions, columnLettersOf, DEFAULT_SETTINGS, overriddenRole, PaneSettings, withCandidate, withColumnRole, withHeaderRow } from '../src/addin/settings';
+import {
+  checkOptions,
+  columnLettersOf,
+  DEFAULT_SETTINGS,
+  overriddenRole,
+  PaneSettings,
+  withCandidate,
+  withColumnRole,
+  withHeaderRow,
+} from '../src/addin/settings';
 import { CellValue } from '../src/engine/model/workbook';
 import { validateWorkbook } from '../src/engine/validate';
 import { buildWritePlan } from '../src/engine/write/build-plan';
@@ -34,7 +43,13 @@ function fixture(): WorkbookData {
 function userState(model: HostWorkbook, names: string[]) {
   return names.map((n) => {
     const s = model.sheet(n)!;
-    return { name: s.name, cells: [...s.cells.entries()].sort(), merges: s.merges, widths: [...s.columnWidths], cfs: s.conditionalFormats.map((c) => ({ ...c })) };
+    return {
+      name: s.name,
+      cells: [...s.cells.entries()].sort(),
+      merges: s.merges,
+      widths: [...s.columnWidths],
+      cfs: s.conditionalFormats.map((c) => ({ ...c })),
+    };
   });
 }
 
@@ -77,7 +92,12 @@ describe('the add-in on a test host that behaves like Office.js', () => {
 
     const expected = validateWorkbook(data, OPTIONS);
     if (!expected.ok) throw new Error('fixture');
-    const plan = buildWritePlan(expected.report, { userSheets: ['台账', '部门'], fileName: '台账.xlsx', runAt: OPTIONS.runAt, previousRunLog: null });
+    const plan = buildWritePlan(expected.report, {
+      userSheets: ['台账', '部门'],
+      fileName: '台账.xlsx',
+      runAt: OPTIONS.runAt,
+      previousRunLog: null,
+    });
 
     expect(result.syncs).toBe(3);
     expect(result.report.summary).toEqual(expected.report.summary);
@@ -85,9 +105,15 @@ describe('the add-in on a test host that behaves like Office.js', () => {
     const col = plan.breakdown.statusColumn;
     expect(breakdown.cell(plan.breakdown.headerRow, col)!.value).toBe('校验结果');
     for (const c of plan.breakdown.cells) expect(breakdown.cell(c.row, col)!.value).toBe(c.text);
-    expect(breakdown.conditionalFormats.map((cf) => cf.formula.replace(/^=/, ''))).toEqual(plan.breakdown.colouring.rules.map((r) => r.formula));
-    expect(breakdown.conditionalFormats.every((cf) => isStatusRuleFormula(cf.formula.replace(/^=/, ''), col))).toBe(true);
-    expect(breakdown.conditionalFormats[0].format['fill.color']).toBe(plan.styles[plan.breakdown.colouring.rules[0].style].fill);
+    expect(breakdown.conditionalFormats.map((cf) => cf.formula.replace(/^=/, ''))).toEqual(
+      plan.breakdown.colouring.rules.map((r) => r.formula),
+    );
+    expect(breakdown.conditionalFormats.every((cf) => isStatusRuleFormula(cf.formula.replace(/^=/, ''), col))).toBe(
+      true,
+    );
+    expect(breakdown.conditionalFormats[0].format['fill.color']).toBe(
+      plan.styles[plan.breakdown.colouring.rules[0].style].fill,
+    );
 
     expect(host.model.sheets.map((s) => s.name)).toEqual(['台账', '部门', ...plan.sheets.map((s) => s.name)]);
     for (const generated of plan.sheets) {
@@ -177,17 +203,30 @@ describe('the add-in on a test host that behaves like Office.js', () => {
   test('refusals: a protected sheet, cell-edit mode, an Excel too old — each a clear message and nothing written', async () => {
     const protectedModel = hostWorkbookOf(fixture());
     protectedModel.sheet('台账')!.protected = true;
-    await expect(runCheck(testHost(protectedModel), OPTIONS)).rejects.toEqual(new AddinError(MESSAGES.sheetProtected('台账')));
+    await expect(runCheck(testHost(protectedModel), OPTIONS)).rejects.toEqual(
+      new AddinError(MESSAGES.sheetProtected('台账')),
+    );
     expect(protectedModel.sheets.map((s) => s.name)).toEqual(['台账', '部门']);
 
     const editing = hostWorkbookOf(fixture());
     editing.cellEditMode = true;
-    await expect(runCheck(testHost(editing), OPTIONS)).rejects.toMatchObject({ code: 'InvalidOperationInCellEditMode' });
+    await expect(runCheck(testHost(editing), OPTIONS)).rejects.toMatchObject({
+      code: 'InvalidOperationInCellEditMode',
+    });
 
     const old = hostWorkbookOf(fixture());
-    await expect(runCheck(testHost(old, { apiVersion: '1.12' }), OPTIONS)).rejects.toEqual(new AddinError(MESSAGES.tooOld));
+    await expect(runCheck(testHost(old, { apiVersion: '1.12' }), OPTIONS)).rejects.toEqual(
+      new AddinError(MESSAGES.tooOld),
+    );
 
-    const noTable = hostWorkbookOf(workbook(sheet('Sheet1', [['a', 'b'], [1, 2]])));
+    const noTable = hostWorkbookOf(
+      workbook(
+        sheet('Sheet1', [
+          ['a', 'b'],
+          [1, 2],
+        ]),
+      ),
+    );
     await expect(runCheck(testHost(noTable), OPTIONS)).rejects.toBeInstanceOf(AddinError);
     expect(noTable.sheets.map((s) => s.name)).toEqual(['Sheet1']);
   });
@@ -222,7 +261,9 @@ describe('the add-in on a test host that behaves like Office.js', () => {
       expect(s.responseBytes).toBeLessThan(WEB_PAYLOAD_LIMIT);
     }
     expect(web.model.sheet('部门任务')!.grid().length).toBe(desktop.model.sheet('部门任务')!.grid().length);
-    console.log(`20k rows: desktop ${d.syncs} syncs (largest request ${Math.max(...desktop.lastSyncs.map((s) => s.requestBytes))} B); web ${w.syncs} syncs`);
+    console.log(
+      `20k rows: desktop ${d.syncs} syncs (largest request ${Math.max(...desktop.lastSyncs.map((s) => s.requestBytes))} B); web ${w.syncs} syncs`,
+    );
   });
 });
 
@@ -266,7 +307,11 @@ describe('the pane shows how columns were read, and corrects them in one step (i
     const d = columnRoleRows(loose.report, 'zh').find((r) => r.column === 'D')!;
     expect(d).toMatchObject({ header: '配合', role: '责任单位', why: '按内容', low: true });
     expect(d.note).toMatch(/^把握不大（\d+%）$/);
-    expect(columnRoleRows(loose.report, 'en').find((r) => r.column === 'D')).toMatchObject({ role: 'Responsible units', why: 'by content', note: expect.stringMatching(/^unsure \(\d+%\)$/) });
+    expect(columnRoleRows(loose.report, 'en').find((r) => r.column === 'D')).toMatchObject({
+      role: 'Responsible units',
+      why: 'by content',
+      note: expect.stringMatching(/^unsure \(\d+%\)$/),
+    });
   });
 
   test('headers in traditional script are listed as written; an older progress column is listed as superseded', () => {
@@ -274,7 +319,14 @@ describe('the pane shows how columns were read, and corrects them in one step (i
       {
         columnRoles: [
           { field: 'lead', column: 'C', header: '牽頭單位', why: 'header', confidence: 0.9 },
-          { field: 'progress', column: 'H', header: '1-10月推進情況', why: 'header+content', confidence: 0.8, superseded: true },
+          {
+            field: 'progress',
+            column: 'H',
+            header: '1-10月推進情況',
+            why: 'header+content',
+            confidence: 0.8,
+            superseded: true,
+          },
           { field: 'progress', column: 'I', header: '1-11月推進情況', why: 'header+content', confidence: 0.8 },
           { field: 'measure', column: 'AA', header: '', why: 'override', confidence: 0.2 },
         ],
@@ -301,18 +353,27 @@ describe('the pane shows how columns were read, and corrects them in one step (i
     const after = await paneRun(host, picked);
     expect(after.report.columns.lead).toBe('D');
     expect(after.report.tasks.map((t) => t.lead)).toEqual([['各支部'], ['督查室'], ['各支部']]);
-    expect(columnRoleRows(after.report, 'zh').find((r) => r.column === 'D')).toMatchObject({ role: '牵头单位', why: '手动指定' });
+    expect(columnRoleRows(after.report, 'zh').find((r) => r.column === 'D')).toMatchObject({
+      role: '牵头单位',
+      why: '手动指定',
+    });
 
     // Variant: the deadline set by hand on 时间 (E): read from there, and listed as set by hand.
     const deadline = await paneRun(host, withColumnRole(start, 'E', 'deadline'));
     expect(deadline.report.tasks.map((t) => t.deadlineText)).toEqual(['每月', '2022年6月30日前', '每半年']);
-    expect(columnRoleRows(deadline.report, 'zh').find((r) => r.column === 'E')).toMatchObject({ role: '完成时限', why: '手动指定' });
+    expect(columnRoleRows(deadline.report, 'zh').find((r) => r.column === 'E')).toMatchObject({
+      role: '完成时限',
+      why: '手动指定',
+    });
 
     // Variant: the standard table, lead moved to D: the tasks' lead departments change with it.
     const standard = testHost(hostWorkbookOf(fixture()));
     const lead = await paneRun(standard, withColumnRole(DEFAULT_SETTINGS, 'D', 'lead'));
     expect(lead.report.tasks[1].lead).toEqual(['督查室']);
-    expect(columnRoleRows(lead.report, 'zh').find((r) => r.column === 'D')).toMatchObject({ role: '牵头单位', why: '手动指定' });
+    expect(columnRoleRows(lead.report, 'zh').find((r) => r.column === 'D')).toMatchObject({
+      role: '牵头单位',
+      why: '手动指定',
+    });
   });
 
   test('the columns setting stays one role per column and one column per field; letters as typed on a Chinese keyboard', () => {
@@ -330,7 +391,9 @@ describe('the pane shows how columns were read, and corrects them in one step (i
 
   test('用所选行作为表头: the selected cell’s sheet and row become the header setting, and the check reads the table there', async () => {
     // Two tables; the clerk wants the second (its header in row 3, under a title and a note).
-    const data = table([[1, '修订请示报告制度', '办公室', '督查室', '2022年6月30日前', '已完成', { date: '2022-06-20' }]]);
+    const data = table([
+      [1, '修订请示报告制度', '办公室', '督查室', '2022年6月30日前', '已完成', { date: '2022-06-20' }],
+    ]);
     data.sheets.push(
       sheet('整改台账', [
         ['2022年整改台账'],
@@ -367,21 +430,30 @@ describe('the pane shows how columns were read, and corrects them in one step (i
   });
 
   test.each([
-    [['项目', '内容', '备注'], ['开展调研', '修订制度']],
-    [['项目', '事项', '经办'], ['开展调研工作', '修订管理制度']],
-  ])('no table under %j: the failure carries the likeliest header row and the measure column, and using them finds the table', async (header, measures) => {
-    const rows: CellValue[][] = [['名单'], header, [1, measures[0], 'x'], [2, measures[1], 'y']];
-    const host = testHost(hostWorkbookOf(workbook(sheet('台账', rows))));
-    const error: AddinError = await paneRun(host, DEFAULT_SETTINGS).catch((e) => e);
-    expect(error).toBeInstanceOf(AddinError);
-    expect(error.help?.candidate).toEqual({ sheet: '台账', row: 2, headers: header });
-    const next = withCandidate(DEFAULT_SETTINGS, error.help!);
-    expect(next).toMatchObject({ sheet: '台账', headerRow: '2', columns: 'measure=B' });
-    const result = await paneRun(host, next);
-    expect(result.report.tasks.map((t) => t.measure)).toEqual(measures);
-    // Other failures carry no candidate.
-    const noSheet: AddinError = await paneRun(host, { ...DEFAULT_SETTINGS, sheet: '没有' }).catch((e) => e);
-    expect(noSheet.help).toBeUndefined();
-    expect(withCandidate(DEFAULT_SETTINGS, {})).toBe(DEFAULT_SETTINGS);
-  });
+    [
+      ['项目', '内容', '备注'],
+      ['开展调研', '修订制度'],
+    ],
+    [
+      ['项目', '事项', '经办'],
+      ['开展调研工作', '修订管理制度'],
+    ],
+  ])(
+    'no table under %j: the failure carries the likeliest header row and the measure column, and using them finds the table',
+    async (header, measures) => {
+      const rows: CellValue[][] = [['名单'], header, [1, measures[0], 'x'], [2, measures[1], 'y']];
+      const host = testHost(hostWorkbookOf(workbook(sheet('台账', rows))));
+      const error: AddinError = await paneRun(host, DEFAULT_SETTINGS).catch((e) => e);
+      expect(error).toBeInstanceOf(AddinError);
+      expect(error.help?.candidate).toEqual({ sheet: '台账', row: 2, headers: header });
+      const next = withCandidate(DEFAULT_SETTINGS, error.help!);
+      expect(next).toMatchObject({ sheet: '台账', headerRow: '2', columns: 'measure=B' });
+      const result = await paneRun(host, next);
+      expect(result.report.tasks.map((t) => t.measure)).toEqual(measures);
+      // Other failures carry no candidate.
+      const noSheet: AddinError = await paneRun(host, { ...DEFAULT_SETTINGS, sheet: '没有' }).catch((e) => e);
+      expect(noSheet.help).toBeUndefined();
+      expect(withCandidate(DEFAULT_SETTINGS, {})).toBe(DEFAULT_SETTINGS);
+    },
+  );
 });

@@ -25,6 +25,8 @@ describe('findings link to their cell whatever the sheet is called', () => {
     const { cells, findingsXml } = await checkedWithSheetName(name);
     expect(cells[0]).toBe(reference); // the missing lead department, column C
     const location = reference.replace(/'/g, '&apos;');
-    expect(findingsXml.includes(`location="${reference}"`) || findingsXml.includes(`location="${location}"`)).toBe(true);
+    expect(findingsXml.includes(`location="${reference}"`) || findingsXml.includes(`location="${location}"`)).toBe(
+      true,
+    );
   });
 });

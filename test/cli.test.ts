@@ -11,7 +11,11 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(argv, (s) => (out += s + '\n'), (s) => (err += s + '\n'));
+  const code = await main(
+    argv,
+    (s) => (out += s + '\n'),
+    (s) => (err += s + '\n'),
+  );
   return { code, out, err };
 }
 
@@ -31,16 +35,37 @@ const TABLE = [
 
 describe('luoshi validate (SPEC §7)', () => {
   test('writes the JSON report with the contract fields', async () => {
-    const file = write('t.xlsx', await buildXlsx([{ name: '台账', rows: TABLE, formats: { E: 'yyyy-mm-dd', G: 'yyyy-mm-dd' } }]));
+    const file = write(
+      't.xlsx',
+      await buildXlsx([{ name: '台账', rows: TABLE, formats: { E: 'yyyy-mm-dd', G: 'yyyy-mm-dd' } }]),
+    );
     const json = path.join(dir, 'r.json');
     const { code, out } = await cli('validate', file, '--json', json, '--as-of', '2022-09-30');
     expect(code).toBe(0);
     expect(out).toContain('逾期');
     const report = JSON.parse(fs.readFileSync(json, 'utf8'));
-    expect(report).toMatchObject({ asOf: '2022-09-30', sheet: '台账', columns: { id: 'A', measure: 'B', deadline: 'E' }, year: 2022 });
+    expect(report).toMatchObject({
+      asOf: '2022-09-30',
+      sheet: '台账',
+      columns: { id: 'A', measure: 'B', deadline: 'E' },
+      year: 2022,
+    });
     expect(report.tasks).toHaveLength(3);
     for (const t of report.tasks) {
-      for (const key of ['row', 'id', 'measure', 'lead', 'responsible', 'obligations', 'status', 'due', 'daysOverdue', 'missedPeriods', 'findings']) expect(t).toHaveProperty(key);
+      for (const key of [
+        'row',
+        'id',
+        'measure',
+        'lead',
+        'responsible',
+        'obligations',
+        'status',
+        'due',
+        'daysOverdue',
+        'missedPeriods',
+        'findings',
+      ])
+        expect(t).toHaveProperty(key);
     }
     expect(report.tasks.map((t: { status: string }) => t.status)).toEqual(['done', 'overdue', 'on_track']);
     expect(report.tasks[1].missedPeriods).toEqual(['2022-03', '2022-04', '2022-05', '2022-06', '2022-07', '2022-08']);
@@ -58,21 +83,30 @@ describe('luoshi validate (SPEC §7)', () => {
   test('1904 workbooks: date cells keep their calendar date', async () => {
     const plain = await buildXlsx([{ name: 'S', rows: TABLE, formats: { E: 'yyyy-mm-dd' } }]);
     // Re-date the package: flag 1904 and shift the deadline serial by 1462 days, as Mac Excel writes it.
-    let bytes = await patchPart(plain, 'xl/workbook.xml', (x) => x.replace(/<workbookPr([^>]*)\/>/, '<workbookPr$1 date1904="1"/>'));
-    bytes = await patchPart(bytes, 'xl/worksheets/sheet1.xml', (x) => x.replace(/(<c r="E3"[^>]*><v>)(\d+)(<\/v>)/, (_, a, v, b) => `${a}${Number(v) - 1462}${b}`));
+    let bytes = await patchPart(plain, 'xl/workbook.xml', (x) =>
+      x.replace(/<workbookPr([^>]*)\/>/, '<workbookPr$1 date1904="1"/>'),
+    );
+    bytes = await patchPart(bytes, 'xl/worksheets/sheet1.xml', (x) =>
+      x.replace(/(<c r="E3"[^>]*><v>)(\d+)(<\/v>)/, (_, a, v, b) => `${a}${Number(v) - 1462}${b}`),
+    );
     const { out } = await cli('validate', write('d1904.xlsx', bytes), '--json', '-', '--as-of', '2022-09-30');
     expect(JSON.parse(out).tasks[0].due).toBe('2022-06-30');
   });
 
   test('ISO date cells (t="d") are read as dates', async () => {
     let bytes = await buildXlsx([{ name: 'S', rows: TABLE }]);
-    bytes = await patchPart(bytes, 'xl/worksheets/sheet1.xml', (x) => x.replace(/<c r="E5"[^>]*?(\/>|>[\s\S]*?<\/c>)/, '<c r="E5" t="d"><v>2022-07-31T00:00:00</v></c>'));
+    bytes = await patchPart(bytes, 'xl/worksheets/sheet1.xml', (x) =>
+      x.replace(/<c r="E5"[^>]*?(\/>|>[\s\S]*?<\/c>)/, '<c r="E5" t="d"><v>2022-07-31T00:00:00</v></c>'),
+    );
     const { out } = await cli('validate', write('iso.xlsx', bytes), '--json', '-', '--as-of', '2022-09-30');
     expect(JSON.parse(out).tasks[2]).toMatchObject({ due: '2022-07-31', status: 'overdue' });
   });
 
   test('the time zone never shifts a date', async () => {
-    const file = write('tz.xlsx', await buildXlsx([{ name: 'S', rows: TABLE, formats: { E: 'yyyy-mm-dd', G: 'yyyy-mm-dd' } }]));
+    const file = write(
+      'tz.xlsx',
+      await buildXlsx([{ name: 'S', rows: TABLE, formats: { E: 'yyyy-mm-dd', G: 'yyyy-mm-dd' } }]),
+    );
     const { out } = await cli('validate', file, '--json', '-', '--as-of', '2022-09-30');
     const t = JSON.parse(out).tasks[0];
     expect(t.due).toBe('2022-06-30');
@@ -105,11 +139,33 @@ describe('bad input: exit 2, one line in Chinese and English, nothing written', 
   });
   test('XML entity bomb', async () => {
     const zip = await JSZip.loadAsync(await buildXlsx([{ name: 'S', rows: TABLE }]));
-    const bomb = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&lol2;</t></si></sst>';
+    const bomb =
+      '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&lol2;</t></si></sst>';
     zip.file('xl/sharedStrings.xml', bomb);
-    await expectRefusal(['validate', write('bomb.xlsx', Buffer.from(await zip.generateAsync({ type: 'nodebuffer' })))], /DTD/);
+    await expectRefusal(
+      ['validate', write('bomb.xlsx', Buffer.from(await zip.generateAsync({ type: 'nodebuffer' })))],
+      /DTD/,
+    );
   });
-  test('no recognisable table', async () => expectRefusal(['validate', write('n.xlsx', await buildXlsx([{ name: 'S', rows: [['a', 'b'], [1, 2]] }]))], /No breakdown table/));
+  test('no recognisable table', async () =>
+    expectRefusal(
+      [
+        'validate',
+        write(
+          'n.xlsx',
+          await buildXlsx([
+            {
+              name: 'S',
+              rows: [
+                ['a', 'b'],
+                [1, 2],
+              ],
+            },
+          ]),
+        ),
+      ],
+      /No breakdown table/,
+    ));
   test('bad options', async () => {
     const file = write('o.xlsx', await buildXlsx([{ name: 'S', rows: TABLE }]));
     await expectRefusal(['validate', file, '--as-of', '2022/09/30'], /--as-of/);
@@ -132,16 +188,20 @@ describe('luoshi validate writes the checked workbook; luoshi clear takes it out
 
   test('-o names the output; -o naming the input replaces it; --no-write writes no workbook', async () => {
     const file = write('o2.xlsx', await buildXlsx([{ name: '台账', rows: TABLE }]));
-    expect((await cli('validate', file, '-o', path.join(dir, 'mine.xlsx'), '--as-of', '2022-09-30', '-q')).code).toBe(0);
+    expect((await cli('validate', file, '-o', path.join(dir, 'mine.xlsx'), '--as-of', '2022-09-30', '-q')).code).toBe(
+      0,
+    );
     expect(fs.existsSync(path.join(dir, 'mine.xlsx'))).toBe(true);
     expect((await cli('validate', file, '-o', file, '--as-of', '2022-09-30', '-q')).code).toBe(0);
-    expect(await (await JSZip.loadAsync(fs.readFileSync(file))).file('xl/workbook.xml')!.async('string')).toContain('逾期清单');
+    expect(await (await JSZip.loadAsync(fs.readFileSync(file))).file('xl/workbook.xml')!.async('string')).toContain(
+      '逾期清单',
+    );
     const fresh = write('n2.xlsx', await buildXlsx([{ name: '台账', rows: TABLE }]));
     expect((await cli('validate', fresh, '--no-write', '--as-of', '2022-09-30', '-q')).code).toBe(0);
     expect(fs.existsSync(path.join(dir, 'n2.checked.xlsx'))).toBe(false);
   });
 
-  test('clear writes FILE.cleared.xlsx with the user\'s workbook as it was', async () => {
+  test("clear writes FILE.cleared.xlsx with the user's workbook as it was", async () => {
     const bytes = await buildXlsx([{ name: '台账', rows: TABLE }]);
     const file = write('c.xlsx', bytes);
     await cli('validate', file, '--as-of', '2022-09-30', '-q');
@@ -150,7 +210,8 @@ describe('luoshi validate writes the checked workbook; luoshi clear takes it out
     expect(out).toContain('c.checked.cleared.xlsx');
     const before = await JSZip.loadAsync(bytes);
     const after = await JSZip.loadAsync(fs.readFileSync(path.join(dir, 'c.checked.cleared.xlsx')));
-    for (const name of Object.keys(before.files).filter((n) => !before.files[n].dir)) expect(await after.file(name)?.async('string')).toBe(await before.file(name)!.async('string'));
+    for (const name of Object.keys(before.files).filter((n) => !before.files[n].dir))
+      expect(await after.file(name)?.async('string')).toBe(await before.file(name)!.async('string'));
   });
 
   test('bad input leaves no output file behind', async () => {
@@ -167,12 +228,22 @@ describe('luoshi explain', () => {
   test('a deadline cell gives exactly one obligation', async () => {
     const { code, out } = await cli('explain', '--year', '2022', '每年7月1日前');
     expect(code).toBe(0);
-    expect(JSON.parse(out)).toEqual({ obligations: [{ kind: 'recurring', period: 'year', minCount: 1, by: '07-01', text: '每年7月1日前' }] });
-    expect(JSON.parse((await cli('explain', '--year', '2022', '胡说八道')).out).obligations).toEqual([{ kind: 'unknown', text: '胡说八道' }]);
+    expect(JSON.parse(out)).toEqual({
+      obligations: [{ kind: 'recurring', period: 'year', minCount: 1, by: '07-01', text: '每年7月1日前' }],
+    });
+    expect(JSON.parse((await cli('explain', '--year', '2022', '胡说八道')).out).obligations).toEqual([
+      { kind: 'unknown', text: '胡说八道' },
+    ]);
   });
 
   test('--measure gives the obligations of the text in order', async () => {
-    const { out } = await cli('explain', '--year', '2022', '--measure', '机关党办每半年报告一次党员思想动态分析，书记班子每年至少召开1次专题会议');
+    const { out } = await cli(
+      'explain',
+      '--year',
+      '2022',
+      '--measure',
+      '机关党办每半年报告一次党员思想动态分析，书记班子每年至少召开1次专题会议',
+    );
     expect(JSON.parse(out).obligations.map((o: { period: string; actor: string }) => [o.period, o.actor])).toEqual([
       ['half-year', '机关党办'],
       ['year', '书记班子'],
@@ -183,14 +254,23 @@ describe('luoshi explain', () => {
 
 describe('help', () => {
   // "see --help" ends every usage error, so --help must work after any command too.
-  const asked = [['--help'], ['validate', '--help'], ['explain', '-h'], ['clear', 'x.xlsx', '--help'], ['validate', 'x.xlsx', '--json', 'r.json', '-h']];
-  test.each(asked.map((argv) => [argv.join(' '), argv]))('luoshi %s prints the usage in both languages and exits 0', async (_, argv) => {
-    const { code, out, err } = await cli(...argv);
-    expect(code).toBe(0);
-    expect(err).toBe('');
-    expect(out).toContain('用法：');
-    expect(out).toContain('Usage:');
-  });
+  const asked = [
+    ['--help'],
+    ['validate', '--help'],
+    ['explain', '-h'],
+    ['clear', 'x.xlsx', '--help'],
+    ['validate', 'x.xlsx', '--json', 'r.json', '-h'],
+  ];
+  test.each(asked.map((argv) => [argv.join(' '), argv]))(
+    'luoshi %s prints the usage in both languages and exits 0',
+    async (_, argv) => {
+      const { code, out, err } = await cli(...argv);
+      expect(code).toBe(0);
+      expect(err).toBe('');
+      expect(out).toContain('用法：');
+      expect(out).toContain('Usage:');
+    },
+  );
 
   test('with no command at all: the usage, exit 2', async () => {
     const { code, out } = await cli();

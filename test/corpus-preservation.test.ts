@@ -18,9 +18,27 @@ async function parts(xlsx: Buffer): Promise<Map<string, Buffer>> {
   return out;
 }
 
-const elements = (xml: string, name: string) => xml.match(new RegExp(`<(?:\\w+:)?${name}[\\s/>][^>]*?(?:/>|>[\\s\\S]*?</(?:\\w+:)?${name}>)`, 'g')) ?? [];
-const without = (xml: string, names: string[]) => names.reduce((x, n) => x.replace(new RegExp(`<(?:\\w+:)?${n}[\\s/>][\\s\\S]*?</(?:\\w+:)?${n}>|<(?:\\w+:)?${n}(?:\\s[^>]*)?/>`, 'g'), ''), xml);
-const STYLE_LISTS: Array<[string, string]> = [['numFmts', 'numFmt'], ['fonts', 'font'], ['fills', 'fill'], ['borders', 'border'], ['cellStyleXfs', 'xf'], ['cellXfs', 'xf'], ['cellStyles', 'cellStyle'], ['dxfs', 'dxf']];
+const elements = (xml: string, name: string) =>
+  xml.match(new RegExp(`<(?:\\w+:)?${name}[\\s/>][^>]*?(?:/>|>[\\s\\S]*?</(?:\\w+:)?${name}>)`, 'g')) ?? [];
+const without = (xml: string, names: string[]) =>
+  names.reduce(
+    (x, n) =>
+      x.replace(
+        new RegExp(`<(?:\\w+:)?${n}[\\s/>][\\s\\S]*?</(?:\\w+:)?${n}>|<(?:\\w+:)?${n}(?:\\s[^>]*)?/>`, 'g'),
+        '',
+      ),
+    xml,
+  );
+const STYLE_LISTS: Array<[string, string]> = [
+  ['numFmts', 'numFmt'],
+  ['fonts', 'font'],
+  ['fills', 'fill'],
+  ['borders', 'border'],
+  ['cellStyleXfs', 'xf'],
+  ['cellXfs', 'xf'],
+  ['cellStyles', 'cellStyle'],
+  ['dxfs', 'dxf'],
+];
 
 /**
  * The input package and the output, part by part, checked independently of the writer's own
@@ -41,17 +59,30 @@ async function losses(input: Buffer, output: Buffer): Promise<string[]> {
     const x = bytes.toString('utf8');
     const y = after.toString('utf8');
     if (name === '[Content_Types].xml' || name === 'xl/_rels/workbook.xml.rels') {
-      for (const e of [...elements(x, 'Default'), ...elements(x, 'Override'), ...elements(x, 'Relationship')]) if (!y.includes(e)) problems.push(`${name}: ${e} lost`);
+      for (const e of [...elements(x, 'Default'), ...elements(x, 'Override'), ...elements(x, 'Relationship')])
+        if (!y.includes(e)) problems.push(`${name}: ${e} lost`);
     } else if (name === 'xl/workbook.xml') {
-      for (const e of [...elements(x, 'sheet'), ...elements(x, 'definedName')]) if (!y.includes(e)) problems.push(`${name}: ${e} lost`);
-      if (without(x, ['sheets', 'definedNames']) !== without(y, ['sheets', 'definedNames'])) problems.push(`${name}: changed outside sheets and names`);
+      for (const e of [...elements(x, 'sheet'), ...elements(x, 'definedName')])
+        if (!y.includes(e)) problems.push(`${name}: ${e} lost`);
+      if (without(x, ['sheets', 'definedNames']) !== without(y, ['sheets', 'definedNames']))
+        problems.push(`${name}: changed outside sheets and names`);
     } else if (name === stylesName) {
       for (const [list, entry] of STYLE_LISTS) {
         const old = elements(elements(x, list)[0] ?? '', entry);
         const now = elements(elements(y, list)[0] ?? '', entry);
         if (old.some((e, i) => now[i] !== e)) problems.push(`${name}: ${list} changed`);
       }
-      if (without(x, STYLE_LISTS.map(([l]) => l)) !== without(y, STYLE_LISTS.map(([l]) => l))) problems.push(`${name}: changed outside its lists`);
+      if (
+        without(
+          x,
+          STYLE_LISTS.map(([l]) => l),
+        ) !==
+        without(
+          y,
+          STYLE_LISTS.map(([l]) => l),
+        )
+      )
+        problems.push(`${name}: changed outside its lists`);
     } else if (/^xl\/sharedStrings\d*\.xml$/i.test(name)) {
       // Luoshi's texts come after the user's entries, each of which keeps its number.
       const old = elements(x, 'si');
@@ -72,7 +103,11 @@ describe('preservation on ../shared/corpus/xlsx (150 real workbooks given a brea
     return;
   }
   const outcomes = { written: 0, refused: 0, unusable: 0 };
-  afterAll(() => console.log(`corpus preservation: ${outcomes.written} written and verified, ${outcomes.refused} refused with a message, ${outcomes.unusable} not a usable package`));
+  afterAll(() =>
+    console.log(
+      `corpus preservation: ${outcomes.written} written and verified, ${outcomes.refused} refused with a message, ${outcomes.unusable} not a usable package`,
+    ),
+  );
 
   test.each(list('xlsx').map((f) => [path.basename(f), f]))('%s keeps every part of the user', async (_, file) => {
     const input = await withBreakdownSheet(fs.readFileSync(file));
@@ -82,7 +117,11 @@ describe('preservation on ../shared/corpus/xlsx (150 real workbooks given a brea
     }
     let result;
     try {
-      result = await checkedWorkbook(input, path.basename(file), { asOf: '2022-09-30', runAt: '2022-09-30 10:00', override: { sheet: INJECTED_SHEET } });
+      result = await checkedWorkbook(input, path.basename(file), {
+        asOf: '2022-09-30',
+        runAt: '2022-09-30 10:00',
+        override: { sheet: INJECTED_SHEET },
+      });
     } catch (e) {
       // Refusing is allowed (SPEC §5), but only as bad input with a message, never as a crash.
       expect(e).toBeInstanceOf(InputError);
@@ -108,7 +147,11 @@ describe('../shared/corpus/broken: exit 2 with one line, no output file', () => 
   test.each(list('broken').map((f) => [path.basename(f), f]))('%s', async (name, file) => {
     let err = '';
     const target = path.join(out, `${name}.checked.xlsx`);
-    const code = await main(['validate', file, '-o', target, '--as-of', '2022-09-30'], () => undefined, (s) => (err += s + '\n'));
+    const code = await main(
+      ['validate', file, '-o', target, '--as-of', '2022-09-30'],
+      () => undefined,
+      (s) => (err += s + '\n'),
+    );
     expect(code).toBe(2);
     expect(err.trim().split('\n')).toHaveLength(1);
     expect(fs.existsSync(target)).toBe(false);

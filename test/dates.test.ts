@@ -4,7 +4,13 @@ import { dayToSerial, serialToDay } from '../src/engine/dates/excel-serial';
 import { periodContaining, periodLabel, periodsOfYear } from '../src/engine/dates/periods';
 import { addWorkdays, HOLIDAY_YEARS, isWorkday } from '../src/engine/dates/workdays';
 
-const ymd = fc.record({ y: fc.integer({ min: 1900, max: 2200 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 31 }) }).filter(({ y, m, d }) => d <= daysInMonth(y, m));
+const ymd = fc
+  .record({
+    y: fc.integer({ min: 1900, max: 2200 }),
+    m: fc.integer({ min: 1, max: 12 }),
+    d: fc.integer({ min: 1, max: 31 }),
+  })
+  .filter(({ y, m, d }) => d <= daysInMonth(y, m));
 
 describe('calendar dates without time zones', () => {
   test('day numbers round-trip (property)', () => {
@@ -15,7 +21,8 @@ describe('calendar dates without time zones', () => {
     fc.assert(
       fc.property(ymd, ({ y, m, d }) => {
         const next = toYmd(fromYmd(y, m, d) + 1);
-        const expected = d < daysInMonth(y, m) ? { y, m, d: d + 1 } : m < 12 ? { y, m: m + 1, d: 1 } : { y: y + 1, m: 1, d: 1 };
+        const expected =
+          d < daysInMonth(y, m) ? { y, m, d: d + 1 } : m < 12 ? { y, m: m + 1, d: 1 } : { y: y + 1, m: 1, d: 1 };
         expect(next).toEqual(expected);
       }),
     );
@@ -86,14 +93,18 @@ describe('periods', () => {
 
   test('every day lies in exactly one period of each kind, which tiles the year (property)', () => {
     fc.assert(
-      fc.property(ymd.filter(({ y }) => y > 1900 && y < 2200), fc.constantFrom('month', 'quarter', 'half-year', 'year', 'week' as const), ({ y, m, d }, kind) => {
-        const day = fromYmd(y, m, d);
-        const p = periodContaining(kind, day);
-        expect(p.start <= day && day <= p.end).toBe(true);
-        const all = periodsOfYear(kind, p.year);
-        expect(all.filter((q) => q.start <= day && day <= q.end)).toHaveLength(1);
-        for (let i = 1; i < all.length; i++) expect(all[i].start).toBe(all[i - 1].end + 1);
-      }),
+      fc.property(
+        ymd.filter(({ y }) => y > 1900 && y < 2200),
+        fc.constantFrom('month', 'quarter', 'half-year', 'year', 'week' as const),
+        ({ y, m, d }, kind) => {
+          const day = fromYmd(y, m, d);
+          const p = periodContaining(kind, day);
+          expect(p.start <= day && day <= p.end).toBe(true);
+          const all = periodsOfYear(kind, p.year);
+          expect(all.filter((q) => q.start <= day && day <= q.end)).toHaveLength(1);
+          for (let i = 1; i < all.length; i++) expect(all[i].start).toBe(all[i - 1].end + 1);
+        },
+      ),
     );
   });
 });

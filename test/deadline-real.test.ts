@@ -10,7 +10,17 @@ const day = (iso: string): DayNumber => parseIso(iso)!;
 
 /** A row's evidence as the judge sees it: nothing recorded unless said. */
 function evidence(over: Partial<TaskEvidence> = {}): TaskEvidence {
-  return { progress: 'empty', progressText: '', doneDay: null, startDay: null, hasEvidence: null, periodCounts: [], tally: null, absurd: [], ...over } as TaskEvidence;
+  return {
+    progress: 'empty',
+    progressText: '',
+    doneDay: null,
+    startDay: null,
+    hasEvidence: null,
+    periodCounts: [],
+    tally: null,
+    absurd: [],
+    ...over,
+  } as TaskEvidence;
 }
 
 const ctx = (asOf: string, year = Number(asOf.slice(0, 4))): JudgeContext => ({ asOf: day(asOf), warnDays: 7, year });
@@ -51,30 +61,57 @@ describe('元月 and 正月 are January; "2027年前" is before 2027 begins', ()
 });
 
 describe('立行立改: an immediate obligation, due on the row’s start date', () => {
-  test.each(['立行立改', '立即整改', '即知即改', '马上就改', '立查立改', '馬上就改', '立即整改到位'])('%s is immediate', (text) => {
-    expect(parseDeadlineText(text, 2022)).toMatchObject({ kind: 'immediate' });
-  });
+  test.each(['立行立改', '立即整改', '即知即改', '马上就改', '立查立改', '馬上就改', '立即整改到位'])(
+    '%s is immediate',
+    (text) => {
+      expect(parseDeadlineText(text, 2022)).toMatchObject({ kind: 'immediate' });
+    },
+  );
 
   test('a date written with it is the deadline', () => {
-    expect(parseDeadlineText('立即整改，2022年6月底前完成', 2022)).toMatchObject({ kind: 'deadline', due: '2022-06-30' });
+    expect(parseDeadlineText('立即整改，2022年6月底前完成', 2022)).toMatchObject({
+      kind: 'deadline',
+      due: '2022-06-30',
+    });
   });
 
   const immediate: Obligation = { kind: 'immediate', text: '立行立改' };
 
   test('with a start date, it is due that day', () => {
     const start = evidence({ startDay: day('2022-03-01') });
-    expect(judgeObligation(immediate, { ...start, progress: 'not_done' }, [], ctx('2022-09-30'))).toMatchObject({ status: 'overdue', due: day('2022-03-01'), daysOverdue: 213 });
-    expect(judgeObligation(immediate, { ...start, progress: 'done', doneDay: day('2022-03-01') }, [], ctx('2022-09-30'))).toMatchObject({ status: 'done' });
-    expect(judgeObligation(immediate, { ...start, progress: 'done', doneDay: day('2022-03-04') }, [], ctx('2022-09-30'))).toMatchObject({ status: 'done_late', daysLate: 3 });
+    expect(judgeObligation(immediate, { ...start, progress: 'not_done' }, [], ctx('2022-09-30'))).toMatchObject({
+      status: 'overdue',
+      due: day('2022-03-01'),
+      daysOverdue: 213,
+    });
+    expect(
+      judgeObligation(immediate, { ...start, progress: 'done', doneDay: day('2022-03-01') }, [], ctx('2022-09-30')),
+    ).toMatchObject({ status: 'done' });
+    expect(
+      judgeObligation(immediate, { ...start, progress: 'done', doneDay: day('2022-03-04') }, [], ctx('2022-09-30')),
+    ).toMatchObject({ status: 'done_late', daysLate: 3 });
     // assigned today: not yet overdue
-    expect(judgeObligation(immediate, { ...start, progress: 'not_done' }, [], ctx('2022-03-01')).status).toBe('due_soon');
+    expect(judgeObligation(immediate, { ...start, progress: 'not_done' }, [], ctx('2022-03-01')).status).toBe(
+      'due_soon',
+    );
   });
 
   test('without a start date: not done is overdue with no day count, done is done', () => {
-    expect(judgeObligation(immediate, evidence({ progress: 'not_done', progressText: '整改中' }), [], ctx('2022-09-30'))).toMatchObject({ status: 'overdue', due: null, daysOverdue: 0 });
-    expect(judgeObligation(immediate, evidence(), [], ctx('2022-09-30'))).toMatchObject({ status: 'overdue', due: null, daysOverdue: 0 });
-    expect(judgeObligation(immediate, evidence({ progress: 'done', progressText: '已整改' }), [], ctx('2022-09-30')).status).toBe('done');
-    expect(judgeObligation(immediate, evidence({ progress: 'done', doneDay: day('2022-05-01') }), [], ctx('2022-09-30')).status).toBe('done');
+    expect(
+      judgeObligation(immediate, evidence({ progress: 'not_done', progressText: '整改中' }), [], ctx('2022-09-30')),
+    ).toMatchObject({ status: 'overdue', due: null, daysOverdue: 0 });
+    expect(judgeObligation(immediate, evidence(), [], ctx('2022-09-30'))).toMatchObject({
+      status: 'overdue',
+      due: null,
+      daysOverdue: 0,
+    });
+    expect(
+      judgeObligation(immediate, evidence({ progress: 'done', progressText: '已整改' }), [], ctx('2022-09-30')).status,
+    ).toBe('done');
+    expect(
+      judgeObligation(immediate, evidence({ progress: 'done', doneDay: day('2022-05-01') }), [], ctx('2022-09-30'))
+        .status,
+    ).toBe('done');
   });
 });
 
@@ -123,14 +160,32 @@ describe('a due day inside each period', () => {
 
 describe('a start written with a frequency limits the periods owed', () => {
   test('从2023年第二季度起每季度 → from the first day of 2023-Q2', () => {
-    expect(parseDeadlineText('从2023年第二季度起每季度', 2023)).toMatchObject({ kind: 'recurring', period: 'quarter', from: '2023-04-01' });
-    expect(parseDeadlineText('自7月起每月10日前', 2023)).toMatchObject({ kind: 'recurring', period: 'month', by: '10', from: '2023-07-01' });
-    expect(parseDeadlineText('2023年下半年开始，每月', 2023)).toMatchObject({ kind: 'recurring', period: 'month', from: '2023-07-01' });
+    expect(parseDeadlineText('从2023年第二季度起每季度', 2023)).toMatchObject({
+      kind: 'recurring',
+      period: 'quarter',
+      from: '2023-04-01',
+    });
+    expect(parseDeadlineText('自7月起每月10日前', 2023)).toMatchObject({
+      kind: 'recurring',
+      period: 'month',
+      by: '10',
+      from: '2023-07-01',
+    });
+    expect(parseDeadlineText('2023年下半年开始，每月', 2023)).toMatchObject({
+      kind: 'recurring',
+      period: 'month',
+      from: '2023-07-01',
+    });
   });
 
   test('f13: quarterly from 2023-Q2, due the 20th of each quarter’s first month; 2023-Q1 is not missed', () => {
     const o: Obligation = { kind: 'recurring', period: 'quarter', minCount: 1, by: '01-20', from: '2023-04-01' };
-    const v = judgeObligation(o, evidence({ progress: 'done', progressText: '7月15日已报送' }), [activity('2023-07-15')], ctx('2023-11-30'));
+    const v = judgeObligation(
+      o,
+      evidence({ progress: 'done', progressText: '7月15日已报送' }),
+      [activity('2023-07-15')],
+      ctx('2023-11-30'),
+    );
     expect(v.periods.map((p) => p.label)).toEqual(['2023-Q2', '2023-Q3', '2023-Q4']);
     expect(v.missedLabels).toEqual(['2023-Q2', '2023-Q4']);
   });
@@ -138,13 +193,20 @@ describe('a start written with a frequency limits the periods owed', () => {
   test('a start date of the row and a written start: the later one counts', () => {
     const o: Obligation = { kind: 'recurring', period: 'month', minCount: 1, from: '2022-03-01' };
     expect(judgeObligation(o, evidence(), [], ctx('2022-09-30')).periods[0].label).toBe('2022-03');
-    expect(judgeObligation(o, evidence({ startDay: day('2022-06-10') }), [], ctx('2022-09-30')).periods[0].label).toBe('2022-06');
-    expect(judgeObligation(o, evidence({ startDay: day('2022-01-10') }), [], ctx('2022-09-30')).periods[0].label).toBe('2022-03');
+    expect(judgeObligation(o, evidence({ startDay: day('2022-06-10') }), [], ctx('2022-09-30')).periods[0].label).toBe(
+      '2022-06',
+    );
+    expect(judgeObligation(o, evidence({ startDay: day('2022-01-10') }), [], ctx('2022-09-30')).periods[0].label).toBe(
+      '2022-03',
+    );
   });
 
   test('a period whose due day comes before the start is not owed', () => {
     const o: Obligation = { kind: 'recurring', period: 'month', minCount: 1, by: '10', from: '2022-05-15' };
-    expect(judgeObligation(o, evidence(), [], ctx('2022-09-30')).periods[0]).toMatchObject({ label: '2022-06', due: '2022-06-10' });
+    expect(judgeObligation(o, evidence(), [], ctx('2022-09-30')).periods[0]).toMatchObject({
+      label: '2022-06',
+      due: '2022-06-10',
+    });
   });
 });
 
@@ -169,13 +231,23 @@ describe('立行立改 with a keep-it-up word is a continuous task (持续推进
     const o = parseDeadlineText(text, 2022);
     expect(o).toMatchObject({ kind: 'continuous', text });
     // a clerk's reading: progress written → 持续推进; nothing written → 待核实, never 逾期
-    expect(judgeObligation(o, evidence({ progress: 'not_done', progressText: '已整改3项，持续跟踪中' }), [], ctx('2022-09-30')).status).toBe('ongoing');
+    expect(
+      judgeObligation(
+        o,
+        evidence({ progress: 'not_done', progressText: '已整改3项，持续跟踪中' }),
+        [],
+        ctx('2022-09-30'),
+      ).status,
+    ).toBe('ongoing');
     expect(judgeObligation(o, evidence(), [], ctx('2022-09-30')).status).toBe('needs_attention');
   });
 
   test('a date written with both still is the deadline', () => {
     expect(parseDeadlineText('立行立改，6月底前完成', 2022)).toMatchObject({ kind: 'deadline', due: '2022-06-30' });
-    expect(parseDeadlineText('立即整改、长期坚持，2022年9月底前见效', 2022)).toMatchObject({ kind: 'deadline', due: '2022-09-30' });
+    expect(parseDeadlineText('立即整改、长期坚持，2022年9月底前见效', 2022)).toMatchObject({
+      kind: 'deadline',
+      due: '2022-09-30',
+    });
   });
 
   test('长期 describing the problem (长期存在的问题) is no keep-it-up word', () => {
@@ -201,13 +273,22 @@ describe('a list of dates with 分别 states one deadline per date', () => {
 
   test('each date is judged: the June report missed is overdue though December is far', () => {
     const [june, december] = parseDeadlineCell('分别于6月15日、12月15日前将落实情况报至牵头单位', 2022);
-    expect(judgeObligation(june, evidence({ progress: 'not_done' }), [], ctx('2022-09-30'))).toMatchObject({ status: 'overdue', daysOverdue: 107 });
-    expect(judgeObligation(december, evidence({ progress: 'not_done' }), [], ctx('2022-09-30')).status).toBe('on_track');
+    expect(judgeObligation(june, evidence({ progress: 'not_done' }), [], ctx('2022-09-30'))).toMatchObject({
+      status: 'overdue',
+      daysOverdue: 107,
+    });
+    expect(judgeObligation(december, evidence({ progress: 'not_done' }), [], ctx('2022-09-30')).status).toBe(
+      'on_track',
+    );
   });
 
   test('stages and single dates stay one deadline', () => {
-    expect(parseDeadlineCell('6月底前完成初稿，年底前完成', 2022)).toEqual([{ kind: 'deadline', due: '2022-12-31', text: '6月底前完成初稿，年底前完成' }]);
-    expect(parseDeadlineCell('2022年6月30日', 2022)).toEqual([{ kind: 'deadline', due: '2022-06-30', text: '2022年6月30日' }]);
+    expect(parseDeadlineCell('6月底前完成初稿，年底前完成', 2022)).toEqual([
+      { kind: 'deadline', due: '2022-12-31', text: '6月底前完成初稿，年底前完成' },
+    ]);
+    expect(parseDeadlineCell('2022年6月30日', 2022)).toEqual([
+      { kind: 'deadline', due: '2022-06-30', text: '2022年6月30日' },
+    ]);
     expect(parseDeadlineCell('长期坚持', 2022)).toEqual([{ kind: 'continuous', text: '长期坚持' }]);
     expect(parseDeadlineCell('', 2022)).toEqual([{ kind: 'unknown', text: '' }]);
   });
@@ -249,8 +330,15 @@ describe('每年 with several days: due on each of them every year', () => {
     // a March report alone does not meet October's
     expect(judgeObligation(cell[0], evidence(), [activity('2022-03-20')], ctx('2022-11-30')).status).toBe('done');
     expect(judgeObligation(cell[1], evidence(), [activity('2022-03-20')], ctx('2022-11-30')).status).toBe('overdue');
-    expect(judgeObligation(cell[1], evidence(), [activity('2022-03-20'), activity('2022-09-01')], ctx('2022-11-30')).status).toBe('done');
-    expect(parseDeadlineCell('每年5月20日和8月20日前', 2022).map((o) => [o.kind === 'recurring' && o.by, o.kind === 'recurring' && o.minCount])).toEqual([
+    expect(
+      judgeObligation(cell[1], evidence(), [activity('2022-03-20'), activity('2022-09-01')], ctx('2022-11-30')).status,
+    ).toBe('done');
+    expect(
+      parseDeadlineCell('每年5月20日和8月20日前', 2022).map((o) => [
+        o.kind === 'recurring' && o.by,
+        o.kind === 'recurring' && o.minCount,
+      ]),
+    ).toEqual([
       ['05-20', 1],
       ['08-20', 2],
     ]);

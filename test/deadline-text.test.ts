@@ -76,7 +76,10 @@ describe('deadline cells (SPEC §3)', () => {
   });
 
   test('a cell naming stages is due at its last stage', () => {
-    expect(parseDeadlineText('2022年6月底前完成初稿，年底前全面完成', 2022)).toMatchObject({ kind: 'deadline', due: '2022-12-31' });
+    expect(parseDeadlineText('2022年6月底前完成初稿，年底前全面完成', 2022)).toMatchObject({
+      kind: 'deadline',
+      due: '2022-12-31',
+    });
   });
 
   // A year written before 年内 is the year, not a count of years (2022年内 is not "within 2022 years"),

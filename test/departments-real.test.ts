@@ -54,7 +54,10 @@ describe('department cells as real tables write them (SPEC §2)', () => {
       responsible: ['市财政局', '市税务局'],
     });
     // Roles given by a label before the units.
-    expect(row([], ['牵头单位：市发改委；配合单位：市财政局、市税务局'])).toEqual({ lead: ['市发改委'], responsible: ['市财政局', '市税务局'] });
+    expect(row([], ['牵头单位：市发改委；配合单位：市财政局、市税务局'])).toEqual({
+      lead: ['市发改委'],
+      responsible: ['市财政局', '市税务局'],
+    });
     // A leader named in the cell is not a unit.
     expect(row([], ['牵头领导：张三；牵头单位：市发改委'])).toEqual({
       lead: ['市发改委'],
@@ -122,7 +125,10 @@ describe('department cells as real tables write them (SPEC §2)', () => {
   });
 
   test('a trailing 等 and a trailing full stop are not part of a name (README f7, f23)', () => {
-    expect(splitDepartments('市卫生健康委等，各县（市、区）政府（管委会）')).toEqual(['市卫生健康委', '各县（市、区）政府（管委会）']);
+    expect(splitDepartments('市卫生健康委等，各县（市、区）政府（管委会）')).toEqual([
+      '市卫生健康委',
+      '各县（市、区）政府（管委会）',
+    ]);
     expect(splitDepartments('市住建委、水务集团。')).toEqual(['市住建委', '水务集团']);
     expect(row([], ['市住建委、水务集团。'])).toEqual({
       lead: [],
@@ -192,7 +198,11 @@ describe('department cells as real tables write them (SPEC §2)', () => {
       lead: ['县发改局'],
       responsible: ['县财政局', '县税务局'],
     });
-    expect(splitDepartments('县发改局（首位单位为牵头单位，下同）、县财政局、县税务局')).toEqual(['县发改局', '县财政局', '县税务局']);
+    expect(splitDepartments('县发改局（首位单位为牵头单位，下同）、县财政局、县税务局')).toEqual([
+      '县发改局',
+      '县财政局',
+      '县税务局',
+    ]);
     // Unseen variants: other wordings, the note at the end, as its own clause, traditional.
     expect(row([], ['市发改委、市财政局（排在首位的为牵头单位）'])).toEqual({
       lead: ['市发改委'],
@@ -206,9 +216,15 @@ describe('department cells as real tables write them (SPEC §2)', () => {
       lead: ['区民政局'],
       responsible: ['区人社局'],
     });
-    expect(row([], ['縣發改局（首位單位為牽頭單位，下同）、縣財政局'])).toEqual({ lead: ['縣發改局'], responsible: ['縣財政局'] });
+    expect(row([], ['縣發改局（首位單位為牽頭單位，下同）、縣財政局'])).toEqual({
+      lead: ['縣發改局'],
+      responsible: ['縣財政局'],
+    });
     // With a lead cell, the lead is the lead cell's.
-    expect(row(['县政府办'], ['县发改局（首位单位为牵头单位）、县财政局'])).toEqual({ lead: ['县政府办'], responsible: ['县发改局', '县财政局'] });
+    expect(row(['县政府办'], ['县发改局（首位单位为牵头单位）、县财政局'])).toEqual({
+      lead: ['县政府办'],
+      responsible: ['县发改局', '县财政局'],
+    });
     // "第一" inside a name is not such a note.
     expect(row([], ['县第一中学牵头，县教育局配合'])).toEqual({
       lead: ['县第一中学'],
@@ -254,14 +270,26 @@ describe('department cells as real tables write them (SPEC §2)', () => {
 });
 
 describe('review findings', () => {
-  test('a role noted in brackets is its own unit\'s, not carried back to the units before it', () => {
-    expect(rowDepartments([''], ['市财政局、市发改委（牵头）、市住建局'])).toEqual({ lead: ['市发改委'], responsible: ['市财政局', '市住建局'] });
-    expect(rowDepartments([''], ['区教育局、区卫健委(牵头)'])).toEqual({ lead: ['区卫健委'], responsible: ['区教育局'] });
+  test("a role noted in brackets is its own unit's, not carried back to the units before it", () => {
+    expect(rowDepartments([''], ['市财政局、市发改委（牵头）、市住建局'])).toEqual({
+      lead: ['市发改委'],
+      responsible: ['市财政局', '市住建局'],
+    });
+    expect(rowDepartments([''], ['区教育局、区卫健委(牵头)'])).toEqual({
+      lead: ['区卫健委'],
+      responsible: ['区教育局'],
+    });
     // A role written after the units still covers them all.
-    expect(rowDepartments([''], ['市发改委、市工信局牵头，市财政局配合'])).toEqual({ lead: ['市发改委', '市工信局'], responsible: ['市财政局'] });
+    expect(rowDepartments([''], ['市发改委、市工信局牵头，市财政局配合'])).toEqual({
+      lead: ['市发改委', '市工信局'],
+      responsible: ['市财政局'],
+    });
   });
-  test('the header\'s first-unit-leads note is about its own column, not the 配合 column beside it', () => {
-    expect(rowDepartments([''], ['市发改委、市财政局', '市住建局、市交通局'], true)).toEqual({ lead: ['市发改委'], responsible: ['市财政局', '市住建局', '市交通局'] });
+  test("the header's first-unit-leads note is about its own column, not the 配合 column beside it", () => {
+    expect(rowDepartments([''], ['市发改委、市财政局', '市住建局、市交通局'], true)).toEqual({
+      lead: ['市发改委'],
+      responsible: ['市财政局', '市住建局', '市交通局'],
+    });
   });
   test('a pasted paragraph of 30,000 characters is read in well under a second', () => {
     const long = '市发改委 '.repeat(6000);

@@ -2,34 +2,73 @@ import { progressState } from '../src/engine/evidence/progress-words';
 import { CellValue } from '../src/engine/model/workbook';
 import { judge, sheet, table } from './helpers/fixtures';
 
-const row = (measure: string, deadline: CellValue, progress: CellValue = '', done: CellValue = null): CellValue[] => [1, measure, '办公室', '各处室', deadline, progress, done];
+const row = (measure: string, deadline: CellValue, progress: CellValue = '', done: CellValue = null): CellValue[] => [
+  1,
+  measure,
+  '办公室',
+  '各处室',
+  deadline,
+  progress,
+  done,
+];
 
 describe('progress words (SPEC §2): a negation or qualifier always wins', () => {
-  test.each(['已完成', '完成', '已办结', '办结', '已落实', '已开展', '✓', '√', '是', 'Done', '已于6月20日完成'])('done: %s', (w) => expect(progressState(w)).toBe('done'));
-  test.each(['未完成', '尚未完成', '未开展', '未启动', '推进中', '进行中', '正在推进', '基本完成', '部分完成', '已完成80%', '尚未開展', '基本完成，部分未完成', '否', ''])('not done: %s', (w) =>
-    expect(progressState(w)).toBe(w ? 'not_done' : 'empty'),
+  test.each(['已完成', '完成', '已办结', '办结', '已落实', '已开展', '✓', '√', '是', 'Done', '已于6月20日完成'])(
+    'done: %s',
+    (w) => expect(progressState(w)).toBe('done'),
   );
+  test.each([
+    '未完成',
+    '尚未完成',
+    '未开展',
+    '未启动',
+    '推进中',
+    '进行中',
+    '正在推进',
+    '基本完成',
+    '部分完成',
+    '已完成80%',
+    '尚未開展',
+    '基本完成，部分未完成',
+    '否',
+    '',
+  ])('not done: %s', (w) => expect(progressState(w)).toBe(w ? 'not_done' : 'empty'));
   // A negation with an adverb between it and the verb is still a negation.
-  test.each(['未能按期完成', '未按时完成', '没有按期完成', '尚未全部完成', '未如期召开', '仍未及时报送'])('not done, an adverb between: %s', (w) => expect(progressState(w)).toBe('not_done'));
+  test.each(['未能按期完成', '未按时完成', '没有按期完成', '尚未全部完成', '未如期召开', '仍未及时报送'])(
+    'not done, an adverb between: %s',
+    (w) => expect(progressState(w)).toBe('not_done'),
+  );
   // Completion words of drafting and rectification tasks (制定…办法, 整改…问题).
-  test.each(['已制定', '已修订', '已建立', '已整改', '整改完毕', '已结项', '已验收', '已上报', '已发布'])('done: %s', (w) => expect(progressState(w)).toBe('done'));
+  test.each(['已制定', '已修订', '已建立', '已整改', '整改完毕', '已结项', '已验收', '已上报', '已发布'])(
+    'done: %s',
+    (w) => expect(progressState(w)).toBe('done'),
+  );
 });
 
 describe('statuses as of 2022-09-30 with a 7-day window (SPEC §4)', () => {
   const status = (r: CellValue[], asOf = '2022-09-30') => judge(table([r]), { asOf }).tasks[0];
 
   test('overdue: deadline passed and not done, with days overdue', () => {
-    expect(status(row('措施', '6月底前', '推进中'))).toMatchObject({ status: 'overdue', daysOverdue: 92, due: '2022-06-30' });
+    expect(status(row('措施', '6月底前', '推进中'))).toMatchObject({
+      status: 'overdue',
+      daysOverdue: 92,
+      due: '2022-06-30',
+    });
   });
-  test('due soon: within the window', () => expect(status(row('措施', '2022年10月5日', '推进中')).status).toBe('due_soon'));
+  test('due soon: within the window', () =>
+    expect(status(row('措施', '2022年10月5日', '推进中')).status).toBe('due_soon'));
   test('the window edge is inclusive', () => {
     expect(status(row('措施', '2022年10月7日', '推进中')).status).toBe('due_soon');
     expect(status(row('措施', '2022年10月8日', '推进中')).status).toBe('on_track');
   });
-  test('the deadline day itself is not yet overdue', () => expect(status(row('措施', '9月30日', '推进中')).status).toBe('due_soon'));
+  test('the deadline day itself is not yet overdue', () =>
+    expect(status(row('措施', '9月30日', '推进中')).status).toBe('due_soon'));
   test('done on time, done late', () => {
     expect(status(row('措施', '6月底前', '已完成', { date: '2022-06-30' })).status).toBe('done');
-    expect(status(row('措施', '6月底前', '已完成', { date: '2022-07-04' }))).toMatchObject({ status: 'done_late', statusText: '◆ 逾期完成（晚 4 天）' });
+    expect(status(row('措施', '6月底前', '已完成', { date: '2022-07-04' }))).toMatchObject({
+      status: 'done_late',
+      statusText: '◆ 逾期完成（晚 4 天）',
+    });
   });
   // Done dates as clerks and office systems write them in a 完成时间 cell.
   test.each<[string, CellValue]>([
@@ -49,7 +88,10 @@ describe('statuses as of 2022-09-30 with a 7-day window (SPEC §4)', () => {
   test('基本完成 is not done', () => expect(status(row('措施', '6月底前', '基本完成')).status).toBe('overdue'));
   test('continuous: ongoing with progress, needs attention without', () => {
     expect(status(row('措施', '长期坚持', '每月组织学习')).status).toBe('ongoing');
-    expect(status(row('措施', '长期坚持', ''))).toMatchObject({ status: 'needs_attention', findings: [expect.objectContaining({ code: 'continuous_without_progress' })] });
+    expect(status(row('措施', '长期坚持', ''))).toMatchObject({
+      status: 'needs_attention',
+      findings: [expect.objectContaining({ code: 'continuous_without_progress' })],
+    });
   });
   test('vague and unknown deadlines need attention', () => {
     expect(status(row('措施', '适时')).findings.map((f) => f.code)).toEqual(['vague_deadline']);
@@ -71,7 +113,15 @@ describe('statuses as of 2022-09-30 with a 7-day window (SPEC §4)', () => {
 
 describe('recurring obligations over the periods of the table year', () => {
   test('layout 1: dates written in the progress text', () => {
-    const t = judge(table([row('每月开展1次主题党日', '每月', '1月18日、2月22日、4月19日、5月17日、6月20日、7月18日、8月22日、9月19日开展')])).tasks[0];
+    const t = judge(
+      table([
+        row(
+          '每月开展1次主题党日',
+          '每月',
+          '1月18日、2月22日、4月19日、5月17日、6月20日、7月18日、8月22日、9月19日开展',
+        ),
+      ]),
+    ).tasks[0];
     expect(t).toMatchObject({ status: 'overdue', missedPeriods: ['2022-03'] });
   });
 
@@ -85,15 +135,21 @@ describe('recurring obligations over the periods of the table year', () => {
 
   test('layout 2 on a one-off task: a mark in a period column means done then', () => {
     const header = ['具体措施', '牵头部门', '完成时限', '5月', '6月', '7月'];
-    expect(judge(table([['开展办实事活动', '办公室', '6月底前', '', '已开展', '']], header)).tasks[0].status).toBe('done');
+    expect(judge(table([['开展办实事活动', '办公室', '6月底前', '', '已开展', '']], header)).tasks[0].status).toBe(
+      'done',
+    );
     // Marked only in July: certainly after the June deadline.
-    expect(judge(table([['开展办实事活动', '办公室', '6月底前', '', '', '✓']], header)).tasks[0].status).toBe('done_late');
+    expect(judge(table([['开展办实事活动', '办公室', '6月底前', '', '', '✓']], header)).tasks[0].status).toBe(
+      'done_late',
+    );
     expect(judge(table([['开展办实事活动', '办公室', '6月底前', '', '', '']], header)).tasks[0].status).toBe('overdue');
   });
 
   test('layout 3 on a one-off task: a count with a last date means done on that date', () => {
     const header = ['具体措施', '牵头部门', '完成时限', '已开展次数', '最近开展时间'];
-    expect(judge(table([['召开表彰大会', '机关党委', '七一前', 1, { date: '2022-06-29' }]], header)).tasks[0].status).toBe('done');
+    expect(
+      judge(table([['召开表彰大会', '机关党委', '七一前', 1, { date: '2022-06-29' }]], header)).tasks[0].status,
+    ).toBe('done');
   });
 
   test('layout 2: a quarter column proves its months only with enough activities', () => {
@@ -105,8 +161,12 @@ describe('recurring obligations over the periods of the table year', () => {
   test('layout 3: count plus last date', () => {
     const header = ['具体措施', '牵头部门', '完成时限', '已开展次数', '最近开展时间'];
     // 8 activities cover January–August; September is open and still unmet on its last day.
-    expect(judge(table([['每月开展主题党日', '机关党委', '每月', 8, { date: '2022-08-20' }]], header)).tasks[0]).toMatchObject({ status: 'due_soon', missedPeriods: [] });
-    const ok = judge(table([['每季度开展1次', '机关党委', '每季度', 3, { date: '2022-09-10' }]], header), { asOf: '2022-09-30' }).tasks[0];
+    expect(
+      judge(table([['每月开展主题党日', '机关党委', '每月', 8, { date: '2022-08-20' }]], header)).tasks[0],
+    ).toMatchObject({ status: 'due_soon', missedPeriods: [] });
+    const ok = judge(table([['每季度开展1次', '机关党委', '每季度', 3, { date: '2022-09-10' }]], header), {
+      asOf: '2022-09-30',
+    }).tasks[0];
     expect(ok.status).toBe('on_track'); // three activities, the last in Q3: Q1–Q3 are met
     const short = judge(table([['每月开展主题党日', '机关党委', '每月', 3, { date: '2022-08-20' }]], header)).tasks[0];
     expect(short.findings.map((f) => f.code)).toContain('count_short');
@@ -137,7 +197,9 @@ describe('recurring obligations over the periods of the table year', () => {
       ['机关党办', 'on_track'],
       ['书记班子', 'on_track'],
     ]);
-    const later = judge(table([[1, measure, '机关党委', '办公室', '', '', null]], undefined, [log]), { asOf: '2023-01-05' }).tasks[0];
+    const later = judge(table([[1, measure, '机关党委', '办公室', '', '', null]], undefined, [log]), {
+      asOf: '2023-01-05',
+    }).tasks[0];
     expect(later.status).toBe('overdue');
     expect(later.missedPeriods).toEqual(['2022-H2']);
   });
@@ -149,7 +211,12 @@ describe('recurring obligations over the periods of the table year', () => {
 
   test('built-in rule: 主题党日 with no frequency is monthly, citing its source', () => {
     const r = judge(table([row('开展主题党日活动', '', '')]));
-    expect(r.tasks[0].obligations[0]).toMatchObject({ kind: 'recurring', period: 'month', origin: 'rule', rule: { keyword: '主题党日' } });
+    expect(r.tasks[0].obligations[0]).toMatchObject({
+      kind: 'recurring',
+      period: 'month',
+      origin: 'rule',
+      rule: { keyword: '主题党日' },
+    });
     expect(r.tasks[0].obligations[0].rule?.source).toContain('支部工作条例');
   });
 
@@ -166,7 +233,9 @@ describe('recurring obligations over the periods of the table year', () => {
 
   test('relative deadlines count from the start date, in working days too', () => {
     const header = ['具体措施', '牵头部门', '完成时限', '起算日期', '完成情况'];
-    const r = judge(table([['补齐负责人', '组织处', '15个工作日内', { date: '2022-09-26' }, '']], header), { asOf: '2022-10-14' });
+    const r = judge(table([['补齐负责人', '组织处', '15个工作日内', { date: '2022-09-26' }, '']], header), {
+      asOf: '2022-10-14',
+    });
     expect(r.tasks[0]).toMatchObject({ status: 'due_soon', due: '2022-10-20' });
   });
 

@@ -4,8 +4,14 @@ const HEADER = ['序号', '具体措施', '牵头部门', '责任部门', '完�
 
 describe('findings (SPEC §4), each with code, severity, cell and both languages', () => {
   const departments = sheet('部门', [['部门名称'], ['办公室'], ['组织处'], ['各处室']]);
-  const rules = sheet('规则', [['关键词', '频次'], ['廉政谈话', '看情况']]);
-  const log = sheet('工作记录', [['日期', '序号', '内容'], [null, 1, '没有日期的记录']]);
+  const rules = sheet('规则', [
+    ['关键词', '频次'],
+    ['廉政谈话', '看情况'],
+  ]);
+  const log = sheet('工作记录', [
+    ['日期', '序号', '内容'],
+    [null, 1, '没有日期的记录'],
+  ]);
   const report = judge(
     table(
       [

@@ -14,14 +14,27 @@ const ROWS = 100_000;
 
 function bigTable(): WorkbookData {
   const rows: CellValue[][] = [['序号', '具体措施', '牵头部门', '责任部门', '完成时限', '完成情况']];
-  for (let i = 0; i < ROWS; i++) rows.push([i + 1, `机关党支部每月开展1次主题党日活动（第${i + 1}项）`, `处室${i % 7}`, '各处室', i % 2 ? '每月' : '6月底前', i % 3 ? '推进中' : '已完成']);
+  for (let i = 0; i < ROWS; i++)
+    rows.push([
+      i + 1,
+      `机关党支部每月开展1次主题党日活动（第${i + 1}项）`,
+      `处室${i % 7}`,
+      '各处室',
+      i % 2 ? '每月' : '6月底前',
+      i % 3 ? '推进中' : '已完成',
+    ]);
   return { sheets: [{ name: '台账', rows, merges: [] }], date1904: false };
 }
 
 test('a table of 100k rows gets every generated sheet written, 部门任务 with its 200k rows', () => {
   const result = validateWorkbook(bigTable(), { asOf: '2026-11-20' });
   if (!result.ok) throw new Error(result.error.message.en);
-  const plan = buildWritePlan(result.report, { userSheets: ['台账'], fileName: '台账.xlsx', runAt: '2026-11-20 10:00', previousRunLog: null });
+  const plan = buildWritePlan(result.report, {
+    userSheets: ['台账'],
+    fileName: '台账.xlsx',
+    runAt: '2026-11-20 10:00',
+    previousRunLog: null,
+  });
   const byDepartment = plan.sheets.find((s) => s.role === 'byDepartment')!;
   expect(byDepartment.rows.length).toBeGreaterThan(2 * ROWS);
   expect(sheetWidth(byDepartment)).toBe(7);

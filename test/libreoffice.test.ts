@@ -10,34 +10,36 @@ import { WorkbookPackage } from '../src/xlsx/workbook-package';
 const soffice = ['soffice', 'libreoffice'].find((cmd) => spawnSync('which', [cmd]).status === 0);
 
 function csvRows(text: string): string[][] {
-  return text.trim().split(/\r?\n/).map((line) => {
-    const cells: string[] = [];
-    let cur = '';
-    let quoted = false;
-    for (let i = 0; i < line.length; i++) {
-      const ch = line[i];
-      if (quoted) {
-        if (ch === '"' && line[i + 1] === '"') {
-          cur += '"';
-          i++;
-        }
-        else if (ch === '"') quoted = false;
-        else cur += ch;
-      } else if (ch === '"') quoted = true;
-      else if (ch === ',') {
-        cells.push(cur);
-        cur = '';
+  return text
+    .trim()
+    .split(/\r?\n/)
+    .map((line) => {
+      const cells: string[] = [];
+      let cur = '';
+      let quoted = false;
+      for (let i = 0; i < line.length; i++) {
+        const ch = line[i];
+        if (quoted) {
+          if (ch === '"' && line[i + 1] === '"') {
+            cur += '"';
+            i++;
+          } else if (ch === '"') quoted = false;
+          else cur += ch;
+        } else if (ch === '"') quoted = true;
+        else if (ch === ',') {
+          cells.push(cur);
+          cur = '';
+        } else cur += ch;
       }
-      else cur += ch;
-    }
-    cells.push(cur);
-    return cells;
-  });
+      cells.push(cur);
+      return cells;
+    });
 }
 
 describe('LibreOffice opens the checked workbook and reads the summary', () => {
   if (!soffice) {
-    test.skip('skipped: LibreOffice is not installed (apt-get install libreoffice-calc-nogui); CI installs it', () => undefined);
+    test.skip('skipped: LibreOffice is not installed (apt-get install libreoffice-calc-nogui); CI installs it', () =>
+      undefined);
     return;
   }
   const scratch: string[] = [];
@@ -53,7 +55,20 @@ describe('LibreOffice opens the checked workbook and reads the summary', () => {
     const sheets = await (await WorkbookPackage.open(result.value.output, file)).sheets();
     const summaryIndex = sheets.findIndex((s) => s.name === '汇总') + 1;
     // The CSV filter's 12th token picks the sheet (1-based); UTF-8 (76), comma separated, quoted text.
-    execFileSync(soffice, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,${summaryIndex}`, '--outdir', dir, file], { timeout: 120_000, stdio: 'pipe' });
+    execFileSync(
+      soffice,
+      [
+        '--headless',
+        '--norestore',
+        `-env:UserInstallation=file://${dir}/profile`,
+        '--convert-to',
+        `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,${summaryIndex}`,
+        '--outdir',
+        dir,
+        file,
+      ],
+      { timeout: 120_000, stdio: 'pipe' },
+    );
     const csv = fs.readdirSync(dir).find((n) => n.endsWith('.csv'))!;
     const rows = csvRows(fs.readFileSync(path.join(dir, csv), 'utf8'));
     const count = (label: string) => Number(rows.find((r) => r[0] === label)?.[1]);

@@ -42,7 +42,12 @@ describe('a start limits a recurring obligation to the periods from then on', ()
 
 describe('period-by-period targets: one deadline per period named', () => {
   test('f12: 第一、二、三、四季度任务分别为… → each quarter’s end of the table’s year', () => {
-    expect(dues('第一、二、三、四季度任务分别为500、600、500、400万元。')).toEqual(['2023-03-31', '2023-06-30', '2023-09-30', '2023-12-31']);
+    expect(dues('第一、二、三、四季度任务分别为500、600、500、400万元。')).toEqual([
+      '2023-03-31',
+      '2023-06-30',
+      '2023-09-30',
+      '2023-12-31',
+    ]);
   });
 
   test.each([
@@ -80,7 +85,11 @@ describe('several counts of one frequency, and minimum counts', () => {
       expect.objectContaining({ period: 'month', minCount: 1, actor: '机关党支部' }),
       expect.objectContaining({ period: 'month', minCount: 2, actor: '机关党支部' }),
     ]);
-    expect(parseMeasureText('每年开展1次集中培训、2次专题讲座、1次实地观摩', 2023).map((o) => (o.kind === 'recurring' ? o.minCount : 0))).toEqual([1, 2, 1]);
+    expect(
+      parseMeasureText('每年开展1次集中培训、2次专题讲座、1次实地观摩', 2023).map((o) =>
+        o.kind === 'recurring' ? o.minCount : 0,
+      ),
+    ).toEqual([1, 2, 1]);
   });
 
   test.each([
@@ -121,7 +130,9 @@ describe('dates that report or forecast are not obligations', () => {
   });
 
   test('起草 is no start', () => {
-    expect(parseMeasureText('6月起草实施方案，每月报送1次进展', 2023)).toEqual([expect.not.objectContaining({ from: expect.anything() })]);
+    expect(parseMeasureText('6月起草实施方案，每月报送1次进展', 2023)).toEqual([
+      expect.not.objectContaining({ from: expect.anything() }),
+    ]);
   });
 });
 
@@ -140,7 +151,12 @@ describe('the text shown is the text as written', () => {
 
   test('traditional input reads the same and shows as written: a start, a due day in each quarter', () => {
     expect(parseMeasureText('從2023年第二季度起，各牽頭單位要在每個季度第1個月的20日前報送', 2023)).toEqual([
-      expect.objectContaining({ period: 'quarter', by: '01-20', from: '2023-04-01', text: '各牽頭單位要在每個季度第1個月的20日前報送' }),
+      expect.objectContaining({
+        period: 'quarter',
+        by: '01-20',
+        from: '2023-04-01',
+        text: '各牽頭單位要在每個季度第1個月的20日前報送',
+      }),
     ]);
   });
 
@@ -193,8 +209,20 @@ describe('a list of dates with 分别 is one deadline per date', () => {
 
   test('each keeps its clause and actor', () => {
     expect(parseMeasureText('办公室分别于6月15日、12月15日前汇总报送，年底前完成总结', 2023)).toEqual([
-      { kind: 'deadline', due: '2023-06-15', text: '办公室分别于6月15日、12月15日前汇总报送', actor: '办公室', origin: 'measure' },
-      { kind: 'deadline', due: '2023-12-15', text: '办公室分别于6月15日、12月15日前汇总报送', actor: '办公室', origin: 'measure' },
+      {
+        kind: 'deadline',
+        due: '2023-06-15',
+        text: '办公室分别于6月15日、12月15日前汇总报送',
+        actor: '办公室',
+        origin: 'measure',
+      },
+      {
+        kind: 'deadline',
+        due: '2023-12-15',
+        text: '办公室分别于6月15日、12月15日前汇总报送',
+        actor: '办公室',
+        origin: 'measure',
+      },
       { kind: 'deadline', due: '2023-12-31', text: '年底前完成总结', origin: 'measure' },
     ]);
   });
@@ -217,8 +245,24 @@ describe('每年 with several days in a measure text', () => {
 
   test('unevenly spread days: one yearly obligation per day, each counting the reports due by then', () => {
     expect(parseMeasureText('机关党委每年3月底、10月底前报送', 2023)).toEqual([
-      { kind: 'recurring', period: 'year', minCount: 1, by: '03-31', text: '机关党委每年3月底、10月底前报送', actor: '机关党委', origin: 'measure' },
-      { kind: 'recurring', period: 'year', minCount: 2, by: '10-31', text: '机关党委每年3月底、10月底前报送', actor: '机关党委', origin: 'measure' },
+      {
+        kind: 'recurring',
+        period: 'year',
+        minCount: 1,
+        by: '03-31',
+        text: '机关党委每年3月底、10月底前报送',
+        actor: '机关党委',
+        origin: 'measure',
+      },
+      {
+        kind: 'recurring',
+        period: 'year',
+        minCount: 2,
+        by: '10-31',
+        text: '机关党委每年3月底、10月底前报送',
+        actor: '机关党委',
+        origin: 'measure',
+      },
     ]);
   });
 });

@@ -28,7 +28,15 @@ describe('date cells formatted to show a month only', () => {
     const report = judge(
       table([
         [1, '制定实施方案', '办公室', '', { date: '2022-06-01', monthOnly: true }, '推进中', null],
-        [2, '修订工作规则', '办公室', '', { date: '2022-06-01', monthOnly: true }, '已完成', { date: '2022-06-01', monthOnly: true }],
+        [
+          2,
+          '修订工作规则',
+          '办公室',
+          '',
+          { date: '2022-06-01', monthOnly: true },
+          '已完成',
+          { date: '2022-06-01', monthOnly: true },
+        ],
         [3, '开展专项检查', '办公室', '', { date: '2022-06-01' }, '推进中', null],
       ]),
     );
@@ -41,19 +49,35 @@ describe('date cells formatted to show a month only', () => {
 });
 
 describe('the .xlsx reader passes a month-only format on (as the add-in does)', () => {
-  test.each(['yyyy"年"m"月"', 'yyyy/mm', 'mmm yyyy'])('a deadline cell formatted %s is its month\'s end', async (format) => {
+  test.each(['yyyy"年"m"月"', 'yyyy/mm', 'mmm yyyy'])(
+    "a deadline cell formatted %s is its month's end",
+    async (format) => {
+      const wb = await readFixture([
+        {
+          name: '台账',
+          rows: [
+            ['2022年工作要点责任分解表'],
+            ['序号', '具体措施', '牵头部门', '完成时限', '完成情况'],
+            [1, '制定实施方案', '办公室', utc(2022, 6, 1), '推进中'],
+          ],
+          formats: { D: format },
+        },
+      ]);
+      expect(wb.sheets[0].rows[2][3]).toEqual({ date: '2022-06-01', monthOnly: true });
+      expect(judge(wb).tasks[0].due).toBe('2022-06-30');
+    },
+  );
+  test('a day format stays a day', async () => {
     const wb = await readFixture([
       {
         name: '台账',
-        rows: [['2022年工作要点责任分解表'], ['序号', '具体措施', '牵头部门', '完成时限', '完成情况'], [1, '制定实施方案', '办公室', utc(2022, 6, 1), '推进中']],
-        formats: { D: format },
+        rows: [
+          ['序号', '具体措施', '牵头部门', '完成时限'],
+          [1, '制定实施方案', '办公室', utc(2022, 6, 1)],
+        ],
+        formats: { D: 'yyyy"年"m"月"d"日"' },
       },
     ]);
-    expect(wb.sheets[0].rows[2][3]).toEqual({ date: '2022-06-01', monthOnly: true });
-    expect(judge(wb).tasks[0].due).toBe('2022-06-30');
-  });
-  test('a day format stays a day', async () => {
-    const wb = await readFixture([{ name: '台账', rows: [['序号', '具体措施', '牵头部门', '完成时限'], [1, '制定实施方案', '办公室', utc(2022, 6, 1)]], formats: { D: 'yyyy"年"m"月"d"日"' } }]);
     expect(wb.sheets[0].rows[1][3]).toEqual({ date: '2022-06-01' });
   });
 });

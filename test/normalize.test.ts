@@ -30,21 +30,42 @@ describe('normalizeText', () => {
   });
 
   it('agrees with the plain definition on any mix of traditional, full-width, space and quotes', () => {
-    const pieces = fc.constantFrom(...[...TRADITIONAL].slice(0, 400), ...'每月１２３ＡＢ　 \n\t"\'“”「」《》（）：，。；已完成𠀀𡘙\u00a0\u200b\ufeff'.split(''));
-    fc.assert(fc.property(fc.array(pieces, { maxLength: 30 }), (parts) => {
-      const text = parts.join('');
-      expect(normalizeText(text)).toBe(reference(text));
-    }), { numRuns: 2000 });
+    const pieces = fc.constantFrom(
+      ...[...TRADITIONAL].slice(0, 400),
+      ...'每月１２３ＡＢ　 \n\t"\'“”「」《》（）：，。；已完成𠀀𡘙\u00a0\u200b\ufeff'.split(''),
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        expect(normalizeText(text)).toBe(reference(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
 describe('parseCount', () => {
   test.each<[string, number]>([
-    ['12', 12], ['十', 10], ['十二', 12], ['二十', 20], ['二十三', 23], ['两', 2], ['零', 0], ['〇', 0],
+    ['12', 12],
+    ['十', 10],
+    ['十二', 12],
+    ['二十', 20],
+    ['二十三', 23],
+    ['两', 2],
+    ['零', 0],
+    ['〇', 0],
     // 百, 千, 两 before a power, 零 as a place holder (review finding 6: one parser, not two)
-    ['百', 100], ['一百', 100], ['三百零五', 305], ['两千', 2000], ['一千零五', 1005], ['两百四十', 240], ['九千九百九十九', 9999],
+    ['百', 100],
+    ['一百', 100],
+    ['三百零五', 305],
+    ['两千', 2000],
+    ['一千零五', 1005],
+    ['两百四十', 240],
+    ['九千九百九十九', 9999],
     // unseen variants: a last digit one power down (二百五 = 250), 十 inside a number (一百一十)
-    ['二百五', 250], ['一百一十', 110], ['三千零二十', 3020],
+    ['二百五', 250],
+    ['一百一十', 110],
+    ['三千零二十', 3020],
   ])('%s → %d', (text, n) => expect(parseCount(text)).toBe(n));
 
   test.each(['', '十十', '一二', '五五', '百千', '三百零', 'abc', '十月', '零五'])('not a number: "%s"', (text) => {

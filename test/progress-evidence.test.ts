@@ -10,7 +10,15 @@ import { judge, table } from './helpers/fixtures';
  * Tables are judged through validateWorkbook (the standard 2022 table of test/helpers/fixtures).
  */
 
-const row = (measure: string, deadline: CellValue, progress: CellValue): CellValue[] => [1, measure, '办公室', '各科室', deadline, progress, null];
+const row = (measure: string, deadline: CellValue, progress: CellValue): CellValue[] => [
+  1,
+  measure,
+  '办公室',
+  '各科室',
+  deadline,
+  progress,
+  null,
+];
 const judged = (measure: string, deadline: CellValue, progress: CellValue, asOf = '2022-11-30') =>
   judge(table([row(measure, deadline, progress)]), { asOf }).tasks[0];
 
@@ -33,7 +41,10 @@ describe('the periods a progress text says were done are met (recurring obligati
   });
 
   test('months listed one by one (1月、2月、3月已开展) cover those months only', () => {
-    expect(judged('召开支委会', '每月', '1月、2月、3月已开展', '2022-04-15')).toMatchObject({ status: 'on_track', missedPeriods: [] });
+    expect(judged('召开支委会', '每月', '1月、2月、3月已开展', '2022-04-15')).toMatchObject({
+      status: 'on_track',
+      missedPeriods: [],
+    });
     expect(judged('召开支委会', '每月', '1月、2月、3月已开展', '2022-06-15')).toMatchObject({
       status: 'overdue',
       missedPeriods: ['2022-04', '2022-05'],
@@ -41,7 +52,10 @@ describe('the periods a progress text says were done are met (recurring obligati
   });
 
   test('a period not said to be done (计划, 未) is not met', () => {
-    expect(judged('做实机关工作人员思想动态分析', '每半年', '上半年计划开展')).toMatchObject({ status: 'overdue', missedPeriods: ['2022-H1'] });
+    expect(judged('做实机关工作人员思想动态分析', '每半年', '上半年计划开展')).toMatchObject({
+      status: 'overdue',
+      missedPeriods: ['2022-H1'],
+    });
     expect(judged('召开党员大会', '每季度', '一季度已召开，二、三季度未召开')).toMatchObject({
       status: 'overdue',
       missedPeriods: ['2022-Q2', '2022-Q3'],
@@ -54,8 +68,14 @@ describe('the periods a progress text says were done are met (recurring obligati
   });
 
   test('a date in the text stays an activity on that day, not a whole month named', () => {
-    expect(judged('召开支委会', '每月', '1月18日、2月22日分别开展', '2022-03-10')).toMatchObject({ status: 'on_track', missedPeriods: [] });
-    expect(judged('召开支委会', '每月', '1月18日已开展', '2022-03-10')).toMatchObject({ status: 'overdue', missedPeriods: ['2022-02'] });
+    expect(judged('召开支委会', '每月', '1月18日、2月22日分别开展', '2022-03-10')).toMatchObject({
+      status: 'on_track',
+      missedPeriods: [],
+    });
+    expect(judged('召开支委会', '每月', '1月18日已开展', '2022-03-10')).toMatchObject({
+      status: 'overdue',
+      missedPeriods: ['2022-02'],
+    });
   });
 });
 
@@ -88,9 +108,13 @@ describe('a part, a phase, or an amount or share short of the target is not done
     expect(judged(measure, due, progress).status).toBe('on_track'),
   );
 
-  test.each<[string]>([['完成检查32家，占比80%'], ['已排查企业45家，占总数的75%'], ['完成整改18处，占比90%'], ['已检查32家，占應檢企業的80％']])(
-    'a share short of 100 of the work (%s) is not done: 逾期 after the deadline',
-    (progress) => expect(judged('开展危化品企业安全检查', '2022年10月底前', progress).status).toBe('overdue'),
+  test.each<[string]>([
+    ['完成检查32家，占比80%'],
+    ['已排查企业45家，占总数的75%'],
+    ['完成整改18处，占比90%'],
+    ['已检查32家，占應檢企業的80％'],
+  ])('a share short of 100 of the work (%s) is not done: 逾期 after the deadline', (progress) =>
+    expect(judged('开展危化品企业安全检查', '2022年10月底前', progress).status).toBe('overdue'),
   );
 
   test.each<[string]>([
@@ -139,7 +163,10 @@ describe('a target stated outside the measure column (targetText: the deadline c
 
 describe('partial progress from published tables reads as not done in the judged table (issue 15, second round)', () => {
   test.each<[string, string]>([
-    ['新辟公交线路10条，优化调整20条', '新辟线路实际完成6条（年度目标10条），优化调整线路实际完成24条（年度目标20条）。'],
+    [
+      '新辟公交线路10条，优化调整20条',
+      '新辟线路实际完成6条（年度目标10条），优化调整线路实际完成24条（年度目标20条）。',
+    ],
     ['新建建筑垃圾中转站8个、分类池20个', '已建成建筑垃圾中转站7个、分类池17个'],
     ['全面完成村规划编制', '8个村已编制完成并获批入库，其余2个村规划正加快编制'],
     ['签约项目50个', '2022年，共签约48个项目。三利谱光电已与黄冈市政府签订战略协议。'],
@@ -147,6 +174,8 @@ describe('partial progress from published tables reads as not done in the judged
     expect(judged(measure, '2022年10月底前', progress).status).toBe('overdue'),
   );
   test('the same rows with every target met are done', () => {
-    expect(judged('新建建筑垃圾中转站8个、分类池20个', '2022年10月底前', '已建成建筑垃圾中转站8个、分类池20个').status).toBe('done');
+    expect(
+      judged('新建建筑垃圾中转站8个、分类池20个', '2022年10月底前', '已建成建筑垃圾中转站8个、分类池20个').status,
+    ).toBe('done');
   });
 });

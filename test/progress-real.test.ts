@@ -264,7 +264,10 @@ describe('a target written in the progress text itself: a done amount below it i
   test('the real rows (宁波 2014 新辟公交线路; 年度目标任务的55%; 占年度计划的64%)', () => {
     expect(state('新辟线路实际完成6条（年度目标10条）')).toBe('not_done');
     expect(
-      state('新辟线路实际完成6条（年度目标10条），优化调整线路实际完成24条（年度目标20条）。', '新辟公交线路10条，优化调整20条。'),
+      state(
+        '新辟线路实际完成6条（年度目标10条），优化调整线路实际完成24条（年度目标20条）。',
+        '新辟公交线路10条，优化调整20条。',
+      ),
     ).toBe('not_done');
     expect(state('已完成年度目标任务的55%')).toBe('not_done');
     expect(state('完成投资3.2亿元，占年度计划的64%')).toBe('not_done');
@@ -312,7 +315,11 @@ describe('a remainder still under way: the work is not all done', () => {
     '已完成招标，正加快施工',
     '其餘2個村規劃正加快編制',
   ]);
-  done(['18个村已完成，其余2个村已于10月完成', '已完成改造，另有2处已一并整改到位', '通过专班加快了审批，项目已全部办结']);
+  done([
+    '18个村已完成，其余2个村已于10月完成',
+    '已完成改造，另有2处已一并整改到位',
+    '通过专班加快了审批，项目已全部办结',
+  ]);
 });
 
 describe('a year-end report of figures against a measure that states a count target', () => {
@@ -378,7 +385,8 @@ describe('an ordinal (第…次) is never a count of times (review finding 3)', 
 
   test('an ordinal says nothing about how often: the quarterly task reads as if no count were written', () => {
     const missed = (progress: string) =>
-      judge(table([[1, '召开党员大会', '办公室', '各科室', '每季度', progress, null]]), { asOf: '2022-11-30' }).tasks[0].missedPeriods;
+      judge(table([[1, '召开党员大会', '办公室', '各科室', '每季度', progress, null]]), { asOf: '2022-11-30' }).tasks[0]
+        .missedPeriods;
     expect(missed('已召开第12次党员大会')).toEqual(missed('已召开党员大会'));
     expect(missed('已召开第12次党员大会')).not.toEqual(missed('已召开2次党员大会'));
   });
@@ -402,7 +410,9 @@ describe('完成 + 第X季度 names a period done; 完成 + 第X阶段/批 a sta
   });
 
   test('a quarterly task with "已完成第一季度任务" misses no quarter', () => {
-    const t = judge(table([[1, '报送党建工作情况', '办公室', '各科室', '每季度', '已完成第一季度任务', null]]), { asOf: '2022-04-15' }).tasks[0];
+    const t = judge(table([[1, '报送党建工作情况', '办公室', '各科室', '每季度', '已完成第一季度任务', null]]), {
+      asOf: '2022-04-15',
+    }).tasks[0];
     expect([t.status, t.missedPeriods]).toEqual(['on_track', []]);
   });
 

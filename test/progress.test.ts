@@ -19,7 +19,10 @@ describe('progress bar', () => {
   });
 
   test('prints nothing when output is not a terminal, or the file is small', () => {
-    for (const [tty, size] of [[false, 10 * 1024 * 1024], [true, 1000]] as const) {
+    for (const [tty, size] of [
+      [false, 10 * 1024 * 1024],
+      [true, 1000],
+    ] as const) {
       const t = stream(tty);
       const bar = progressBar(size, 'en', t.s);
       bar.stage('read');

@@ -41,9 +41,12 @@ describe('realistic layouts, judged with no options', () => {
   });
 
   // Kinds not read yet, each said in its layout: these fail until the kind is fixed.
-  test.failing.each(REALISTIC_LAYOUTS.filter((l) => l.knownGap).map((l) => [l.name, l] as const))('known gap: %s', (_, layout) => {
-    expect(outcome(layout).problems).toEqual([]);
-  });
+  test.failing.each(REALISTIC_LAYOUTS.filter((l) => l.knownGap).map((l) => [l.name, l] as const))(
+    'known gap: %s',
+    (_, layout) => {
+      expect(outcome(layout).problems).toEqual([]);
+    },
+  );
 
   test('the table is found in at least 95 % of layouts (figures printed)', () => {
     const all = REALISTIC_LAYOUTS.map((l) => [l, outcome(l)] as const);

@@ -4,18 +4,34 @@ import { reportJsonChunks } from '../src/cli/report-json';
 import { Report } from '../src/engine/model/report';
 
 function reportOf(rows: CellValue[][]): Report {
-  const result = validateWorkbook({ sheets: [{ name: '台账', rows: [['序号', '具体措施', '牵头部门', '完成时限', '完成情况'], ...rows], merges: [] }], date1904: false }, { asOf: '2026-11-20' });
+  const result = validateWorkbook(
+    {
+      sheets: [{ name: '台账', rows: [['序号', '具体措施', '牵头部门', '完成时限', '完成情况'], ...rows], merges: [] }],
+      date1904: false,
+    },
+    { asOf: '2026-11-20' },
+  );
   if (!result.ok) throw new Error(result.error.message.en);
   return result.report;
 }
 
 const textOf = (report: Report) => Buffer.concat([...reportJsonChunks(report)]).toString('utf8');
-const taskLinesOf = (text: string) => text.split('\n').filter((line) => line.startsWith('    {"row":')).map((line) => line.trim().replace(/,$/, ''));
+const taskLinesOf = (text: string) =>
+  text
+    .split('\n')
+    .filter((line) => line.startsWith('    {"row":'))
+    .map((line) => line.trim().replace(/,$/, ''));
 
 describe('the --json report text', () => {
   test('holds exactly the report, with one line per task, across several write chunks', () => {
     // ~3000 tasks of about 1 kB each: more than the 1 MB a chunk holds.
-    const rows = Array.from({ length: 3000 }, (_, i) => [i + 1, `每月开展1次主题党日活动，第${i + 1}项`, '机关党委', i % 2 ? '每月' : '6月底前', i % 3 ? '' : '已完成']);
+    const rows = Array.from({ length: 3000 }, (_, i) => [
+      i + 1,
+      `每月开展1次主题党日活动，第${i + 1}项`,
+      '机关党委',
+      i % 2 ? '每月' : '6月底前',
+      i % 3 ? '' : '已完成',
+    ]);
     const report = reportOf(rows);
     const chunks = [...reportJsonChunks(report)];
     expect(chunks.length).toBeGreaterThan(1);

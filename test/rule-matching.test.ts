@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { matchingRules, Rule, ruleMatches } from '../src/engine/rules/rules';
 
-const rule = (...keywords: string[]): Rule => ({ keywords, obligation: { kind: 'recurring', period: 'month', minCount: 1 }, source: '', origin: 'workbook' });
+const rule = (...keywords: string[]): Rule => ({
+  keywords,
+  obligation: { kind: 'recurring', period: 'month', minCount: 1 },
+  source: '',
+  origin: 'workbook',
+});
 
 describe('which rules a measure names', () => {
   test('keywords are matched as plain text, in the rules’ order', () => {
@@ -13,12 +18,19 @@ describe('which rules a measure names', () => {
   });
 
   test('the same rules as testing each keyword one by one, whatever the keywords hold', () => {
-    const text = fc.string({ unit: fc.constantFrom('党', '课', '.', '*', '(', ')', '[', ']', '\\', '|', '^', '$', '?', '+', '{', '}', 'a'), maxLength: 6 });
+    const text = fc.string({
+      unit: fc.constantFrom('党', '课', '.', '*', '(', ')', '[', ']', '\\', '|', '^', '$', '?', '+', '{', '}', 'a'),
+      maxLength: 6,
+    });
     fc.assert(
-      fc.property(fc.array(fc.array(text, { maxLength: 3 }), { maxLength: 4 }), fc.string({ unit: fc.constantFrom('党', '课', '.', '(', ')', '\\', 'a', '|'), maxLength: 12 }), (keywordLists, measure) => {
-        const rules = keywordLists.map((k) => rule(...k));
-        expect(matchingRules(rules, measure)).toEqual(rules.filter((r) => ruleMatches(r, measure)));
-      }),
+      fc.property(
+        fc.array(fc.array(text, { maxLength: 3 }), { maxLength: 4 }),
+        fc.string({ unit: fc.constantFrom('党', '课', '.', '(', ')', '\\', 'a', '|'), maxLength: 12 }),
+        (keywordLists, measure) => {
+          const rules = keywordLists.map((k) => rule(...k));
+          expect(matchingRules(rules, measure)).toEqual(rules.filter((r) => ruleMatches(r, measure)));
+        },
+      ),
     );
   });
 });

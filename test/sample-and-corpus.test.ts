@@ -8,7 +8,11 @@ import { validateWorkbook } from '../src/engine/validate';
 async function cli(...argv: string[]) {
   let out = '';
   let err = '';
-  const code = await main(argv, (s) => (out += s + '\n'), (s) => (err += s + '\n'));
+  const code = await main(
+    argv,
+    (s) => (out += s + '\n'),
+    (s) => (err += s + '\n'),
+  );
   return { code, out, err };
 }
 
@@ -16,7 +20,10 @@ describe('the bundled sample workbook', () => {
   test('is what scripts/make-sample.ts builds, and shows every status as of 2026-11-20', async () => {
     const built = Buffer.from(await (await buildSample()).xlsx.writeBuffer());
     const fromScript = validateWorkbook(await readWorkbook(built, 'built.xlsx'), { asOf: '2026-11-20' });
-    const committed = validateWorkbook(await readWorkbook(fs.readFileSync(path.join(__dirname, '..', 'assets', 'sample.xlsx')), 'sample.xlsx'), { asOf: '2026-11-20' });
+    const committed = validateWorkbook(
+      await readWorkbook(fs.readFileSync(path.join(__dirname, '..', 'assets', 'sample.xlsx')), 'sample.xlsx'),
+      { asOf: '2026-11-20' },
+    );
     expect(fromScript.ok && committed.ok).toBe(true);
     if (!fromScript.ok || !committed.ok) return;
     expect(committed.report.tasks.map((t) => t.statusText)).toEqual(fromScript.report.tasks.map((t) => t.statusText));

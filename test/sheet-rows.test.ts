@@ -11,15 +11,20 @@ describe('column of a cell reference', () => {
   test('as cellPosition reads it, for any text made of reference characters', () => {
     const chars = fc.constantFrom(...'$AZazBbXxFD0190 é.'.split(''));
     fc.assert(
-      fc.property(fc.array(chars, { maxLength: 9 }).map((a) => a.join('')), (ref) => {
-        expect(columnOfRef(ref)).toBe(cellPosition(ref)?.col ?? -1);
-      }),
+      fc.property(
+        fc.array(chars, { maxLength: 9 }).map((a) => a.join('')),
+        (ref) => {
+          expect(columnOfRef(ref)).toBe(cellPosition(ref)?.col ?? -1);
+        },
+      ),
       { numRuns: 5000 },
     );
   });
 
   test('examples', () => {
-    expect(['A1', 'b7', '$C$3', 'Z9', 'AA10', 'XFD1048576', 'A', '1', 'ABCD1', 'A1B', '', '$', 'A$', '$1'].map(columnOfRef)).toEqual([0, 1, 2, 25, 26, 16383, -1, -1, -1, -1, -1, -1, -1, -1]);
+    expect(
+      ['A1', 'b7', '$C$3', 'Z9', 'AA10', 'XFD1048576', 'A', '1', 'ABCD1', 'A1B', '', '$', 'A$', '$1'].map(columnOfRef),
+    ).toEqual([0, 1, 2, 25, 26, 16383, -1, -1, -1, -1, -1, -1, -1, -1]);
   });
 });
 
@@ -59,8 +64,10 @@ describe("a cell tag's r, s and t", () => {
 });
 
 describe('reading cells', () => {
-  const sheet = (rows: string) => `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
-  const read = (rows: string) => readSheetRows(sheet(rows), { strings: ['甲', '乙'], dates: [null, 'day'], date1904: false });
+  const sheet = (rows: string) =>
+    `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
+  const read = (rows: string) =>
+    readSheetRows(sheet(rows), { strings: ['甲', '乙'], dates: [null, 'day'], date1904: false });
 
   test('plain, spaced, single-quoted, entity-escaped and prefixed cells', () => {
     expect(
@@ -77,7 +84,11 @@ describe('reading cells', () => {
   });
 
   test('rows skipped are empty, and a row written twice keeps the later value of each cell', () => {
-    expect(read(`<row r="3"><c r="A3"><v>1</v></c><c r="B3"><v>2</v></c></row><row r="2"/><row r="3"><c r="B3"><v>9</v></c></row>`)).toEqual([[], [], [1, 9]]);
+    expect(
+      read(
+        `<row r="3"><c r="A3"><v>1</v></c><c r="B3"><v>2</v></c></row><row r="2"/><row r="3"><c r="B3"><v>9</v></c></row>`,
+      ),
+    ).toEqual([[], [], [1, 9]]);
   });
 });
 
@@ -86,12 +97,22 @@ describe('merged areas', () => {
 
   test('after sheetData, whatever its prefix and however its end tag is spaced', () => {
     const rows = '<row r="1"><c r="A1" t="inlineStr"><is><t>sheetData</t></is></c></row>';
-    expect(sheetMerges(`<worksheet><sheetData>${rows}</sheetData><mergeCells count="2"><mergeCell ref="A1:G1"/><mergeCell ref="B3:B2"/></mergeCells></worksheet>`)).toEqual([area(0, 0, 0, 6), area(1, 1, 2, 1)]);
-    expect(sheetMerges(`<x:worksheet><x:sheetData>${rows}</x:sheetData\n ><x:mergeCells count="1"><x:mergeCell ref='C5:D6'/></x:mergeCells></x:worksheet>`)).toEqual([area(4, 2, 5, 3)]);
+    expect(
+      sheetMerges(
+        `<worksheet><sheetData>${rows}</sheetData><mergeCells count="2"><mergeCell ref="A1:G1"/><mergeCell ref="B3:B2"/></mergeCells></worksheet>`,
+      ),
+    ).toEqual([area(0, 0, 0, 6), area(1, 1, 2, 1)]);
+    expect(
+      sheetMerges(
+        `<x:worksheet><x:sheetData>${rows}</x:sheetData\n ><x:mergeCells count="1"><x:mergeCell ref='C5:D6'/></x:mergeCells></x:worksheet>`,
+      ),
+    ).toEqual([area(4, 2, 5, 3)]);
   });
 
   test('a sheet without sheetData, or without merges', () => {
-    expect(sheetMerges('<worksheet><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells></worksheet>')).toEqual([area(0, 0, 0, 1)]);
+    expect(sheetMerges('<worksheet><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells></worksheet>')).toEqual([
+      area(0, 0, 0, 1),
+    ]);
     expect(sheetMerges('<worksheet><sheetData/></worksheet>')).toEqual([]);
   });
 });

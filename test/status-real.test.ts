@@ -1,14 +1,26 @@
 import { judge, sheet, table, workbook } from './helpers/fixtures';
 
 /** Issue 15, statuses: what a clerk reads in the 校验结果 column. */
-const row = (measure: string, deadline: string, progress = '', done: string | { date: string } = '') => [1, measure, '组织部', '宣传部', deadline, progress, done];
-const task = (r: ReturnType<typeof row>, asOf = '2022-09-30', lang: 'zh' | 'en' = 'zh') => judge(table([r]), { asOf, lang }).tasks[0];
+const row = (measure: string, deadline: string, progress = '', done: string | { date: string } = '') => [
+  1,
+  measure,
+  '组织部',
+  '宣传部',
+  deadline,
+  progress,
+  done,
+];
+const task = (r: ReturnType<typeof row>, asOf = '2022-09-30', lang: 'zh' | 'en' = 'zh') =>
+  judge(table([r]), { asOf, lang }).tasks[0];
 
 describe('a done date after the as-of date makes the row 待核实, never 逾期完成', () => {
   test.each([
     ['a date cell after the as-of date', row('制定实施方案', '2022年6月底前', '已完成', { date: '2022-10-15' })],
     ['a date written in the progress text', row('制定实施方案', '2022年6月底前', '已于2022年10月15日完成')],
-    ['before its deadline, but after the as-of date', row('制定实施方案', '2022年12月底前', '已完成', { date: '2022-10-15' })],
+    [
+      'before its deadline, but after the as-of date',
+      row('制定实施方案', '2022年12月底前', '已完成', { date: '2022-10-15' }),
+    ],
   ])('%s', (_, r) => {
     const t = task(r);
     expect(t.status).toBe('needs_attention');
@@ -25,7 +37,9 @@ describe('a row without a deadline whose progress says it is done is 已完成',
     const report = judge(table([row('修订机关工作规则', deadline, '已完成，2022年8月印发')]));
     expect(report.tasks[0].status).toBe('done');
     expect(report.summary.doneRate).toBe(1);
-    expect(report.tasks[0].findings.map((f) => f.code)).toEqual(expect.arrayContaining([deadline ? 'vague_deadline' : 'missing_deadline']));
+    expect(report.tasks[0].findings.map((f) => f.code)).toEqual(
+      expect.arrayContaining([deadline ? 'vague_deadline' : 'missing_deadline']),
+    );
   });
   test('not done without a deadline still needs attention', () => {
     expect(task(row('修订机关工作规则', '', '正在起草')).status).toBe('needs_attention');
@@ -47,11 +61,15 @@ describe('a recurring task says what its day count counts', () => {
   });
 });
 
-describe('a table with no deadline column whose title states its year: each task is due by that year\'s end', () => {
+describe("a table with no deadline column whose title states its year: each task is due by that year's end", () => {
   const annual = (title: string, rows: (string | number)[][], asOf: string) =>
     judge(workbook(sheet('推进情况', [[title], ['序号', '目标任务', '责任单位', '推进情况'], ...rows])), { asOf });
   test('年度工作报告 targets, as of mid-year: on track, due 12-31, an info finding says why', () => {
-    const report = annual('2025年区政府工作报告目标任务上半年推进情况汇总表', [[1, '地区生产总值增长6%以上', '区发展改革委', '上半年增长5.8%']], '2025-07-15');
+    const report = annual(
+      '2025年区政府工作报告目标任务上半年推进情况汇总表',
+      [[1, '地区生产总值增长6%以上', '区发展改革委', '上半年增长5.8%']],
+      '2025-07-15',
+    );
     const t = report.tasks[0];
     expect([t.status, t.due]).toEqual(['on_track', '2025-12-31']);
     expect(t.findings.map((f) => [f.code, f.severity])).toEqual([['deadline_from_table_year', 'info']]);
@@ -62,15 +80,30 @@ describe('a table with no deadline column whose title states its year: each task
       [1, '新建城市书房10个', '市文广旅局', '已建成8个，其余正加快建设'],
       [2, '改造老旧小区20个', '市住建局', '已全部完工'],
     ];
-    expect(annual('2023年民生实事项目推进情况', rows, '2023-12-28').tasks.map((t) => t.status)).toEqual(['due_soon', 'done']);
-    expect(annual('2023年民生实事项目推进情况', rows, '2024-01-20').tasks.map((t) => t.status)).toEqual(['overdue', 'done']);
+    expect(annual('2023年民生实事项目推进情况', rows, '2023-12-28').tasks.map((t) => t.status)).toEqual([
+      'due_soon',
+      'done',
+    ]);
+    expect(annual('2023年民生实事项目推进情况', rows, '2024-01-20').tasks.map((t) => t.status)).toEqual([
+      'overdue',
+      'done',
+    ]);
   });
   test('a measure that states its own deadline keeps it', () => {
-    const t = annual('2023年重点工作任务分解', [[1, '6月底前完成实施方案制定', '办公室', '推进中']], '2023-09-30').tasks[0];
+    const t = annual('2023年重点工作任务分解', [[1, '6月底前完成实施方案制定', '办公室', '推进中']], '2023-09-30')
+      .tasks[0];
     expect([t.status, t.due]).toEqual(['overdue', '2023-06-30']);
   });
   test('with no year stated, a missing deadline stays a missing deadline', () => {
-    const t = judge(workbook(sheet('Sheet1', [['序号', '目标任务', '责任单位', '推进情况'], [1, '地区生产总值增长6%以上', '区发展改革委', '推进中']])), { asOf: '2025-07-15' }).tasks[0];
+    const t = judge(
+      workbook(
+        sheet('Sheet1', [
+          ['序号', '目标任务', '责任单位', '推进情况'],
+          [1, '地区生产总值增长6%以上', '区发展改革委', '推进中'],
+        ]),
+      ),
+      { asOf: '2025-07-15' },
+    ).tasks[0];
     expect(t.status).toBe('needs_attention');
     expect(t.findings.map((f) => f.code)).toContain('missing_deadline');
   });

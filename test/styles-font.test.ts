@@ -10,7 +10,15 @@ describe("the status column's font is the workbook's base font, whatever way its
     ['Times &amp; Roman', 'Times &amp; Roman'],
   ])('name val="%s"', async (written, expected) => {
     const input = await patchPart(
-      await buildXlsx([{ name: '台账', rows: [['序号', '具体措施', '牵头部门', '完成时限', '完成情况'], [1, '制定方案', '办公室', '2020年6月底前', '推进中']] }]),
+      await buildXlsx([
+        {
+          name: '台账',
+          rows: [
+            ['序号', '具体措施', '牵头部门', '完成时限', '完成情况'],
+            [1, '制定方案', '办公室', '2020年6月底前', '推进中'],
+          ],
+        },
+      ]),
       'xl/styles.xml',
       (xml) => xml.replace(/(<fonts[^>]*>\s*<font>[\s\S]*?<name val=")[^"]*(")/, `$1${written}$2`),
     );

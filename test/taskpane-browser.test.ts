@@ -19,7 +19,10 @@ import { firstLoad } from '../scripts/bundle-size';
 const ROOT = path.join(__dirname, '..');
 const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = fs.existsSync(CHROMIUM);
-if (!haveChromium) console.warn(`task pane browser test skipped: ${CHROMIUM} is missing (apt-get install chromium; .ci/run installs it).`);
+if (!haveChromium)
+  console.warn(
+    `task pane browser test skipped: ${CHROMIUM} is missing (apt-get install chromium; .ci/run installs it).`,
+  );
 const AS_OF = '2026-11-20';
 const OUT = path.join(ROOT, 'dist', 'harness');
 /** Screenshots go to docs/ only when asked (npm run render-taskpane); otherwise beside the harness build. */
@@ -66,12 +69,22 @@ function serve(dir: string): Promise<http.Server> {
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     page = await browser.newPage({ viewport: { width: 320, height: 900 }, locale: 'zh-CN' });
     page.on('request', (r) => requests.push(r.url()));
     await page.goto(`${origin}/index.html`);
-    await page.evaluate(([wb, now]) => window.luoshiHarness.start(wb as WorkbookData, { now: now as string }), [data, `${AS_OF}T09:00:00`] as const);
+    await page.evaluate(([wb, now]) => window.luoshiHarness.start(wb as WorkbookData, { now: now as string }), [
+      data,
+      `${AS_OF}T09:00:00`,
+    ] as const);
   }, 240_000);
 
   afterAll(async () => {
@@ -101,14 +114,20 @@ function serve(dir: string): Promise<http.Server> {
     }
     const overdue = page.getByTestId('overdue').locator('button');
     expect(await overdue.count()).toBe(expected.report.summary.byStatus.overdue);
-    expect(await page.getByTestId('by-lead').locator('[role="progressbar"]').count()).toBe(expected.report.summary.byLead.length);
+    expect(await page.getByTestId('by-lead').locator('[role="progressbar"]').count()).toBe(
+      expected.report.summary.byLead.length,
+    );
     expect(await page.getByTestId('notice').innerText()).toMatch(/校验完成.*3 次往返/);
 
     // The workbook behind the pane got the results.
     const sheets = await page.evaluate(() => window.luoshiHarness.model!.sheets.map((s) => s.name));
-    expect(sheets).toEqual(expect.arrayContaining(['汇总', '逾期清单', '临期提醒', '部门任务', '周期进度', '校验问题', '校验记录']));
+    expect(sheets).toEqual(
+      expect.arrayContaining(['汇总', '逾期清单', '临期提醒', '部门任务', '周期进度', '校验问题', '校验记录']),
+    );
 
-    const worst = [...expected.report.tasks].filter((t) => t.status === 'overdue').sort((a, b) => b.daysOverdue - a.daysOverdue)[0];
+    const worst = [...expected.report.tasks]
+      .filter((t) => t.status === 'overdue')
+      .sort((a, b) => b.daysOverdue - a.daysOverdue)[0];
     await page.screenshot({ path: path.join(SHOTS, 'taskpane.png'), fullPage: true });
     await overdue.first().click();
     await page.waitForFunction(() => window.luoshiHarness.model!.selection !== '');
@@ -138,9 +157,16 @@ function serve(dir: string): Promise<http.Server> {
 
     // The header row, from the selected cell.
     const headerRow = expected.report.headerRows[0];
-    await page.evaluate(([sheet, row]) => (window.luoshiHarness.model!.selection = `'${sheet}'!B${row}`), [expected.report.sheet, headerRow] as const);
+    await page.evaluate(([sheet, row]) => (window.luoshiHarness.model!.selection = `'${sheet}'!B${row}`), [
+      expected.report.sheet,
+      headerRow,
+    ] as const);
     await page.getByTestId('use-selected-row').click();
-    await page.waitForFunction((row) => (document.querySelector('input[type="number"][min="1"]') as HTMLInputElement | null)?.value === String(row), headerRow);
+    await page.waitForFunction(
+      (row) =>
+        (document.querySelector('input[type="number"][min="1"]') as HTMLInputElement | null)?.value === String(row),
+      headerRow,
+    );
     await page.locator(`[data-column="${measure}"]`).waitFor({ timeout: 60_000 });
     await page.getByLabel('列映射').fill('');
   }, 120_000);

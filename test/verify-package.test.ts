@@ -34,13 +34,16 @@ describe('the package check run before any output is written', () => {
       const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
       zip.file('xl/worksheets/sheet1.xml', xml.replace(/(<c r="A3"[^>]*>)<v>1<\/v>/, '$1<v>9</v>'));
     });
-    expect(await firstLoss(input, bad, 't.xlsx')).toBe("cell A3 of xl/worksheets/sheet1.xml changed");
+    expect(await firstLoss(input, bad, 't.xlsx')).toBe('cell A3 of xl/worksheets/sheet1.xml changed');
   });
 
   test('names a user style that changed, and a defined name that was lost', async () => {
     const styleChanged = await tampered(output, async (zip) => {
       const xml = await zip.file('xl/styles.xml')!.async('string');
-      zip.file('xl/styles.xml', xml.replace(/<cellXfs count="(\d+)"><xf /, '<cellXfs count="$1"><xf applyProtection="1" '));
+      zip.file(
+        'xl/styles.xml',
+        xml.replace(/<cellXfs count="(\d+)"><xf /, '<cellXfs count="$1"><xf applyProtection="1" '),
+      );
     });
     expect(await firstLoss(input, styleChanged, 't.xlsx')).toBe('style cellXfs[0] changed');
     const nameLost = await tampered(output, async (zip) => {

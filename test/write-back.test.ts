@@ -8,7 +8,10 @@ const OPTIONS = { asOf: '2022-09-30', runAt: '2022-09-30 10:00' };
 const FILE = '台账.xlsx';
 const USER_SHEETS = ['台账', '汇总', '底稿'];
 
-async function validated(input: Buffer, options: Partial<typeof OPTIONS> & { lang?: 'zh' | 'en' } = {}): Promise<Buffer> {
+async function validated(
+  input: Buffer,
+  options: Partial<typeof OPTIONS> & { lang?: 'zh' | 'en' } = {},
+): Promise<Buffer> {
   const result = await checkedWorkbook(input, FILE, { ...OPTIONS, ...options });
   if (!result.ok) throw new Error(result.error.message.en);
   return result.value.output;
@@ -51,7 +54,18 @@ describe('write-back', () => {
 
   test('the generated sheets are added after the user sheets; a user sheet named 汇总 is never replaced', async () => {
     const wb = await load(once);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['台账', '汇总', '底稿', '汇总(落实)', '逾期清单', '临期提醒', '部门任务', '周期进度', '校验问题', '校验记录']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '台账',
+      '汇总',
+      '底稿',
+      '汇总(落实)',
+      '逾期清单',
+      '临期提醒',
+      '部门任务',
+      '周期进度',
+      '校验问题',
+      '校验记录',
+    ]);
     expect(wb.getWorksheet('汇总')!.getCell('A1').value).toBe('用户自己的汇总表');
     const summary = wb.getWorksheet('汇总(落实)')!;
     const counts = new Map<string, unknown>();
@@ -85,7 +99,8 @@ describe('write-back', () => {
     for (const [name, content] of a) {
       if (name === (await generatedParts(once)).get('校验记录')) continue;
       // The shared strings gain no entry (the new run-log row repeats known texts); only their use count grows.
-      const uses = (xml: string | undefined) => (name.endsWith('sharedStrings.xml') ? String(xml).replace(/ count="\d+"/, '') : xml);
+      const uses = (xml: string | undefined) =>
+        name.endsWith('sharedStrings.xml') ? String(xml).replace(/ count="\d+"/, '') : xml;
       expect({ name, content: uses(b.get(name)) }).toEqual({ name, content: uses(content) });
     }
     const log = (await load(twice)).getWorksheet('校验记录')!;
@@ -100,14 +115,17 @@ describe('write-back', () => {
     expect(await partsOf(cleared.output)).toEqual(await partsOf(input));
   });
 
-  test("clear keeps the shared strings Luoshi added once a user cell has come to use one", async () => {
+  test('clear keeps the shared strings Luoshi added once a user cell has come to use one', async () => {
     // As after typing in Excel, which reuses an equal entry: a user cell refers to a text of Luoshi's.
     const zip = await JSZip.loadAsync(once);
     const sst = await zip.file('xl/sharedStrings.xml')!.async('string');
     const before = sst.slice(0, sst.indexOf('<t>逾期清单（2 项）</t>'));
     const index = (before.match(/<si>/g) ?? []).length - 1;
     const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
-    zip.file('xl/worksheets/sheet1.xml', sheet.replace(/(<row r="3"[^>]*>[\s\S]*?)(<\/row>)/, `$1<c r="K3" t="s"><v>${index}</v></c>$2`));
+    zip.file(
+      'xl/worksheets/sheet1.xml',
+      sheet.replace(/(<row r="3"[^>]*>[\s\S]*?)(<\/row>)/, `$1<c r="K3" t="s"><v>${index}</v></c>$2`),
+    );
     const edited = Buffer.from(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
     const cleared = await clearedWorkbook(edited, FILE);
     expect(cleared.found).toBe(true);
@@ -116,7 +134,7 @@ describe('write-back', () => {
     expect(ws.getCell('H3').value).toBeNull();
   });
 
-  test('generated texts are shared strings after the user\'s, which stay as they were', async () => {
+  test("generated texts are shared strings after the user's, which stay as they were", async () => {
     const strings = async (xlsx: Buffer) => (await JSZip.loadAsync(xlsx)).file('xl/sharedStrings.xml')!.async('string');
     const [mine, theirs] = [await strings(once), await strings(input)];
     const entries = (xml: string) => xml.match(/<si>[\s\S]*?<\/si>/g)!;
@@ -133,7 +151,15 @@ describe('write-back', () => {
 
   test('English run: English sheet names and status texts', async () => {
     const wb = await load(await validated(input, { lang: 'en' }));
-    expect(wb.worksheets.map((w) => w.name).slice(3)).toEqual(['Summary', 'Overdue', 'Due soon', 'By department', 'Periods', 'Findings', 'Run log']);
+    expect(wb.worksheets.map((w) => w.name).slice(3)).toEqual([
+      'Summary',
+      'Overdue',
+      'Due soon',
+      'By department',
+      'Periods',
+      'Findings',
+      'Run log',
+    ]);
     expect(wb.getWorksheet('台账')!.getCell('H2').value).toBe('Check result');
     expect(wb.getWorksheet('台账')!.getCell('H3').value).toBe('✔ Done');
   });
@@ -146,7 +172,9 @@ describe('formula injection', () => {
     const output = await validated(await richWorkbook(NASTY));
     const parts = await partsOf(output);
     const generated = new Set((await generatedParts(output)).values());
-    for (const [name, xml] of parts) if (generated.has(name)) expect({ name, formulas: xml.match(/<(?:\w+:)?f[\s>]/g) }).toEqual({ name, formulas: null });
+    for (const [name, xml] of parts)
+      if (generated.has(name))
+        expect({ name, formulas: xml.match(/<(?:\w+:)?f[\s>]/g) }).toEqual({ name, formulas: null });
     const overdue = (await load(output)).getWorksheet('逾期清单')!;
     const measures: unknown[] = [];
     overdue.eachRow((row, i) => i > 3 && measures.push(row.getCell(4).value));

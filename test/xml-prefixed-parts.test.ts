@@ -37,11 +37,15 @@ async function breakdownWorkbook({ p, rel, q, shared }: Spelling): Promise<Buffe
   const esc = (text: string) => text.replace(/&/g, '&amp;');
   const strings: string[] = [];
   const cell = (text: string, ref: string) => {
-    if (!shared) return `<${p}c r=${q}${ref}${q} t=${q}inlineStr${q}><${p}is><${p}t>${esc(text)}</${p}t></${p}is></${p}c>`;
+    if (!shared)
+      return `<${p}c r=${q}${ref}${q} t=${q}inlineStr${q}><${p}is><${p}t>${esc(text)}</${p}t></${p}is></${p}c>`;
     strings.push(text);
     return `<${p}c r=${q}${ref}${q} t=${q}s${q}><${p}v>${strings.length - 1}</${p}v></${p}c>`;
   };
-  const rows = ROWS.map((row, r) => `<${p}row r=${q}${r + 1}${q}>${row.map((text, c) => cell(text, `${'ABCDEF'[c]}${r + 1}`)).join('')}</${p}row>`).join('\n');
+  const rows = ROWS.map(
+    (row, r) =>
+      `<${p}row r=${q}${r + 1}${q}>${row.map((text, c) => cell(text, `${'ABCDEF'[c]}${r + 1}`)).join('')}</${p}row>`,
+  ).join('\n');
   const parts: Record<string, string> = {
     '[Content_Types].xml': `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="${TYPE}.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="${TYPE}.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="${TYPE}.styles+xml"/>${shared ? `<Override PartName="/xl/sharedStrings.xml" ContentType="${TYPE}.sharedStrings+xml"/>` : ''}</Types>`,
     '_rels/.rels': `<Relationships xmlns="${PACKAGE_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
@@ -51,9 +55,12 @@ async function breakdownWorkbook({ p, rel, q, shared }: Spelling): Promise<Buffe
     'xl/styles.xml': `<${p}styleSheet ${ns}><${p}fonts count="1"><${p}font><${p}sz val="11"/><${p}name val="宋体"/><${p}charset val="134"/></${p}font></${p}fonts><${p}fills count="2"><${p}fill><${p}patternFill patternType="none"/></${p}fill><${p}fill><${p}patternFill patternType="gray125"/></${p}fill></${p}fills><${p}borders count="1"><${p}border><${p}left/><${p}right/><${p}top/><${p}bottom/><${p}diagonal/></${p}border></${p}borders><${p}cellStyleXfs count="1"><${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></${p}cellStyleXfs><${p}cellXfs count="1"><${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></${p}cellXfs><${p}cellStyles count="1"><${p}cellStyle name="Normal" xfId="0" builtinId="0"/></${p}cellStyles></${p}styleSheet>`,
   };
   // count in double quotes: clear restores it as count="…" (withAttribute writes double quotes).
-  if (shared) parts['xl/sharedStrings.xml'] = `<${p}sst ${ns} count="${strings.length}" uniqueCount="${strings.length}">${strings.map((s) => `<${p}si><${p}t>${esc(s)}</${p}t></${p}si>`).join('')}</${p}sst>`;
+  if (shared)
+    parts['xl/sharedStrings.xml'] =
+      `<${p}sst ${ns} count="${strings.length}" uniqueCount="${strings.length}">${strings.map((s) => `<${p}si><${p}t>${esc(s)}</${p}t></${p}si>`).join('')}</${p}sst>`;
   const zip = new JSZip();
-  for (const [name, xml] of Object.entries(parts)) zip.file(name, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${xml}`);
+  for (const [name, xml] of Object.entries(parts))
+    zip.file(name, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${xml}`);
   return Buffer.from(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
 }
 
@@ -66,7 +73,10 @@ async function partTexts(xlsx: Buffer): Promise<Map<string, string>> {
 
 describe.each([
   ['x: throughout, inline strings', { p: 'x:', rel: 'r', q: '"', shared: false }],
-  ["ss: throughout, single quotes, shared strings, relationships as rel:", { p: 'ss:', rel: 'rel', q: "'", shared: true }],
+  [
+    'ss: throughout, single quotes, shared strings, relationships as rel:',
+    { p: 'ss:', rel: 'rel', q: "'", shared: true },
+  ],
   ['no prefix, shared strings', { p: '', rel: 'r', q: '"', shared: true }],
 ])('%s', (_, spelling: Spelling) => {
   let input: Buffer;
@@ -81,11 +91,19 @@ describe.each([
   test("the status column is written in the sheet's own prefix and reads back", async () => {
     const sheet = (await partTexts(output)).get('xl/worksheets/sheet1.xml')!;
     const { p } = spelling;
-    expect(sheet).toMatch(new RegExp(`<${p}c r="G3" s="\\d+" t="inlineStr"><${p}is><${p}t>✔ 已完成</${p}t></${p}is></${p}c></${p}row>`));
+    expect(sheet).toMatch(
+      new RegExp(`<${p}c r="G3" s="\\d+" t="inlineStr"><${p}is><${p}t>✔ 已完成</${p}t></${p}is></${p}c></${p}row>`),
+    );
     expect(sheet).toContain(`<${p}conditionalFormatting sqref="A3:G5">`);
     const read = await readWorkbook(output, '台账.xlsx');
     const table = read.sheets.find((s) => s.name === '台账')!;
-    expect(table.rows.map((r) => r[6])).toEqual([undefined, '校验结果', '✔ 已完成', expect.stringMatching(/^○ 正常推进/), expect.stringMatching(/^● 逾期 30 天/)]);
+    expect(table.rows.map((r) => r[6])).toEqual([
+      undefined,
+      '校验结果',
+      '✔ 已完成',
+      expect.stringMatching(/^○ 正常推进/),
+      expect.stringMatching(/^● 逾期 30 天/),
+    ]);
     expect(table.rows[4][1]).toBe('開展廉政教育');
     expect(table.merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 5 }]);
     expect(read.sheets.map((s) => s.name)).toContain('逾期清单');

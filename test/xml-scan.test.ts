@@ -2,7 +2,17 @@
  * The one element scanner (src/xlsx/xml-scan.ts) and the edits built on it (xml-edit.ts): elements are
  * found by name whatever their namespace prefix, with positions that cut out exactly their text.
  */
-import { attributesOf, elementName, findElement, findElements, findStartTag, findStartTags, innerXml, lastEndTag, startTag } from '../src/xlsx/xml-scan';
+import {
+  attributesOf,
+  elementName,
+  findElement,
+  findElements,
+  findStartTag,
+  findStartTags,
+  innerXml,
+  lastEndTag,
+  startTag,
+} from '../src/xlsx/xml-scan';
 import { insertionPoint, prefixFor, rootClose, rootEnd, rootPrefix } from '../src/xlsx/xml-edit';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -13,7 +23,10 @@ describe('finding elements', () => {
 
   test('by name, with or without a prefix, each span cutting out exactly its text', () => {
     const sheets = findElements(workbook, 'sheet');
-    expect(sheets.map((s) => s.text)).toEqual([`<x:sheet name="台账" sheetId="1" r:id="rId1"/>`, `<sheet name='汇总&amp;统计' sheetId="2" r:id='rId2'></sheet>`]);
+    expect(sheets.map((s) => s.text)).toEqual([
+      `<x:sheet name="台账" sheetId="1" r:id="rId1"/>`,
+      `<sheet name='汇总&amp;统计' sheetId="2" r:id='rId2'></sheet>`,
+    ]);
     for (const s of sheets) expect(workbook.slice(s.start, s.end)).toBe(s.text);
     expect(sheets.map((s) => attributesOf(s.text))).toEqual([
       { name: '台账', sheetId: '1', 'r:id': 'rId1', ':id': 'rId1' },
@@ -39,7 +52,9 @@ describe('finding elements', () => {
 
   test('from and to: only elements that start in between', () => {
     const names = findElement(workbook, 'definedNames')!;
-    expect(findElements(workbook, 'definedName', names.start, names.end).map((n) => attributesOf(n.text).name)).toEqual(['a', 'b']);
+    expect(findElements(workbook, 'definedName', names.start, names.end).map((n) => attributesOf(n.text).name)).toEqual(
+      ['a', 'b'],
+    );
     expect(findElements(workbook, 'sheet', 0, findElements(workbook, 'sheet')[1].start)).toHaveLength(1);
     const second = findElements(workbook, 'sheet')[1];
     expect(findElement(workbook, 'sheet', second.start)).toEqual(second);
@@ -54,7 +69,8 @@ describe('finding elements', () => {
 
 describe('the last end tag of an element, searched from the end', () => {
   test('with a prefix or spaces, past the same word in text and attributes', () => {
-    const sheet = '<x:worksheet><x:sheetData><row r="1"><c t="inlineStr"><is><t>sheetData</t></is></c></row></x:sheetData ><x:mergeCells count="0" note="sheetData"/></x:worksheet>';
+    const sheet =
+      '<x:worksheet><x:sheetData><row r="1"><c t="inlineStr"><is><t>sheetData</t></is></c></row></x:sheetData ><x:mergeCells count="0" note="sheetData"/></x:worksheet>';
     expect(lastEndTag(sheet, 'sheetData')).toBe(sheet.indexOf('</x:sheetData'));
     expect(lastEndTag('<a><sheetDataX/></sheetDataX></a>', 'sheetData')).toBe(-1);
     expect(lastEndTag('<worksheet/>', 'sheetData')).toBe(-1);
@@ -80,8 +96,12 @@ describe('prefixes and insertion points', () => {
 
   test('before the first following element present, else before the root end tag', () => {
     const sheet = `<x:worksheet xmlns:x="${MAIN}"><x:sheetData/><x:pageMargins left="1"/><x:drawing r:id="rId1"/></x:worksheet>`;
-    expect(insertionPoint(sheet, 'worksheet', ['hyperlinks', 'pageMargins', 'drawing'])).toBe(sheet.indexOf('<x:pageMargins'));
-    expect(insertionPoint(sheet, 'worksheet', ['drawing'], sheet.indexOf('<x:drawing') + 1)).toBe(sheet.indexOf('</x:worksheet>'));
+    expect(insertionPoint(sheet, 'worksheet', ['hyperlinks', 'pageMargins', 'drawing'])).toBe(
+      sheet.indexOf('<x:pageMargins'),
+    );
+    expect(insertionPoint(sheet, 'worksheet', ['drawing'], sheet.indexOf('<x:drawing') + 1)).toBe(
+      sheet.indexOf('</x:worksheet>'),
+    );
     expect(insertionPoint(sheet, 'worksheet', ['extLst'])).toBe(sheet.indexOf('</x:worksheet>'));
   });
 });

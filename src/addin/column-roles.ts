@@ -35,7 +35,10 @@ export function columnRoleRows(report: Pick<Report, 'columnRoles'>, lang: Lang):
   const rows = (report.columnRoles ?? []).map((r) => {
     const low = r.why !== 'override' && r.confidence < LOW_CONFIDENCE;
     const superseded = r.superseded === true;
-    const notes = [low ? t(lang, 'lowConfidence', { pct: `${Math.round(r.confidence * 100)}%` }) : '', superseded ? t(lang, 'superseded') : ''].filter(Boolean);
+    const notes = [
+      low ? t(lang, 'lowConfidence', { pct: `${Math.round(r.confidence * 100)}%` }) : '',
+      superseded ? t(lang, 'superseded') : '',
+    ].filter(Boolean);
     return {
       column: r.column,
       header: r.header,

@@ -14,7 +14,14 @@ export interface PaneSettings {
   language: 'auto' | Lang;
 }
 
-export const DEFAULT_SETTINGS: PaneSettings = { asOf: '', warnDays: 7, sheet: '', headerRow: '', columns: '', language: 'auto' };
+export const DEFAULT_SETTINGS: PaneSettings = {
+  asOf: '',
+  warnDays: 7,
+  sheet: '',
+  headerRow: '',
+  columns: '',
+  language: 'auto',
+};
 
 const KEY = 'luoshi.settings';
 
@@ -57,7 +64,14 @@ export function settingsLang(s: PaneSettings, displayLanguage: string): Lang {
 
 /** What a check runs with: the pane's settings, today and now. Shared by the pane and the ribbon's 校验. */
 export function checkOptions(s: PaneSettings, lang: Lang, now: Date, showSummary: boolean): CheckOptions {
-  return { asOf: s.asOf || today(now), warnDays: s.warnDays, lang, override: overrideOf(s), runAt: runAt(now), showSummary };
+  return {
+    asOf: s.asOf || today(now),
+    warnDays: s.warnDays,
+    lang,
+    override: overrideOf(s),
+    runAt: runAt(now),
+    showSummary,
+  };
 }
 
 /**

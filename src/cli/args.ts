@@ -7,7 +7,11 @@ export interface ParsedArgs {
 export class UsageError extends Error {}
 
 /** `spec` maps each flag to whether it takes a value. Short aliases map to the long name. */
-export function parseArgs(argv: string[], spec: Record<string, boolean>, aliases: Record<string, string> = {}): ParsedArgs {
+export function parseArgs(
+  argv: string[],
+  spec: Record<string, boolean>,
+  aliases: Record<string, string> = {},
+): ParsedArgs {
   const positional: string[] = [];
   const flags = new Map<string, string[]>();
   for (let i = 0; i < argv.length; i++) {
@@ -17,7 +21,10 @@ export function parseArgs(argv: string[], spec: Record<string, boolean>, aliases
       break;
     }
     if (arg.startsWith('-') && arg.length > 1 && !/^-\d/.test(arg)) {
-      const [rawName, inline] = arg.includes('=') && arg.startsWith('--') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+      const [rawName, inline] =
+        arg.includes('=') && arg.startsWith('--')
+          ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+          : [arg, undefined];
       const name = aliases[rawName] ?? rawName;
       if (!(name in spec)) throw new UsageError(`unknown option ${rawName}`);
       const list = flags.get(name) ?? [];

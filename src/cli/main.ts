@@ -38,7 +38,11 @@ function overrideOf(args: ParsedArgs): LayoutOverride {
   const headerRow = last(args, '--header-row');
   if (headerRow !== undefined) {
     const n = Number(headerRow);
-    if (!Number.isInteger(n) || n < 1) fail(`--header-row 应为正整数，而不是“${headerRow}”`, `--header-row must be a positive whole number, not "${headerRow}"`);
+    if (!Number.isInteger(n) || n < 1)
+      fail(
+        `--header-row 应为正整数，而不是“${headerRow}”`,
+        `--header-row must be a positive whole number, not "${headerRow}"`,
+      );
     override.headerRow = n;
   }
   const specs = args.flags.get('--column');
@@ -59,7 +63,7 @@ function writeAtomically(target: string, content: Buffer | Iterable<Uint8Array>)
     else {
       const fd = fs.openSync(temp, 'w');
       try {
-        for (const chunk of content) for (let done = 0; done < chunk.length; ) done += fs.writeSync(fd, chunk, done);
+        for (const chunk of content) for (let done = 0; done < chunk.length;) done += fs.writeSync(fd, chunk, done);
       } finally {
         fs.closeSync(fd);
       }
@@ -82,37 +86,67 @@ function besideInput(file: string, tag: string): string {
 }
 
 async function validateCommand(argv: string[], out: (s: string) => void): Promise<number> {
-  const args = parseArgs(argv, { '--json': true, '--as-of': true, '--warn-days': true, '--lang': true, '-o': true, '--sheet': true, '--header-row': true, '--column': true, '--quiet': false, '--no-write': false }, { '--output': '-o', '-q': '--quiet' });
+  const args = parseArgs(
+    argv,
+    {
+      '--json': true,
+      '--as-of': true,
+      '--warn-days': true,
+      '--lang': true,
+      '-o': true,
+      '--sheet': true,
+      '--header-row': true,
+      '--column': true,
+      '--quiet': false,
+      '--no-write': false,
+    },
+    { '--output': '-o', '-q': '--quiet' },
+  );
   const lang = langOf(args);
   if (args.positional.length !== 1) fail('validate 需要且只需要一个 xlsx 文件', 'validate takes exactly one xlsx file');
   const file = args.positional[0];
   const asOf = last(args, '--as-of') ?? today();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) fail(`--as-of 应为 YYYY-MM-DD，而不是“${asOf}”`, `--as-of must be YYYY-MM-DD, not "${asOf}"`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf))
+    fail(`--as-of 应为 YYYY-MM-DD，而不是“${asOf}”`, `--as-of must be YYYY-MM-DD, not "${asOf}"`);
   const warnText = last(args, '--warn-days');
   const warnDays = warnText === undefined ? undefined : Number(warnText);
-  if (warnText !== undefined && !(/^\d+$/.test(warnText) && warnDays! <= 3650)) fail(`--warn-days 应为 0–3650 的整数，而不是“${warnText}”`, `--warn-days must be a whole number 0–3650, not "${warnText}"`);
+  if (warnText !== undefined && !(/^\d+$/.test(warnText) && warnDays! <= 3650))
+    fail(
+      `--warn-days 应为 0–3650 的整数，而不是“${warnText}”`,
+      `--warn-days must be a whole number 0–3650, not "${warnText}"`,
+    );
   const override = overrideOf(args);
   const write = !args.flags.has('--no-write');
   const target = last(args, '-o') ?? besideInput(file, 'checked');
-  if (!write && last(args, '-o') !== undefined) fail('-o 与 --no-write 不能同时使用', '-o and --no-write cannot be used together');
+  if (!write && last(args, '-o') !== undefined)
+    fail('-o 与 --no-write 不能同时使用', '-o and --no-write cannot be used together');
 
   const input = await readFileBytes(file);
   const progress = progressBar(input.length, lang);
   const options = { asOf, warnDays, lang, override, runAt: runAt() };
   let result: Judged<{ report: Report; output?: Buffer }>;
   try {
-    result = write ? await checkedWorkbook(input, file, options, progress.stage) : await judgedWorkbook(input, file, options, progress.stage);
+    result = write
+      ? await checkedWorkbook(input, file, options, progress.stage)
+      : await judgedWorkbook(input, file, options, progress.stage);
   } finally {
     progress.done();
   }
-  if (!result.ok) throw new Exit(2, { zh: `${result.error.message.zh}：${file}`, en: `${result.error.message.en}: ${file}` });
+  if (!result.ok)
+    throw new Exit(2, { zh: `${result.error.message.zh}：${file}`, en: `${result.error.message.en}: ${file}` });
   const { report, output } = result.value;
   if (output) writeAtomically(target, output);
   const json = last(args, '--json');
-  if (json === '-') out(Buffer.concat([...reportJsonChunks(report)]).toString('utf8').trimEnd());
+  if (json === '-')
+    out(
+      Buffer.concat([...reportJsonChunks(report)])
+        .toString('utf8')
+        .trimEnd(),
+    );
   else {
     if (json !== undefined) writeAtomically(json, reportJsonChunks(report));
-    if (last(args, '--quiet') === undefined) out(summaryText(report, file) + (write ? `\n${lang === 'zh' ? '已写出' : 'Written'}: ${target}` : ''));
+    if (last(args, '--quiet') === undefined)
+      out(summaryText(report, file) + (write ? `\n${lang === 'zh' ? '已写出' : 'Written'}: ${target}` : ''));
   }
   return 0;
 }
@@ -125,21 +159,30 @@ async function clearCommand(argv: string[], out: (s: string) => void): Promise<n
   const { found, output } = await clearedWorkbook(await readFileBytes(file), file);
   writeAtomically(target, output);
   if (last(args, '--quiet') === undefined) {
-    out(found ? `已清除落实写入的内容 | Removed everything Luoshi wrote: ${target}` : `工作簿中没有落实写入的内容，已原样写出 | Nothing of Luoshi's was in the workbook; written unchanged: ${target}`);
+    out(
+      found
+        ? `已清除落实写入的内容 | Removed everything Luoshi wrote: ${target}`
+        : `工作簿中没有落实写入的内容，已原样写出 | Nothing of Luoshi's was in the workbook; written unchanged: ${target}`,
+    );
   }
   return 0;
 }
 
 function explainCommand(argv: string[], out: (s: string) => void): number {
   const args = parseArgs(argv, { '--year': true, '--measure': false });
-  if (args.positional.length !== 1) fail('explain 需要一段文本（含空格时请加引号）', 'explain takes one text (quote it if it has spaces)');
+  if (args.positional.length !== 1)
+    fail('explain 需要一段文本（含空格时请加引号）', 'explain takes one text (quote it if it has spaces)');
   const yearText = last(args, '--year') ?? today().slice(0, 4);
-  if (!/^\d{4}$/.test(yearText)) fail(`--year 应为四位年份，而不是“${yearText}”`, `--year must be a four-digit year, not "${yearText}"`);
+  if (!/^\d{4}$/.test(yearText))
+    fail(`--year 应为四位年份，而不是“${yearText}”`, `--year must be a four-digit year, not "${yearText}"`);
   out(JSON.stringify(explain(args.positional[0], Number(yearText), args.flags.has('--measure'))));
   return 0;
 }
 
-export async function run(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + '\n')): Promise<number> {
+export async function run(
+  argv: string[],
+  out: (s: string) => void = (s) => process.stdout.write(s + '\n'),
+): Promise<number> {
   const [command, ...rest] = argv;
   // Every usage error says "see --help": it works after a command too (luoshi validate --help).
   if (rest.includes('--help') || rest.includes('-h')) return run(['--help'], out);
@@ -161,7 +204,10 @@ export async function run(argv: string[], out: (s: string) => void = (s) => proc
       out(`${USAGE.zh}\n\n${USAGE.en}`);
       return command === undefined ? 2 : 0;
     default:
-      return fail(`未知命令“${command}”，可用：validate、explain、clear（--help 查看用法）`, `Unknown command "${command}"; use validate, explain or clear (--help for usage)`);
+      return fail(
+        `未知命令“${command}”，可用：validate、explain、clear（--help 查看用法）`,
+        `Unknown command "${command}"; use validate, explain or clear (--help for usage)`,
+      );
   }
 }
 
@@ -178,7 +224,8 @@ export async function main(
     let code = 2;
     if (e instanceof Exit) [messages, code] = [e.messages, e.code];
     else if (e instanceof InputError) messages = e.messages;
-    else if (e instanceof UsageError) messages = { zh: `参数有误：${e.message}（--help 查看用法）`, en: `Bad arguments: ${e.message} (see --help)` };
+    else if (e instanceof UsageError)
+      messages = { zh: `参数有误：${e.message}（--help 查看用法）`, en: `Bad arguments: ${e.message} (see --help)` };
     else {
       // Anything unexpected while reading a file is still bad input to the user: one line, no stack.
       const detail = e instanceof Error ? e.message : String(e);

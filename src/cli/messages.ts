@@ -31,4 +31,3 @@ explain   shows how a deadline cell (or, with --measure, a measure text) is unde
 Fields: id category measure lead responsible owner deadline progress doneDate evidence startDate count lastDate notes
 Exit codes: 0 success; 2 bad input (with a one-line message)`,
 };
-

@@ -12,7 +12,11 @@ const STAGES: Record<Stage, { at: number; zh: string; en: string }> = {
 };
 
 /** A one-line bar on stderr, redrawn per stage; nothing at all when stderr is not a terminal. */
-export function progressBar(bytes: number, lang: Lang, stream: NodeJS.WriteStream = process.stderr): { stage: (s: Stage) => void; done: () => void } {
+export function progressBar(
+  bytes: number,
+  lang: Lang,
+  stream: NodeJS.WriteStream = process.stderr,
+): { stage: (s: Stage) => void; done: () => void } {
   if (!stream.isTTY || bytes < LARGE_FILE) return { stage: () => {}, done: () => {} };
   const width = 24;
   let shown = false;

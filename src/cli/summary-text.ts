@@ -21,7 +21,10 @@ export function summaryText(report: Report, file: string): string {
   const { lang, summary } = report;
   const zh = lang === 'zh';
   const lines: string[] = [];
-  const headerRows = report.headerRows[0] === report.headerRows[1] ? `${report.headerRows[0]}` : `${report.headerRows[0]}–${report.headerRows[1]}`;
+  const headerRows =
+    report.headerRows[0] === report.headerRows[1]
+      ? `${report.headerRows[0]}`
+      : `${report.headerRows[0]}–${report.headerRows[1]}`;
   lines.push(
     zh
       ? `落实校验 ${file}：工作表“${report.sheet}”，表头第 ${headerRows} 行，${report.year} 年度`
@@ -34,20 +37,36 @@ export function summaryText(report: Report, file: string): string {
   );
   for (const code of STATUS_CODES) {
     const label = statusLabel(code, lang);
-    lines.push(`  ${label}${' '.repeat(Math.max(1, (zh ? 10 : 18) - label.length))}${String(summary.byStatus[code]).padStart(5)}`);
+    lines.push(
+      `  ${label}${' '.repeat(Math.max(1, (zh ? 10 : 18) - label.length))}${String(summary.byStatus[code]).padStart(5)}`,
+    );
   }
-  lines.push(zh ? `办结率 ${percent(summary.doneRate)}，按时完成率 ${percent(summary.onTimeRate)}` : `Done ${percent(summary.doneRate)}, on time ${percent(summary.onTimeRate)}`);
+  lines.push(
+    zh
+      ? `办结率 ${percent(summary.doneRate)}，按时完成率 ${percent(summary.onTimeRate)}`
+      : `Done ${percent(summary.doneRate)}, on time ${percent(summary.onTimeRate)}`,
+  );
   const overdue = report.tasks.filter((t) => t.status === 'overdue').sort((a, b) => b.daysOverdue - a.daysOverdue);
   const dueSoon = report.tasks.filter((t) => t.status === 'due_soon');
   const list = (title: string, items: TaskReport[]) => {
     if (items.length === 0) return;
     lines.push('', title);
     for (const t of items.slice(0, 30)) lines.push(itemLine(t, lang));
-    if (items.length > 30) lines.push(zh ? `  …另有 ${items.length - 30} 项，见 --json 报告` : `  …and ${items.length - 30} more in the --json report`);
+    if (items.length > 30)
+      lines.push(
+        zh
+          ? `  …另有 ${items.length - 30} 项，见 --json 报告`
+          : `  …and ${items.length - 30} more in the --json report`,
+      );
   };
   list(zh ? `逾期事项（${overdue.length}）：` : `Overdue (${overdue.length}):`, overdue);
   list(zh ? `临期事项（${dueSoon.length}）：` : `Due soon (${dueSoon.length}):`, dueSoon);
   const f = summary.findings;
-  lines.push('', zh ? `发现问题：错误 ${f.error}，警告 ${f.warning}，提示 ${f.info}（详见 --json 报告）` : `Findings: ${f.error} errors, ${f.warning} warnings, ${f.info} notes (see the --json report)`);
+  lines.push(
+    '',
+    zh
+      ? `发现问题：错误 ${f.error}，警告 ${f.warning}，提示 ${f.info}（详见 --json 报告）`
+      : `Findings: ${f.error} errors, ${f.warning} warnings, ${f.info} notes (see the --json report)`,
+  );
   return lines.join('\n');
 }

@@ -40,7 +40,10 @@ function failure(code: ValidateFailure['code'], detail = ''): ValidateResult {
       en: 'No breakdown table found: no header row names a measure column together with lead, deadline or progress columns',
     },
     no_sheet: { zh: `工作簿中没有名为“${detail}”的工作表`, en: `The workbook has no sheet named "${detail}"` },
-    bad_column: { zh: `列设置无法识别：${detail}（应为 字段=列字母，如 measure=C）`, en: `Column setting not understood: ${detail} (expected field=letters, e.g. measure=C)` },
+    bad_column: {
+      zh: `列设置无法识别：${detail}（应为 字段=列字母，如 measure=C）`,
+      en: `Column setting not understood: ${detail} (expected field=letters, e.g. measure=C)`,
+    },
     bad_option: { zh: `参数无效：${detail}`, en: `Invalid option: ${detail}` },
   };
   return { ok: false, error: { code, message: messages[code] } };
@@ -73,7 +76,8 @@ function noTable(d: DetectFailure): ValidateResult {
 
 /** Each task row's id and measure text, for linking log entries (read in a pass of its own). */
 function* taskKeys(view: MergedView, layout: TableLayout): Generator<{ row: number; id: string; measure: string }> {
-  for (const r of tableRows(view, layout)) yield { row: r.row, id: cellText(r.values.id ?? null), measure: cellText(r.values.measure ?? null) };
+  for (const r of tableRows(view, layout))
+    yield { row: r.row, id: cellText(r.values.id ?? null), measure: cellText(r.values.measure ?? null) };
 }
 
 /**
@@ -87,10 +91,12 @@ export function validateWorkbook(workbook: WorkbookData, options: ValidateOption
   if (parsedAsOf === null) return failure('bad_option', `--as-of ${options.asOf}`);
   const asOf: DayNumber = parsedAsOf;
   const warnDays = options.warnDays ?? DEFAULT_WARN_DAYS;
-  if (!Number.isInteger(warnDays) || warnDays < 0 || warnDays > 3650) return failure('bad_option', `--warn-days ${warnDays}`);
+  if (!Number.isInteger(warnDays) || warnDays < 0 || warnDays > 3650)
+    return failure('bad_option', `--warn-days ${warnDays}`);
 
   const detected = detectTable(workbook, options.override);
-  if (!detected.ok) return detected.reason === 'no_table' ? noTable(detected) : failure(detected.reason, detected.detail);
+  if (!detected.ok)
+    return detected.reason === 'no_table' ? noTable(detected) : failure(detected.reason, detected.detail);
   const layout = detected.layout;
   const sheet = workbook.sheets[layout.sheetIndex];
   const view = new MergedView(sheet);
@@ -128,7 +134,14 @@ export function validateWorkbook(workbook: WorkbookData, options: ValidateOption
   const extent = headerExtent(view, layout);
   for (const [field, col] of Object.entries(layout.columns)) if (col !== undefined) columns[field] = columnLetter(col);
   // How each column's role was decided, so a wrong guess is visible (issue 15).
-  const columnRoles = layout.columnRoles.map((r) => ({ field: r.field, column: columnLetter(r.col), header: r.header, why: r.why, confidence: r.confidence, ...(r.superseded ? { superseded: true } : {}) }));
+  const columnRoles = layout.columnRoles.map((r) => ({
+    field: r.field,
+    column: columnLetter(r.col),
+    header: r.header,
+    why: r.why,
+    confidence: r.confidence,
+    ...(r.superseded ? { superseded: true } : {}),
+  }));
   if (layout.extraResponsible.length) columns.responsibleMore = layout.extraResponsible.map(columnLetter).join(',');
   return {
     ok: true,
@@ -140,12 +153,20 @@ export function validateWorkbook(workbook: WorkbookData, options: ValidateOption
       lang,
       sheet: sheet.name,
       headerRows: [layout.headerTop + 1, layout.headerBottom + 1],
-      table: { firstColumn: extent.first + 1, lastColumn: extent.last + 1, lastRow: lastRow + 1, resultColumn: firstEmptyColumn(sheet, extent.last + 1, layout.headerTop, lastRow) + 1 },
+      table: {
+        firstColumn: extent.first + 1,
+        lastColumn: extent.last + 1,
+        lastRow: lastRow + 1,
+        resultColumn: firstEmptyColumn(sheet, extent.last + 1, layout.headerTop, lastRow) + 1,
+      },
       year,
       dateSystem: workbook.date1904 ? '1904' : '1900',
       columns,
       columnRoles,
-      periodColumns: layout.periodColumns.map((p) => ({ column: columnLetter(p.col), period: periodLabel({ kind: p.period, year, index: p.index, start: 0, end: 0 }) })),
+      periodColumns: layout.periodColumns.map((p) => ({
+        column: columnLetter(p.col),
+        period: periodLabel({ kind: p.period, year, index: p.index, start: 0, end: 0 }),
+      })),
       overridden: layout.overridden,
       rules: rules.map((r) => ({
         keywords: r.keywords,

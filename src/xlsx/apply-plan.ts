@@ -12,14 +12,49 @@ import { appendInside, escapeXml, insertionPoint, prefixFor, quoteSheet, rootPre
 import { NS, WorkbookPackage } from './workbook-package';
 
 /** Elements that follow <conditionalFormatting> in a worksheet (CT_Worksheet's order). */
-const AFTER_CONDITIONAL = ['dataValidations', 'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks', 'colBreaks', 'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing', 'legacyDrawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
+const AFTER_CONDITIONAL = [
+  'dataValidations',
+  'hyperlinks',
+  'printOptions',
+  'pageMargins',
+  'pageSetup',
+  'headerFooter',
+  'rowBreaks',
+  'colBreaks',
+  'customProperties',
+  'cellWatches',
+  'ignoredErrors',
+  'smartTags',
+  'drawing',
+  'legacyDrawing',
+  'legacyDrawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'webPublishItems',
+  'tableParts',
+  'extLst',
+];
 /** Elements that follow <cols>. */
 const AFTER_COLS = ['sheetData'];
 /** Elements that follow <definedNames> in a workbook. */
-const AFTER_NAMES = ['calcPr', 'oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
+const AFTER_NAMES = [
+  'calcPr',
+  'oleSize',
+  'customWorkbookViews',
+  'pivotCaches',
+  'smartTagPr',
+  'smartTagTypes',
+  'webPublishing',
+  'fileRecoveryPr',
+  'webPublishObjects',
+  'extLst',
+];
 
 function countsText(counts: StyleCounts | StringCounts): string {
-  return `"${Object.entries(counts).map(([k, v]) => `${k}=${v}`).join(';')}"`;
+  return `"${Object.entries(counts)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(';')}"`;
 }
 
 /** Adds the status column's width unless a <col> of the user's already covers that column. */
@@ -32,7 +67,11 @@ function addStatusWidth(xml: string, col: number, width: number): { xml: string;
     return { xml: splice(xml, at, at, `<${prefix}cols>${element}</${prefix}cols>`), added: true };
   }
   const entries = findElements(xml, 'col', cols.start + 1, cols.end);
-  const ranges = entries.map((e) => ({ e, min: Number(attributesOf(e.text).min), max: Number(attributesOf(e.text).max) }));
+  const ranges = entries.map((e) => ({
+    e,
+    min: Number(attributesOf(e.text).min),
+    max: Number(attributesOf(e.text).max),
+  }));
   if (ranges.some((r) => r.min <= col + 1 && col + 1 <= r.max)) return { xml, added: false };
   const before = ranges.find((r) => r.min > col + 1);
   const at = before ? before.e.start : cols.start + cols.text.lastIndexOf('</');
@@ -44,11 +83,19 @@ function addStatusWidth(xml: string, col: number, width: number): { xml: string;
  * status cells into empty places, a conditional format, generated sheets, names and styles at the end
  * of their lists. Refuses (InputError) when the plan would write over a user's value.
  */
-export async function applyPlan(pkg: WorkbookPackage, plan: WritePlan, original: { styles: StyleCounts | null; strings: StringCounts | null }): Promise<void> {
+export async function applyPlan(
+  pkg: WorkbookPackage,
+  plan: WritePlan,
+  original: { styles: StyleCounts | null; strings: StringCounts | null },
+): Promise<void> {
   const sheets = await pkg.sheets();
   const breakdown = sheets.find((s) => s.name === plan.breakdown.sheet);
   if (!breakdown?.partPath) {
-    throw inputError('no_sheet', `工作表“${plan.breakdown.sheet}”无法写入（不是普通工作表）：${pkg.file}`, `Sheet "${plan.breakdown.sheet}" cannot be written (not a worksheet): ${pkg.file}`);
+    throw inputError(
+      'no_sheet',
+      `工作表“${plan.breakdown.sheet}”无法写入（不是普通工作表）：${pkg.file}`,
+      `Sheet "${plan.breakdown.sheet}" cannot be written (not a worksheet): ${pkg.file}`,
+    );
   }
 
   // Styles: appended, never changed.
@@ -67,15 +114,21 @@ export async function applyPlan(pkg: WorkbookPackage, plan: WritePlan, original:
   let sheetXml = await pkg.required(breakdown.partPath);
   const prefix = rootPrefix(sheetXml, 'worksheet');
   const statusCells = new CellWriter(prefix);
-  const place = (row: number, text: string, style: string): CellEdit => (existing) => {
-    if (existing && /<(?:[\w.-]+:)?(?:v|f|is)[\s>]/.test(existing)) {
-      const at = `${b.sheet}!${cellAddress(row, b.statusColumn)}`;
-      throw inputError('would_overwrite', `单元格 ${at} 已有内容，校验结果不会覆盖它，未写出结果：${pkg.file}`, `Cell ${at} is not empty and the check result would overwrite it; nothing was written: ${pkg.file}`);
-    }
-    // An empty cell the user formatted keeps its format; a new cell gets Luoshi's.
-    const s = existing && styleOf(existing) ? styleOf(existing) : xf(style);
-    return statusCells.xml(cellAddress(row, b.statusColumn), text, s ? ` s="${s}"` : '');
-  };
+  const place =
+    (row: number, text: string, style: string): CellEdit =>
+    (existing) => {
+      if (existing && /<(?:[\w.-]+:)?(?:v|f|is)[\s>]/.test(existing)) {
+        const at = `${b.sheet}!${cellAddress(row, b.statusColumn)}`;
+        throw inputError(
+          'would_overwrite',
+          `单元格 ${at} 已有内容，校验结果不会覆盖它，未写出结果：${pkg.file}`,
+          `Cell ${at} is not empty and the check result would overwrite it; nothing was written: ${pkg.file}`,
+        );
+      }
+      // An empty cell the user formatted keeps its format; a new cell gets Luoshi's.
+      const s = existing && styleOf(existing) ? styleOf(existing) : xf(style);
+      return statusCells.xml(cellAddress(row, b.statusColumn), text, s ? ` s="${s}"` : '');
+    };
   const edits = new Map<number, CellEdit>([[b.headerRow, place(b.headerRow, b.header, b.headerStyle)]]);
   for (const cell of b.cells) edits.set(cell.row, place(cell.row, cell.text, b.cellStyle));
   sheetXml = editColumn(sheetXml, b.statusColumn, edits);
@@ -87,11 +140,19 @@ export async function applyPlan(pkg: WorkbookPackage, plan: WritePlan, original:
     let priority = Math.max(0, ...existingPriorities);
     // After the user's own rules (higher numbers), so where both apply the user's rule wins.
     const rules = c.rules
-      .map((r) => `<${prefix}cfRule type="expression" dxfId="${editor.differential(plan.styles[r.style] ?? {})}" priority="${++priority}"><${prefix}formula>${escapeXml(r.formula)}</${prefix}formula></${prefix}cfRule>`)
+      .map(
+        (r) =>
+          `<${prefix}cfRule type="expression" dxfId="${editor.differential(plan.styles[r.style] ?? {})}" priority="${++priority}"><${prefix}formula>${escapeXml(r.formula)}</${prefix}formula></${prefix}cfRule>`,
+      )
       .join('');
     const sqref = `${cellAddress(c.top, c.left)}:${cellAddress(c.bottom, c.right)}`;
     const at = insertionPoint(sheetXml, 'worksheet', AFTER_CONDITIONAL, findElement(sheetXml, 'sheetData')?.end ?? 0);
-    sheetXml = splice(sheetXml, at, at, `<${prefix}conditionalFormatting sqref="${sqref}">${rules}</${prefix}conditionalFormatting>`);
+    sheetXml = splice(
+      sheetXml,
+      at,
+      at,
+      `<${prefix}conditionalFormatting sqref="${sqref}">${rules}</${prefix}conditionalFormatting>`,
+    );
   }
   pkg.write(breakdown.partPath, sheetXml);
 
@@ -112,7 +173,8 @@ export async function applyPlan(pkg: WorkbookPackage, plan: WritePlan, original:
   for (const [k, sheet] of plan.sheets.entries()) {
     // Named like Excel's own parts (sheetN.xml): some readers find worksheets by that name, not by relationship.
     let part = '';
-    for (let n = sheets.length + k + 1; !part || pkg.has(part); n++) part = `${dir ? `${dir}/` : ''}worksheets/sheet${n}.xml`;
+    for (let n = sheets.length + k + 1; !part || pkg.has(part); n++)
+      part = `${dir ? `${dir}/` : ''}worksheets/sheet${n}.xml`;
     pkg.write(part, generatedSheetXml(sheet, xf, sharedString));
     await addContentType(pkg, part, NS.worksheetContent);
     const relId = await addRelationship(pkg, pkg.workbookPath, NS.worksheetType, part);
@@ -120,18 +182,32 @@ export async function applyPlan(pkg: WorkbookPackage, plan: WritePlan, original:
     const list = findElement(wb, 'sheets')!;
     wb = appendInside(wb, list, `<${wbPrefix}sheet name="${escapeXml(sheet.name)}" sheetId="${++sheetId}" ${idAttr}/>`);
     const index = sheets.length + k;
-    names.push(`<${wbPrefix}definedName name="${MARK.sheet}" localSheetId="${index}" hidden="1">"${sheet.role}"</${wbPrefix}definedName>`);
-    if (sheet.printTitleRows) names.push(`<${wbPrefix}definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(printTitles(sheet.name, sheet.printTitleRows))}</${wbPrefix}definedName>`);
+    names.push(
+      `<${wbPrefix}definedName name="${MARK.sheet}" localSheetId="${index}" hidden="1">"${sheet.role}"</${wbPrefix}definedName>`,
+    );
+    if (sheet.printTitleRows)
+      names.push(
+        `<${wbPrefix}definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(printTitles(sheet.name, sheet.printTitleRows))}</${wbPrefix}definedName>`,
+      );
   }
   const lastRow = b.cells.reduce((m, x) => Math.max(m, x.row), Math.max(b.headerRow, c.bottom));
   const statusRange = `${quoteSheet(b.sheet)}!$${columnLetter(b.statusColumn)}$${b.headerRow + 1}:$${columnLetter(b.statusColumn)}$${lastRow + 1}`;
-  names.push(`<${wbPrefix}definedName name="${MARK.status}" localSheetId="${breakdown.index}" hidden="1">${escapeXml(statusRange)}</${wbPrefix}definedName>`);
-  if (width.added) names.push(`<${wbPrefix}definedName name="${MARK.width}" localSheetId="${breakdown.index}" hidden="1">"${b.width}"</${wbPrefix}definedName>`);
-  names.push(`<${wbPrefix}definedName name="${MARK.styles}" hidden="1">${escapeXml(countsText(before))}</${wbPrefix}definedName>`);
+  names.push(
+    `<${wbPrefix}definedName name="${MARK.status}" localSheetId="${breakdown.index}" hidden="1">${escapeXml(statusRange)}</${wbPrefix}definedName>`,
+  );
+  if (width.added)
+    names.push(
+      `<${wbPrefix}definedName name="${MARK.width}" localSheetId="${breakdown.index}" hidden="1">"${b.width}"</${wbPrefix}definedName>`,
+    );
+  names.push(
+    `<${wbPrefix}definedName name="${MARK.styles}" hidden="1">${escapeXml(countsText(before))}</${wbPrefix}definedName>`,
+  );
   if (strings && stringsPath) {
     pkg.write(stringsPath, strings.result);
     const stringsBefore = original.strings ?? stringCounts(stringsXml!);
-    names.push(`<${wbPrefix}definedName name="${MARK.strings}" hidden="1">${escapeXml(countsText(stringsBefore))}</${wbPrefix}definedName>`);
+    names.push(
+      `<${wbPrefix}definedName name="${MARK.strings}" hidden="1">${escapeXml(countsText(stringsBefore))}</${wbPrefix}definedName>`,
+    );
   }
   let block = findElement(wb, 'definedNames');
   if (!block) {

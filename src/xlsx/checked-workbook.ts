@@ -19,7 +19,11 @@ export interface CheckedWorkbook {
 async function verified(input: WorkbookPackage, output: Buffer, file: string): Promise<Buffer> {
   const loss = await firstLoss(input, output, file);
   if (loss) {
-    throw inputError('would_lose_data', `为避免丢失工作簿中的内容，未写出结果（${loss}）：${file}`, `Nothing was written, to avoid losing part of the workbook (${loss}): ${file}`);
+    throw inputError(
+      'would_lose_data',
+      `为避免丢失工作簿中的内容，未写出结果（${loss}）：${file}`,
+      `Nothing was written, to avoid losing part of the workbook (${loss}): ${file}`,
+    );
   }
   return output;
 }
@@ -37,7 +41,12 @@ async function openAndJudge(input: Buffer, file: string, options: ValidateOption
 }
 
 /** validate --no-write: the report only; no workbook is assembled, so none is verified. */
-export async function judgedWorkbook(input: Buffer, file: string, options: ValidateOptions, progress: (stage: Stage) => void = () => {}): Promise<Judged<{ report: Report }>> {
+export async function judgedWorkbook(
+  input: Buffer,
+  file: string,
+  options: ValidateOptions,
+  progress: (stage: Stage) => void = () => {},
+): Promise<Judged<{ report: Report }>> {
   const { result } = await openAndJudge(input, file, options, progress);
   return result.ok ? { ok: true, value: { report: result.report } } : result;
 }
@@ -56,7 +65,12 @@ export async function checkedWorkbook(
   if (!result.ok) return { ok: false, error: result.error };
   progress('write');
   const userSheets = (await pkg.sheets()).map((s) => s.name);
-  const plan = buildWritePlan(result.report, { userSheets, fileName: workbook.name ?? '', runAt: options.runAt, previousRunLog: cleared.previousRunLog });
+  const plan = buildWritePlan(result.report, {
+    userSheets,
+    fileName: workbook.name ?? '',
+    runAt: options.runAt,
+    previousRunLog: cleared.previousRunLog,
+  });
   await applyPlan(pkg, plan, { styles: cleared.originalStyles, strings: cleared.originalStrings });
   const output = await pkg.save();
   progress('verify');

@@ -1,6 +1,14 @@
 import { CellValue } from '../engine/model/workbook';
 import { SheetRole } from '../engine/write/plan';
-import { constantValue, definedNames, isLuoshiName, isOwnConditionalFormat, MARK, parseColumnRange, parseCounts } from './luoshi-marks';
+import {
+  constantValue,
+  definedNames,
+  isLuoshiName,
+  isOwnConditionalFormat,
+  MARK,
+  parseColumnRange,
+  parseCounts,
+} from './luoshi-marks';
 import { removeContentType, removeRelationship } from './package-parts';
 import { readSheetPart } from './read-workbook';
 import { editColumn, styleOf } from './sheet-data-edit';
@@ -22,7 +30,12 @@ export interface ClearResult {
 }
 
 /** Removes the status column, its width and Luoshi's conditional formats from the breakdown sheet. */
-function clearBreakdown(xml: string, range: { col: number; top: number; bottom: number }, ownXfFrom: number, widthWasSet: boolean): string {
+function clearBreakdown(
+  xml: string,
+  range: { col: number; top: number; bottom: number },
+  ownXfFrom: number,
+  widthWasSet: boolean,
+): string {
   const edits = new Map<number, (cell: string | null) => string>();
   for (let r = range.top; r <= range.bottom; r++) {
     edits.set(r, (cell) => {
@@ -48,7 +61,8 @@ function clearBreakdown(xml: string, range: { col: number; top: number; bottom: 
       if (own) {
         out = splice(out, own.start, own.end, '');
         const left = findElement(out, 'cols')!;
-        if (findElements(out, 'col', left.start + 1, left.end).length === 0) out = splice(out, left.start, left.end, '');
+        if (findElements(out, 'col', left.start + 1, left.end).length === 0)
+          out = splice(out, left.start, left.end, '');
       }
     }
   }
@@ -120,11 +134,17 @@ export async function clearOwned(pkg: WorkbookPackage): Promise<ClearResult> {
     if (isLuoshiName(n.name) || (n.localSheetId !== null && removed.has(n.localSheetId))) {
       wb = splice(wb, n.span.start, n.span.end, '');
     } else if (n.localSheetId !== null && shift(n.localSheetId) !== n.localSheetId) {
-      wb = splice(wb, n.span.start, n.span.end, withAttribute(n.span.text, 'localSheetId', String(shift(n.localSheetId))));
+      wb = splice(
+        wb,
+        n.span.start,
+        n.span.end,
+        withAttribute(n.span.text, 'localSheetId', String(shift(n.localSheetId))),
+      );
     }
   }
   const block = findElement(wb, 'definedNames');
-  if (block && findElements(wb, 'definedName', block.start, block.end).length === 0) wb = splice(wb, block.start, block.end, '');
+  if (block && findElements(wb, 'definedName', block.start, block.end).length === 0)
+    wb = splice(wb, block.start, block.end, '');
   for (const view of findElements(wb, 'workbookView').reverse()) {
     let text = view.text;
     for (const attr of ['activeTab', 'firstSheet']) {
@@ -149,6 +169,7 @@ export async function clearOwned(pkg: WorkbookPackage): Promise<ClearResult> {
 
   // Shared strings Luoshi appended, likewise (a workbook re-saved by Excel may have renumbered them).
   const stringsPath = await pkg.sharedStringsPath();
-  if (originalStrings && stringsPath && !(await stringsInUse(pkg, originalStrings.si))) pkg.write(stringsPath, truncateStrings((await pkg.text(stringsPath))!, originalStrings));
+  if (originalStrings && stringsPath && !(await stringsInUse(pkg, originalStrings.si)))
+    pkg.write(stringsPath, truncateStrings((await pkg.text(stringsPath))!, originalStrings));
   return { found: true, previousRunLog, originalStyles, originalStrings };
 }

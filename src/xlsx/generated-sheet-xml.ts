@@ -48,9 +48,11 @@ export class CellWriter {
    */
   push(out: string[], ref: string, value: PlanCell['value'], s: string): void {
     if (typeof value === 'string' && value !== '') {
-      if (this.sharedString) out.push(this.open, ref, '"', s, this.shared, String(this.sharedString(value)), this.close);
+      if (this.sharedString)
+        out.push(this.open, ref, '"', s, this.shared, String(this.sharedString(value)), this.close);
       else out.push(this.open, ref, '"', s, this.inline(value));
-    } else if (typeof value === 'number' && Number.isFinite(value)) out.push(this.open, ref, '"', s, this.number, String(value), this.close);
+    } else if (typeof value === 'number' && Number.isFinite(value))
+      out.push(this.open, ref, '"', s, this.number, String(value), this.close);
     else if (s) out.push(this.open, ref, '"', s, '/>');
   }
 
@@ -64,7 +66,8 @@ export class CellWriter {
   /** The rest of an inline-string cell after its attributes, made once per distinct text. */
   private inline(text: string): string {
     let xml = this.texts.get(text);
-    if (xml === undefined) this.texts.set(text, (xml = ` t="inlineStr">${cellTextXml(text, this.prefix)}</${this.prefix}c>`));
+    if (xml === undefined)
+      this.texts.set(text, (xml = ` t="inlineStr">${cellTextXml(text, this.prefix)}</${this.prefix}c>`));
     return xml;
   }
 }
@@ -75,7 +78,11 @@ const ROWS_PER_CHUNK = 256;
  * A generated sheet's part. Texts are shared strings when `sharedString` gives their numbers (the
  * workbook has a shared-string table to append to), inline strings otherwise.
  */
-export function generatedSheetXml(sheet: GeneratedSheet, styleIndex: (name: string) => number, sharedString?: (text: string) => number): string {
+export function generatedSheetXml(
+  sheet: GeneratedSheet,
+  styleIndex: (name: string) => number,
+  sharedString?: (text: string) => number,
+): string {
   const width = sheetWidth(sheet);
   const out: string[] = [];
   out.push('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n');
@@ -84,10 +91,15 @@ export function generatedSheetXml(sheet: GeneratedSheet, styleIndex: (name: stri
   out.push(`<dimension ref="A1:${cellAddress(Math.max(sheet.rows.length, 1) - 1, width - 1)}"/>`);
   if (sheet.freezeRows > 0) {
     const top = `A${sheet.freezeRows + 1}`;
-    out.push(`<sheetViews><sheetView workbookViewId="0"><pane ySplit="${sheet.freezeRows}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/></sheetView></sheetViews>`);
+    out.push(
+      `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${sheet.freezeRows}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/></sheetView></sheetViews>`,
+    );
   } else out.push('<sheetViews><sheetView workbookViewId="0"/></sheetViews>');
   out.push('<sheetFormatPr defaultRowHeight="15"/>');
-  if (sheet.widths.length > 0) out.push(`<cols>${sheet.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`);
+  if (sheet.widths.length > 0)
+    out.push(
+      `<cols>${sheet.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`,
+    );
   out.push('<sheetData>');
   // Every piece goes straight into one list per chunk of rows; column letters and style attributes are made once.
   const cells = new CellWriter('', sharedString);
@@ -113,7 +125,9 @@ export function generatedSheetXml(sheet: GeneratedSheet, styleIndex: (name: stri
       cells.push(chunk, letters[c] + number, v, cell.style ? styleOf(cell.style) : '');
       if (cell.link) {
         const target = `${quoteSheet(cell.link.sheet)}!${cellAddress(cell.link.row, cell.link.col)}`;
-        links.push(`<hyperlink ref="${letters[c]}${number}" location="${escapeXml(target)}" display="${escapeXml(String(v ?? ''))}"/>`);
+        links.push(
+          `<hyperlink ref="${letters[c]}${number}" location="${escapeXml(target)}" display="${escapeXml(String(v ?? ''))}"/>`,
+        );
       }
     }
     chunk.push('</row>');
@@ -126,11 +140,15 @@ export function generatedSheetXml(sheet: GeneratedSheet, styleIndex: (name: stri
   out.push(chunk.join(''));
   out.push('</sheetData>');
   if (sheet.merges.length > 0) {
-    out.push(`<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${cellAddress(m.top, m.left)}:${cellAddress(m.bottom, m.right)}"/>`).join('')}</mergeCells>`);
+    out.push(
+      `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${cellAddress(m.top, m.left)}:${cellAddress(m.bottom, m.right)}"/>`).join('')}</mergeCells>`,
+    );
   }
   if (links.length > 0) out.push(`<hyperlinks>${links.join('')}</hyperlinks>`);
   out.push('<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>');
-  out.push(`<pageSetup paperSize="9"${sheet.landscape ? ' orientation="landscape" fitToWidth="1" fitToHeight="0"' : ''}/>`);
+  out.push(
+    `<pageSetup paperSize="9"${sheet.landscape ? ' orientation="landscape" fitToWidth="1" fitToHeight="0"' : ''}/>`,
+  );
   if (sheet.pageNumbers) out.push('<headerFooter><oddFooter>&amp;C&amp;P / &amp;N</oddFooter></headerFooter>');
   out.push('</worksheet>');
   return out.join('');
@@ -140,4 +158,3 @@ export function generatedSheetXml(sheet: GeneratedSheet, styleIndex: (name: stri
 export function printTitles(sheetName: string, rows: [number, number]): string {
   return `${quoteSheet(sheetName)}!$${rows[0] + 1}:$${rows[1] + 1}`;
 }
-

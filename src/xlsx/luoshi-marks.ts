@@ -16,7 +16,12 @@ export function definedNames(workbookXml: string): DefinedName[] {
   if (!block) return [];
   return findElements(workbookXml, 'definedName', block.start, block.end).map((span) => {
     const a = attributesOf(span.text);
-    return { name: a.name ?? '', localSheetId: a.localSheetId !== undefined ? Number(a.localSheetId) : null, value: decodeEntities(innerXml(span.text)), span };
+    return {
+      name: a.name ?? '',
+      localSheetId: a.localSheetId !== undefined ? Number(a.localSheetId) : null,
+      value: decodeEntities(innerXml(span.text)),
+      span,
+    };
   });
 }
 
@@ -25,8 +30,7 @@ export function isOwnConditionalFormat(element: string, statusColumn: number | u
   if (statusColumn === undefined) return false;
   const formulas = findElements(element, 'formula').map((f) => decodeEntities(innerXml(f.text)));
   const rules = findElements(element, 'cfRule');
-  return rules.length > 0 && formulas.length === rules.length && formulas.every((f) => isStatusRuleFormula(f, statusColumn));
+  return (
+    rules.length > 0 && formulas.length === rules.length && formulas.every((f) => isStatusRuleFormula(f, statusColumn))
+  );
 }
-
-
-

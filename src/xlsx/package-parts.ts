@@ -12,16 +12,27 @@ export function relativeTarget(owner: string, part: string): string {
 }
 
 /** Adds a relationship to `owner`'s rels part (created when missing) and returns its new id. */
-export async function addRelationship(pkg: WorkbookPackage, owner: string, type: string, part: string): Promise<string> {
+export async function addRelationship(
+  pkg: WorkbookPackage,
+  owner: string,
+  type: string,
+  part: string,
+): Promise<string> {
   const path = relsPathOf(owner);
-  let xml = (await pkg.text(path)) ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+  let xml =
+    (await pkg.text(path)) ??
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
   const used = new Set(findElements(xml, 'Relationship').map((s) => attributesOf(s.text).Id));
   let n = used.size + 1;
   while (used.has(`rId${n}`)) n++;
   const id = `rId${n}`;
   const p = rootPrefix(xml, 'Relationships');
   const root = findElement(xml, 'Relationships')!;
-  xml = appendInside(xml, root, `<${p}Relationship Id="${id}" Type="${type}" Target="${escapeXml(relativeTarget(owner, part))}"/>`);
+  xml = appendInside(
+    xml,
+    root,
+    `<${p}Relationship Id="${id}" Type="${type}" Target="${escapeXml(relativeTarget(owner, part))}"/>`,
+  );
   pkg.write(path, xml);
   return id;
 }
@@ -39,18 +50,30 @@ const CONTENT_TYPES = '[Content_Types].xml';
 export async function addContentType(pkg: WorkbookPackage, part: string, contentType: string): Promise<void> {
   const xml = await pkg.required(CONTENT_TYPES);
   const p = rootPrefix(xml, 'Types');
-  pkg.write(CONTENT_TYPES, appendInside(xml, findElement(xml, 'Types')!, `<${p}Override PartName="/${escapeXml(part)}" ContentType="${contentType}"/>`));
+  pkg.write(
+    CONTENT_TYPES,
+    appendInside(
+      xml,
+      findElement(xml, 'Types')!,
+      `<${p}Override PartName="/${escapeXml(part)}" ContentType="${contentType}"/>`,
+    ),
+  );
 }
 
 export async function removeContentType(pkg: WorkbookPackage, part: string): Promise<void> {
   const xml = await pkg.text(CONTENT_TYPES);
   if (!xml) return;
-  const hit = findElements(xml, 'Override').find((s) => (attributesOf(s.text).PartName ?? '').replace(/^\//, '').toLowerCase() === part.toLowerCase());
+  const hit = findElements(xml, 'Override').find(
+    (s) => (attributesOf(s.text).PartName ?? '').replace(/^\//, '').toLowerCase() === part.toLowerCase(),
+  );
   if (hit) pkg.write(CONTENT_TYPES, splice(xml, hit.start, hit.end, ''));
 }
 
 /** The styles part, created (with its relationship and content type) when the workbook has none. */
-export async function ensureStylesPart(pkg: WorkbookPackage, minimal: string): Promise<{ path: string; xml: string; created: boolean }> {
+export async function ensureStylesPart(
+  pkg: WorkbookPackage,
+  minimal: string,
+): Promise<{ path: string; xml: string; created: boolean }> {
   const existing = await pkg.stylesPath();
   if (existing) return { path: existing, xml: (await pkg.text(existing))!, created: false };
   const dir = pkg.workbookPath.split('/').slice(0, -1).join('/');

@@ -50,7 +50,8 @@ function withCounts(xml: string, count: number, uniqueCount: number): string {
   if (!root) return xml;
   let tag = xml.slice(root.start, root.end);
   if (root.attrs.count !== undefined && count >= 0) tag = withAttribute(tag, 'count', String(count));
-  if (root.attrs.uniqueCount !== undefined && uniqueCount >= 0) tag = withAttribute(tag, 'uniqueCount', String(uniqueCount));
+  if (root.attrs.uniqueCount !== undefined && uniqueCount >= 0)
+    tag = withAttribute(tag, 'uniqueCount', String(uniqueCount));
   return splice(xml, root.start, root.end, tag);
 }
 
@@ -88,7 +89,11 @@ export class SharedStringsEditor {
     const entries = this.added.map((t) => `<${prefix}si>${textXml(t, prefix)}</${prefix}si>`).join('');
     const close = rootClose(this.xml, 'sst');
     const now = stringCounts(this.xml);
-    return withCounts(splice(this.xml, close, close, entries), now.count >= 0 ? now.count + this.references : -1, now.uniqueCount >= 0 ? now.uniqueCount + this.added.length : -1);
+    return withCounts(
+      splice(this.xml, close, close, entries),
+      now.count >= 0 ? now.count + this.references : -1,
+      now.uniqueCount >= 0 ? now.uniqueCount + this.added.length : -1,
+    );
   }
 }
 
@@ -100,7 +105,11 @@ export function entryStart(xml: string, n: number): number {
 /** The table as it was before Luoshi: its entries from `counts.si` on removed, its counts restored. */
 export function truncateStrings(xml: string, counts: StringCounts): string {
   if (!appendable(xml)) return xml; // <sst/>: nothing of Luoshi's can be in it
-  return withCounts(splice(xml, entryStart(xml, counts.si), rootClose(xml, 'sst'), ''), counts.count, counts.uniqueCount);
+  return withCounts(
+    splice(xml, entryStart(xml, counts.si), rootClose(xml, 'sst'), ''),
+    counts.count,
+    counts.uniqueCount,
+  );
 }
 
 /** The table with its count attributes zeroed, for comparing entries and everything else. */
@@ -109,7 +118,8 @@ export function withoutCounts(xml: string): string {
 }
 
 /** A cell of type "s" and the number it holds (a formula may come first). */
-const SHARED_CELL = /\bt\s*=\s*["']s["'][^>]*>\s*(?:<(?:[\w.-]+:)?f\b[^>]*?(?:\/>|>[^<]*<\/(?:[\w.-]+:)?f>)\s*)?<(?:[\w.-]+:)?v>\s*(\d+)/g;
+const SHARED_CELL =
+  /\bt\s*=\s*["']s["'][^>]*>\s*(?:<(?:[\w.-]+:)?f\b[^>]*?(?:\/>|>[^<]*<\/(?:[\w.-]+:)?f>)\s*)?<(?:[\w.-]+:)?v>\s*(\d+)/g;
 
 /** Whether any worksheet cell refers to a shared string from `from` on. */
 export async function stringsInUse(pkg: WorkbookPackage, from: number): Promise<boolean> {

@@ -1,7 +1,18 @@
 import { formatIso } from '../engine/dates/civil-date';
 import { serialToDay } from '../engine/dates/excel-serial';
 import { CellValue, cellPosition, MergeRange } from '../engine/model/workbook';
-import { ATTRIBUTE, attributes, attributesOf, decodeEntities, decodeOoxmlEscapes, elementPattern, findElements, findStartTag, lastEndTag, textOf } from './xml-scan';
+import {
+  ATTRIBUTE,
+  attributes,
+  attributesOf,
+  decodeEntities,
+  decodeOoxmlEscapes,
+  elementPattern,
+  findElements,
+  findStartTag,
+  lastEndTag,
+  textOf,
+} from './xml-scan';
 
 /** What reading a cell's value needs from the rest of the package. */
 /** How a cell style shows a number: as a date with its day, as a month (yyyy"年"m"月"), or not as a date. */
@@ -39,7 +50,12 @@ export function readSheetRows(xml: string, ctx: CellContext): CellValue[][] {
 }
 
 /** The cells of one <row> element's content, written into `cells`. */
-function readCells(rowXml: string, cells: CellValue[], ctx: CellContext, patterns: { cell: RegExp; value: RegExp }): CellValue[] {
+function readCells(
+  rowXml: string,
+  cells: CellValue[],
+  ctx: CellContext,
+  patterns: { cell: RegExp; value: RegExp },
+): CellValue[] {
   const { cell: cellPattern, value: valuePattern } = patterns;
   const { strings, dates, date1904 } = ctx;
   let nextCol = 0;
@@ -130,7 +146,8 @@ function keep(cell: CellTag, name: string, value: string): void {
 
 const isSpace = (ch: number) => ch === 32 || ch === 9 || ch === 10 || ch === 13;
 /** [\w:.-] */
-const isNameChar = (ch: number) => (ch >= 97 && ch <= 122) || (ch >= 65 && ch <= 90) || (ch >= 48 && ch <= 58) || ch === 95 || ch === 46 || ch === 45;
+const isNameChar = (ch: number) =>
+  (ch >= 97 && ch <= 122) || (ch >= 65 && ch <= 90) || (ch >= 48 && ch <= 58) || ch === 95 || ch === 46 || ch === 45;
 
 /**
  * Reads well-formed name="value" pairs by hand into `cell` (the regex and its match arrays cost more
@@ -190,7 +207,13 @@ export function sheetMerges(xml: string): MergeRange[] {
     const [from, to] = (attributesOf(merge.text).ref ?? '').split(':');
     const a = from ? cellPosition(from) : null;
     const b = to ? cellPosition(to) : a;
-    if (a && b) merges.push({ top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) });
+    if (a && b)
+      merges.push({
+        top: Math.min(a.row, b.row),
+        left: Math.min(a.col, b.col),
+        bottom: Math.max(a.row, b.row),
+        right: Math.max(a.col, b.col),
+      });
   }
   return merges;
 }

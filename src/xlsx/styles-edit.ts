@@ -119,18 +119,27 @@ export class StylesEditor {
   private font(s: CellStyle): number {
     if (!s.bold && !s.underline && !s.font && !s.size) return 0;
     const colour = s.font ? `<color rgb="${argb(s.font)}"/>` : '';
-    return this.add('fonts', `<font>${s.bold ? '<b/>' : ''}${s.underline ? '<u/>' : ''}<sz val="${escapeXml(String(s.size ?? this.baseFont.size))}"/>${colour}<name val="${escapeXml(this.baseFont.name)}"/>${this.baseFont.extra}</font>`);
+    return this.add(
+      'fonts',
+      `<font>${s.bold ? '<b/>' : ''}${s.underline ? '<u/>' : ''}<sz val="${escapeXml(String(s.size ?? this.baseFont.size))}"/>${colour}<name val="${escapeXml(this.baseFont.name)}"/>${this.baseFont.extra}</font>`,
+    );
   }
 
   private fill(s: CellStyle): number {
     if (!s.fill) return 0;
-    return this.add('fills', `<fill><patternFill patternType="solid"><fgColor rgb="${argb(s.fill)}"/><bgColor indexed="64"/></patternFill></fill>`);
+    return this.add(
+      'fills',
+      `<fill><patternFill patternType="solid"><fgColor rgb="${argb(s.fill)}"/><bgColor indexed="64"/></patternFill></fill>`,
+    );
   }
 
   private border(s: CellStyle): number {
     if (!s.border) return 0;
     const side = (n: string) => `<${n} style="thin"><color rgb="${argb(BORDER_COLOUR)}"/></${n}>`;
-    return this.add('borders', `<border>${side('left')}${side('right')}${side('top')}${side('bottom')}<diagonal/></border>`);
+    return this.add(
+      'borders',
+      `<border>${side('left')}${side('right')}${side('top')}${side('bottom')}<diagonal/></border>`,
+    );
   }
 
   /** A cell format (cellXfs index) for a plan style. */
@@ -139,16 +148,25 @@ export class StylesEditor {
     const fontId = this.font(s);
     const fillId = this.fill(s);
     const borderId = this.border(s);
-    const align = [s.horizontal ? ` horizontal="${s.horizontal}"` : '', s.vertical ? ` vertical="${s.vertical}"` : '', s.wrap ? ' wrapText="1"' : ''].join('');
+    const align = [
+      s.horizontal ? ` horizontal="${s.horizontal}"` : '',
+      s.vertical ? ` vertical="${s.vertical}"` : '',
+      s.wrap ? ' wrapText="1"' : '',
+    ].join('');
     const applies = `${numFmtId ? ' applyNumberFormat="1"' : ''}${fontId ? ' applyFont="1"' : ''}${fillId ? ' applyFill="1"' : ''}${borderId ? ' applyBorder="1"' : ''}${align ? ' applyAlignment="1"' : ''}`;
     const body = align ? `><alignment${align}/></xf>` : '/>';
-    return this.add('cellXfs', `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${applies}${body}`);
+    return this.add(
+      'cellXfs',
+      `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${applies}${body}`,
+    );
   }
 
   /** A differential format (dxfs index) for a conditional format: text colour and fill only. */
   differential(s: CellStyle): number {
     const font = s.font ? `<font><color rgb="${argb(s.font)}"/></font>` : '';
-    const fill = s.fill ? `<fill><patternFill patternType="solid"><bgColor rgb="${argb(s.fill)}"/></patternFill></fill>` : '';
+    const fill = s.fill
+      ? `<fill><patternFill patternType="solid"><bgColor rgb="${argb(s.fill)}"/></patternFill></fill>`
+      : '';
     return this.add('dxfs', `<dxf>${font}${fill}</dxf>`);
   }
 }

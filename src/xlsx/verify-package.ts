@@ -1,5 +1,12 @@
 import { cellAddress, cellPosition, columnLetter } from '../engine/model/workbook';
-import { definedNames, isLuoshiName, isOwnConditionalFormat, MARK, parseColumnRange, parseCounts } from './luoshi-marks';
+import {
+  definedNames,
+  isLuoshiName,
+  isOwnConditionalFormat,
+  MARK,
+  parseColumnRange,
+  parseCounts,
+} from './luoshi-marks';
 import { entryStart, stringCounts, stringCountsOfMark, withoutCounts } from './shared-strings-edit';
 import { listEntries } from './styles-edit';
 import { attributesOf, elementPattern, findElement, findElements, findStartTag, startTag } from './xml-scan';
@@ -7,7 +14,14 @@ import { rootClose } from './xml-edit';
 import { relsPathOf, WorkbookPackage } from './workbook-package';
 
 /** What Luoshi owns in a package, read from its marks. */
-async function ownedBy(pkg: WorkbookPackage): Promise<{ parts: Set<string>; statusColumns: Map<string, number>; styleCounts: Record<string, number> | null; stringCount: number | null }> {
+async function ownedBy(
+  pkg: WorkbookPackage,
+): Promise<{
+  parts: Set<string>;
+  statusColumns: Map<string, number>;
+  styleCounts: Record<string, number> | null;
+  stringCount: number | null;
+}> {
   const wb = await pkg.required(pkg.workbookPath);
   const sheets = await pkg.sheets();
   const parts = new Set<string>();
@@ -82,7 +96,11 @@ function onlyStatusCellAdded(before: string, after: string, r: number, statusCol
   CELL_AT.lastIndex = start;
   const cell = CELL_AT.exec(after);
   if (!cell) return false;
-  return after.length - cell[0].length === before.length && after.startsWith(before.slice(0, start)) && after.endsWith(before.slice(start));
+  return (
+    after.length - cell[0].length === before.length &&
+    after.startsWith(before.slice(0, start)) &&
+    after.endsWith(before.slice(start))
+  );
 }
 
 /** The first user cell or row that differs, ignoring Luoshi's status columns. Rows equal as text are skipped unread. */
@@ -93,9 +111,11 @@ function cellLoss(x: string, y: string, ownColumns: Array<number | undefined>): 
     for (const [key, cell] of cx.cells) {
       if (ownColumns.includes(Number(key.split(':')[1]))) continue;
       const [r, c] = key.split(':').map(Number);
-      if (cy.cells.get(key) !== cell) return { what: `cell ${cellAddress(r - 1, c)}`, how: cy.cells.has(key) ? 'changed' : 'is missing' };
+      if (cy.cells.get(key) !== cell)
+        return { what: `cell ${cellAddress(r - 1, c)}`, how: cy.cells.has(key) ? 'changed' : 'is missing' };
     }
-    for (const [r, open] of cx.rows) if (cy.rows.get(r) !== open && cy.rows.has(r)) return { what: `row ${r}`, how: 'changed' };
+    for (const [r, open] of cx.rows)
+      if (cy.rows.get(r) !== open && cy.rows.has(r)) return { what: `row ${r}`, how: 'changed' };
     return null;
   };
   const rx = rowTexts(x);
@@ -112,10 +132,15 @@ function cellLoss(x: string, y: string, ownColumns: Array<number | undefined>): 
   return null;
 }
 
-function withoutElements(xml: string, names: string[], keep: (name: string, text: string) => boolean = () => false): string {
+function withoutElements(
+  xml: string,
+  names: string[],
+  keep: (name: string, text: string) => boolean = () => false,
+): string {
   let out = xml;
   for (const name of names) {
-    for (const span of findElements(out, name).reverse()) if (!keep(name, span.text)) out = out.slice(0, span.start) + out.slice(span.end);
+    for (const span of findElements(out, name).reverse())
+      if (!keep(name, span.text)) out = out.slice(0, span.start) + out.slice(span.end);
   }
   return out;
 }
@@ -133,7 +158,13 @@ export async function firstLoss(input: Buffer | WorkbookPackage, output: Buffer,
   const ownedAfter = await ownedBy(after);
   const stylesPath = await before.stylesPath();
   const stringsPath = await before.sharedStringsPath();
-  const special = new Set([before.workbookPath, before.workbookRelsPath, '[Content_Types].xml', stylesPath ?? '', stringsPath ?? '']);
+  const special = new Set([
+    before.workbookPath,
+    before.workbookRelsPath,
+    '[Content_Types].xml',
+    stylesPath ?? '',
+    stringsPath ?? '',
+  ]);
 
   for (const name of before.partNames()) {
     if (ownedBefore.parts.has(name)) continue;
@@ -141,7 +172,14 @@ export async function firstLoss(input: Buffer | WorkbookPackage, output: Buffer,
     const rawBefore = before.stored(name);
     const rawAfter = after.stored(name);
     // Same stored bytes and checksum: the same content, without inflating it.
-    if (rawBefore && rawAfter && rawBefore.crc32 === rawAfter.crc32 && rawBefore.method === rawAfter.method && Buffer.from(rawBefore.data).equals(Buffer.from(rawAfter.data))) continue;
+    if (
+      rawBefore &&
+      rawAfter &&
+      rawBefore.crc32 === rawAfter.crc32 &&
+      rawBefore.method === rawAfter.method &&
+      Buffer.from(rawBefore.data).equals(Buffer.from(rawAfter.data))
+    )
+      continue;
     if (!special.has(name) && !/\.xml$/.test(name)) {
       const a = await before.source.zip.file(name)!.async('nodebuffer');
       const b = await after.source.zip.file(after.entryName(name)!)!.async('nodebuffer');
@@ -160,7 +198,8 @@ export async function firstLoss(input: Buffer | WorkbookPackage, output: Buffer,
     } else if (name === before.workbookRelsPath) {
       for (const e of findElements(x, 'Relationship')) {
         const target = attributesOf(e.text).Target ?? '';
-        if (![...ownedBefore.parts].some((p) => p.endsWith(target.replace(/^\.?\//, ''))) && !y.includes(e.text)) return `relationship ${e.text} is missing`;
+        if (![...ownedBefore.parts].some((p) => p.endsWith(target.replace(/^\.?\//, ''))) && !y.includes(e.text))
+          return `relationship ${e.text} is missing`;
       }
     } else if (name === before.workbookPath) {
       const beforeSheets = await before.sheets();
@@ -197,11 +236,17 @@ export async function firstLoss(input: Buffer | WorkbookPackage, output: Buffer,
       const loss = cellLoss(x, y, [statusAfter, statusBefore]);
       if (loss) return `${loss.what} of ${name} ${loss.how}`;
       const rest = (s: string, own: number | undefined) =>
-        withoutElements(s, ['sheetData', 'conditionalFormatting', 'cols', 'dimension'], (el, text) => el === 'conditionalFormatting' && !isOwnConditionalFormat(text, own));
+        withoutElements(
+          s,
+          ['sheetData', 'conditionalFormatting', 'cols', 'dimension'],
+          (el, text) => el === 'conditionalFormatting' && !isOwnConditionalFormat(text, own),
+        );
       if (rest(x, statusBefore) !== rest(y, statusAfter)) return `sheet ${name} changed outside its cells`;
       const colsBefore = findElements(findElement(x, 'cols')?.text ?? '', 'col').map((c) => c.text);
       const colsAfter = findElement(y, 'cols')?.text ?? '';
-      for (const c of colsBefore) if (!colsAfter.includes(c) && !(statusBefore !== undefined && Number(attributesOf(c).min) === statusBefore + 1)) return `column width ${c} of ${name} changed`;
+      for (const c of colsBefore)
+        if (!colsAfter.includes(c) && !(statusBefore !== undefined && Number(attributesOf(c).min) === statusBefore + 1))
+          return `column width ${c} of ${name} changed`;
     } else {
       return `part ${name} changed`;
     }

@@ -79,7 +79,12 @@ export class WorkbookPackage {
     const rootRels = parseRelationships(await pkg.text('_rels/.rels'), '');
     let workbookPath = rootRels.find((r) => /officeDocument$/.test(r.type) && !r.external)?.target ?? 'xl/workbook.xml';
     if (!pkg.has(workbookPath)) workbookPath = 'xl/workbook.xml';
-    if (!pkg.has(workbookPath)) throw inputError('not_xlsx', `不是 Excel 工作簿（缺少 workbook 部件）：${file}`, `Not an Excel workbook (no workbook part): ${file}`);
+    if (!pkg.has(workbookPath))
+      throw inputError(
+        'not_xlsx',
+        `不是 Excel 工作簿（缺少 workbook 部件）：${file}`,
+        `Not an Excel workbook (no workbook part): ${file}`,
+      );
     return new WorkbookPackage(pkg, file, workbookPath);
   }
 
@@ -122,7 +127,12 @@ export class WorkbookPackage {
 
   async required(path: string): Promise<string> {
     const xml = await this.text(path);
-    if (xml === null) throw inputError('corrupt', `工作簿缺少部件 ${path}：${this.file}`, `The workbook lacks the part ${path}: ${this.file}`);
+    if (xml === null)
+      throw inputError(
+        'corrupt',
+        `工作簿缺少部件 ${path}：${this.file}`,
+        `The workbook lacks the part ${path}: ${this.file}`,
+      );
     return xml;
   }
 
@@ -165,7 +175,12 @@ export class WorkbookPackage {
         name: a.name ?? `Sheet${out.length + 1}`,
         index: out.length,
         relId,
-        partPath: rel && !rel.external && rel.type === NS.worksheetType && this.has(rel.target) ? rel.target : rel && /\/worksheet$/.test(rel.type) && this.has(rel.target) ? rel.target : null,
+        partPath:
+          rel && !rel.external && rel.type === NS.worksheetType && this.has(rel.target)
+            ? rel.target
+            : rel && /\/worksheet$/.test(rel.type) && this.has(rel.target)
+              ? rel.target
+              : null,
         hidden: a.state === 'hidden' || a.state === 'veryHidden',
       });
     }

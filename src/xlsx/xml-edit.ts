@@ -11,7 +11,12 @@ const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 
 export function escapeXml(text: string): string {
   if (!NEEDS_ESCAPE.test(text)) return text;
-  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}_`);
+  return text
+    .replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
+    .replace(
+      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g,
+      (c) => `_x${c.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}_`,
+    );
 }
 
 /** The namespace prefix the part uses for its root element ("x:" in <x:worksheet>), or "". */
@@ -24,7 +29,9 @@ export function rootPrefix(xml: string, root: string): string {
 /** The prefix the root element binds to a namespace URI (xmlns:r="…" gives "r"), or null when it declares none. */
 export function prefixFor(xml: string, root: string, uri: string): string | null {
   const tag = findStartTag(xml, root);
-  const declared = Object.entries(tag ? attributes(tag.text) : {}).find(([name, value]) => name.startsWith('xmlns:') && value === uri);
+  const declared = Object.entries(tag ? attributes(tag.text) : {}).find(
+    ([name, value]) => name.startsWith('xmlns:') && value === uri,
+  );
   return declared ? declared[0].slice('xmlns:'.length) : null;
 }
 
@@ -74,7 +81,9 @@ export function withAttribute(element: string, name: string, value: string): str
   const tagEnd = element.indexOf('>');
   const tag = element.slice(0, tagEnd + 1);
   const re = new RegExp(`(\\s${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*)(["'])[^"']*\\2`);
-  const newTag = re.test(tag) ? tag.replace(re, `$1"${escapeXml(value)}"`) : tag.replace(/(\s*\/?>)$/, ` ${name}="${escapeXml(value)}"$1`);
+  const newTag = re.test(tag)
+    ? tag.replace(re, `$1"${escapeXml(value)}"`)
+    : tag.replace(/(\s*\/?>)$/, ` ${name}="${escapeXml(value)}"$1`);
   return newTag + element.slice(tagEnd + 1);
 }
 

@@ -92,7 +92,8 @@ function collect(pattern: RegExp, xml: string, from: number, to: number, most: n
   pattern.lastIndex = from;
   const out: Span[] = [];
   let m: RegExpExecArray | null;
-  while (out.length < most && (m = pattern.exec(xml)) && m.index < to) out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  while (out.length < most && (m = pattern.exec(xml)) && m.index < to)
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
   return out;
 }
 
@@ -104,7 +105,12 @@ function collect(pattern: RegExp, xml: string, from: number, to: number, most: n
 export function lastEndTag(xml: string, name: string): number {
   for (let i = xml.lastIndexOf(name); i > 0; i = xml.lastIndexOf(name, i - 1)) {
     const open = xml.lastIndexOf('<', i);
-    if (open >= 0 && END_TAG_START.test(xml.slice(open, i)) && END_TAG_END.test(xml.slice(i + name.length, i + name.length + 64))) return open;
+    if (
+      open >= 0 &&
+      END_TAG_START.test(xml.slice(open, i)) &&
+      END_TAG_END.test(xml.slice(i + name.length, i + name.length + 64))
+    )
+      return open;
   }
   return -1;
 }
@@ -137,7 +143,10 @@ const TEXT_ELEMENT = elementPattern('t');
 
 /** The concatenated text of every <t> in a fragment, skipping phonetic runs (<rPh>, furigana). */
 export function textOf(fragment: string): string {
-  const withoutPhonetic = fragment.indexOf('rPh') >= 0 ? fragment.replace(/<(?:[\w.-]+:)?rPh\b[\s\S]*?<\/(?:[\w.-]+:)?rPh\s*>/g, '') : fragment;
+  const withoutPhonetic =
+    fragment.indexOf('rPh') >= 0
+      ? fragment.replace(/<(?:[\w.-]+:)?rPh\b[\s\S]*?<\/(?:[\w.-]+:)?rPh\s*>/g, '')
+      : fragment;
   const pattern = TEXT_ELEMENT;
   pattern.lastIndex = 0;
   let out = '';

@@ -29,7 +29,14 @@ export function storedEntry(name: string, entry: JSZip.JSZipObject): StoredEntry
   if (!data || !data.compressedContent || !data.compression) return null;
   const method = data.compression.magic === '\x08\x00' ? 8 : data.compression.magic === '\x00\x00' ? 0 : null;
   if (method === null || !(data.compressedContent instanceof Uint8Array)) return null;
-  return { name, method, crc32: data.crc32 >>> 0, compressedSize: data.compressedSize, uncompressedSize: data.uncompressedSize, data: data.compressedContent };
+  return {
+    name,
+    method,
+    crc32: data.crc32 >>> 0,
+    compressedSize: data.compressedSize,
+    uncompressedSize: data.uncompressedSize,
+    data: data.compressedContent,
+  };
 }
 
 let table: Int32Array | null = null;

@@ -17,7 +17,10 @@ const ROWS = [
 
 function sheetXml(): string {
   const col = (i: number) => String.fromCharCode(65 + i);
-  const rows = ROWS.map((r, i) => `<row r="${i + 1}">${r.map((v, j) => `<c r="${col(j)}${i + 1}" t="inlineStr"><is><t>${v}</t></is></c>`).join('')}</row>`).join('');
+  const rows = ROWS.map(
+    (r, i) =>
+      `<row r="${i + 1}">${r.map((v, j) => `<c r="${col(j)}${i + 1}" t="inlineStr"><is><t>${v}</t></is></c>`).join('')}</row>`,
+  ).join('');
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}"><sheetData>${rows}</sheetData></worksheet>`;
 }
 
@@ -49,9 +52,15 @@ export async function withBreakdownSheet(xlsx: Buffer): Promise<Buffer | null> {
   const idAttr = relPrefix ? `${relPrefix}:id="${relId}"` : `xmlns:r="${REL}" r:id="${relId}"`;
   wb = `${wb.slice(0, sheetsClose)}<${prefix}sheet name="${INJECTED_SHEET}" sheetId="${Math.max(0, ...ids) + 1}" ${idAttr}/>${wb.slice(sheetsClose)}`;
   const relsPrefix = /<(\w+:)?Relationships[\s>]/.exec(rels)?.[1] ?? '';
-  rels = rels.replace(new RegExp(`</${relsPrefix}Relationships>\\s*$`), `<${relsPrefix}Relationship Id="${relId}" Type="${WORKSHEET}" Target="worksheets/injected-breakdown.xml"/></${relsPrefix}Relationships>`);
+  rels = rels.replace(
+    new RegExp(`</${relsPrefix}Relationships>\\s*$`),
+    `<${relsPrefix}Relationship Id="${relId}" Type="${WORKSHEET}" Target="worksheets/injected-breakdown.xml"/></${relsPrefix}Relationships>`,
+  );
   const typesPrefix = /<(\w+:)?Types[\s>]/.exec(types)?.[1] ?? '';
-  types = types.replace(new RegExp(`</${typesPrefix}Types>\\s*$`), `<${typesPrefix}Override PartName="/${INJECTED_PART}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></${typesPrefix}Types>`);
+  types = types.replace(
+    new RegExp(`</${typesPrefix}Types>\\s*$`),
+    `<${typesPrefix}Override PartName="/${INJECTED_PART}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></${typesPrefix}Types>`,
+  );
   zip.file('xl/workbook.xml', wb);
   zip.file('xl/_rels/workbook.xml.rels', rels);
   zip.file('[Content_Types].xml', types);

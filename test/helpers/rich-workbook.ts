@@ -30,7 +30,10 @@ export async function richWorkbook(measures: string[] = []): Promise<Buffer> {
   ws.getCell('C4').font = { bold: true, color: { argb: 'FFFF0000' } };
   ws.getCell('B4').note = '请各支部按月报送';
   ws.getCell('F3').dataValidation = { type: 'list', allowBlank: true, formulae: ['"已完成,推进中,未开展"'] };
-  ws.addConditionalFormatting({ ref: 'A3:A8', rules: [{ type: 'expression', priority: 1, formulae: ['$A3>3'], style: { font: { italic: true } } }] });
+  ws.addConditionalFormatting({
+    ref: 'A3:A8',
+    rules: [{ type: 'expression', priority: 1, formulae: ['$A3>3'], style: { font: { italic: true } } }],
+  });
   ws.getCell('H2').value = null;
   ws.getCell('I3').value = { formula: 'A3*2', result: 2 };
   wb.definedNames.add("'台账'!$B$3:$B$6", '措施清单');
@@ -49,7 +52,7 @@ export async function partsOf(xlsx: Buffer): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const [name, entry] of Object.entries(zip.files)) {
     if (entry.dir) continue;
-    out.set(name, /\.(xml|rels)$/.test(name) ? await entry.async('string') : (await entry.async('base64')));
+    out.set(name, /\.(xml|rels)$/.test(name) ? await entry.async('string') : await entry.async('base64'));
   }
   return out;
 }
@@ -64,10 +67,26 @@ export async function userView(xlsx: Buffer, sheets: string[], skipColumn = ''):
     ws.eachRow({ includeEmpty: true }, (row) =>
       row.eachCell({ includeEmpty: true }, (cell) => {
         if (cell.address.replace(/\d+$/, '') === skipColumn) return;
-        cells.push([cell.address, cell.value, cell.numFmt, cell.font, cell.fill, cell.border, cell.alignment, cell.note, cell.dataValidation]);
+        cells.push([
+          cell.address,
+          cell.value,
+          cell.numFmt,
+          cell.font,
+          cell.fill,
+          cell.border,
+          cell.alignment,
+          cell.note,
+          cell.dataValidation,
+        ]);
       }),
     );
     const skip = skipColumn ? skipColumn.charCodeAt(0) - 65 : -1;
-    return { name, state: ws.state, cells, merges: ws.model.merges, widths: ws.columns?.map((c, i) => (i === skip ? 'skipped' : c.width)) };
+    return {
+      name,
+      state: ws.state,
+      cells,
+      merges: ws.model.merges,
+      widths: ws.columns?.map((c, i) => (i === skip ? 'skipped' : c.width)),
+    };
   });
 }

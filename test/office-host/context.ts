@@ -36,7 +36,10 @@ export class HostContext {
   /** Counts of queued operations by kind (e.g. "range.format", "hyperlink"), to check batching. */
   readonly calls = new Map<string, number>();
 
-  constructor(readonly model: HostWorkbook, readonly payloadLimit = Infinity) {
+  constructor(
+    readonly model: HostWorkbook,
+    readonly payloadLimit = Infinity,
+  ) {
     this.workbook = new WorkbookProxy(this);
   }
 
@@ -58,12 +61,19 @@ export class HostContext {
     this.syncs.push({ requestBytes, responseBytes: 0 });
     await Promise.resolve();
     if (this.model.cellEditMode) throw hostError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
-    if (requestBytes > this.payloadLimit) throw hostError('RequestPayloadSizeLimitExceeded', `The request payload size (${requestBytes}) has exceeded the limit.`);
+    if (requestBytes > this.payloadLimit)
+      throw hostError(
+        'RequestPayloadSizeLimitExceeded',
+        `The request payload size (${requestBytes}) has exceeded the limit.`,
+      );
     for (const op of ops) op.run();
     this.syncs[this.syncs.length - 1].responseBytes = this.responseBytes;
     if (this.responseBytes > this.payloadLimit) {
       for (const o of this.loadedThisSync) o.forget();
-      throw hostError('ResponsePayloadSizeLimitExceeded', `The response payload size (${this.responseBytes}) has exceeded the limit.`);
+      throw hostError(
+        'ResponsePayloadSizeLimitExceeded',
+        `The response payload size (${this.responseBytes}) has exceeded the limit.`,
+      );
     }
   }
 }
@@ -124,14 +134,18 @@ abstract class HostObject {
   }
 
   protected got<T>(name: string): T {
-    if (this.nullState === true) throw hostError('InvalidObjectPath', `The object is a null object; ${name} cannot be read.`);
+    if (this.nullState === true)
+      throw hostError('InvalidObjectPath', `The object is a null object; ${name} cannot be read.`);
     if (!this.loaded.has(name)) throw notLoaded(name);
     return this.loaded.get(name) as T;
   }
 }
 
 function notLoaded(name: string): Error {
-  return hostError('PropertyNotLoaded', `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+  return hostError(
+    'PropertyNotLoaded',
+    `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
 }
 
 /**
@@ -139,15 +153,25 @@ function notLoaded(name: string): Error {
  * queued operation that records "fill.color" on the target. Reading a property throws: nothing of a
  * format is loadable here, as the add-in never needs to.
  */
-function recorder(ctx: HostContext, kind: string, path: string[], apply: (key: string, value: unknown) => void, methods: Record<string, (...args: unknown[]) => unknown> = {}): any {
+function recorder(
+  ctx: HostContext,
+  kind: string,
+  path: string[],
+  apply: (key: string, value: unknown) => void,
+  methods: Record<string, (...args: unknown[]) => unknown> = {},
+): any {
   return new Proxy(
     {},
     {
       get(_t, prop) {
         if (typeof prop !== 'string') return undefined;
         if (methods[prop]) return methods[prop];
-        if (prop === 'borders') return recorder(ctx, kind, [...path, 'borders'], apply, { getItem: (edge) => recorder(ctx, kind, [...path, 'borders', String(edge)], apply) });
-        if (['fill', 'font', 'rule', 'format', 'protection', 'headersFooters', 'defaultForAllPages'].includes(prop)) return recorder(ctx, kind, [...path, prop], apply);
+        if (prop === 'borders')
+          return recorder(ctx, kind, [...path, 'borders'], apply, {
+            getItem: (edge) => recorder(ctx, kind, [...path, 'borders', String(edge)], apply),
+          });
+        if (['fill', 'font', 'rule', 'format', 'protection', 'headersFooters', 'defaultForAllPages'].includes(prop))
+          return recorder(ctx, kind, [...path, prop], apply);
         throw notLoaded(prop);
       },
       set(_t, prop, value) {
@@ -165,7 +189,10 @@ function checkShape(area: MergeRange, grid: Grid, what: string): void {
   const rows = area.bottom - area.top + 1;
   const cols = area.right - area.left + 1;
   if (!Array.isArray(grid) || grid.length !== rows || grid.some((r) => !Array.isArray(r) || r.length !== cols)) {
-    throw hostError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what}).`);
+    throw hostError(
+      'InvalidArgument',
+      `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what}).`,
+    );
   }
 }
 
@@ -178,7 +205,8 @@ function typed(cell: HostCell, v: unknown): void {
   }
   if (v === '') cell.value = null;
   else if (cell.numberFormat === '@') cell.value = v;
-  else if (/^[=+@]/.test(v) && v.length > 1) setFormula(cell, v.startsWith('=') ? v : `=${v.slice(v.startsWith('@') ? 1 : 0)}`);
+  else if (/^[=+@]/.test(v) && v.length > 1)
+    setFormula(cell, v.startsWith('=') ? v : `=${v.slice(v.startsWith('@') ? 1 : 0)}`);
   else if (/^[+-]?\d+(\.\d+)?$/.test(v.trim())) cell.value = Number(v);
   else cell.value = v;
 }
@@ -214,13 +242,20 @@ class WorkbookProxy extends HostObject {
   getSelectedRange(): RangeProxy {
     const where = () => {
       const model = this.ctx.model;
-      if (model.selection.includes(',')) throw hostError('InvalidSelection', 'The current selection is invalid for this operation.');
-      const { sheet, area } = model.selection ? parseArea(model.selection) : { sheet: model.activeSheet, area: { top: 0, left: 0, bottom: 0, right: 0 } };
+      if (model.selection.includes(','))
+        throw hostError('InvalidSelection', 'The current selection is invalid for this operation.');
+      const { sheet, area } = model.selection
+        ? parseArea(model.selection)
+        : { sheet: model.activeSheet, area: { top: 0, left: 0, bottom: 0, right: 0 } };
       const s = model.sheet(sheet ?? model.activeSheet);
       if (!s) throw hostError('ItemNotFound', `The worksheet "${sheet}" does not exist.`);
       return { s, area };
     };
-    return new RangeProxy(this.ctx, () => where().s, () => where().area);
+    return new RangeProxy(
+      this.ctx,
+      () => where().s,
+      () => where().area,
+    );
   }
 }
 
@@ -259,7 +294,10 @@ class FunctionsProxy extends HostObject {
 }
 
 class FunctionResult extends HostObject {
-  constructor(ctx: HostContext, private readonly compute: () => number) {
+  constructor(
+    ctx: HostContext,
+    private readonly compute: () => number,
+  ) {
     super(ctx);
   }
   get value(): number {
@@ -323,7 +361,10 @@ class WorksheetCollection extends HostCollection<WorksheetProxy> {
 }
 
 class WorksheetProxy extends HostObject {
-  constructor(ctx: HostContext, readonly target: () => HostSheet) {
+  constructor(
+    ctx: HostContext,
+    readonly target: () => HostSheet,
+  ) {
     super(ctx);
   }
   get name(): string {
@@ -356,10 +397,17 @@ class WorksheetProxy extends HostObject {
     throw hostError('InvalidArgument', `Worksheet.${name} is not modelled`);
   }
   getRange(address?: string): RangeProxy {
-    return new RangeProxy(this.ctx, this.target, () => (address ? parseArea(address).area : { top: 0, left: 0, bottom: 1048575, right: 16383 }));
+    return new RangeProxy(this.ctx, this.target, () =>
+      address ? parseArea(address).area : { top: 0, left: 0, bottom: 1048575, right: 16383 },
+    );
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): RangeProxy {
-    return new RangeProxy(this.ctx, this.target, () => ({ top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 }));
+    return new RangeProxy(this.ctx, this.target, () => ({
+      top: row,
+      left: col,
+      bottom: row + rows - 1,
+      right: col + cols - 1,
+    }));
   }
   getRanges(address: string): RangeAreasProxy {
     return new RangeAreasProxy(this.ctx, this.target, () => address.split(',').map((a) => parseArea(a).area));
@@ -381,7 +429,10 @@ class WorksheetProxy extends HostObject {
 }
 
 class SheetProtection extends HostObject {
-  constructor(ctx: HostContext, private readonly sheet: () => HostSheet) {
+  constructor(
+    ctx: HostContext,
+    private readonly sheet: () => HostSheet,
+  ) {
     super(ctx);
   }
   get protected(): boolean {
@@ -394,7 +445,11 @@ class SheetProtection extends HostObject {
 }
 
 class NameCollection extends HostCollection<NamedItemProxy> {
-  constructor(ctx: HostContext, private readonly list: () => HostName[], private readonly sheet: WorksheetProxy | null) {
+  constructor(
+    ctx: HostContext,
+    private readonly list: () => HostName[],
+    private readonly sheet: WorksheetProxy | null,
+  ) {
     super(ctx);
   }
   protected members(): NamedItemProxy[] {
@@ -404,7 +459,8 @@ class NameCollection extends HostCollection<NamedItemProxy> {
     const entry: HostName = { name, formula: reference.startsWith('=') ? reference : `=${reference}`, visible: true };
     this.ctx.queue('names.add', 60 + payloadBytes(reference), () => {
       const list = this.list();
-      if (list.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw hostError('ItemAlreadyExists', `The name ${name} already exists.`);
+      if (list.some((n) => n.name.toLowerCase() === name.toLowerCase()))
+        throw hostError('ItemAlreadyExists', `The name ${name} already exists.`);
       // A name scoped to a sheet that no longer exists fails as Excel does.
       if (this.sheet) this.sheet.target();
       list.push(entry);
@@ -412,16 +468,24 @@ class NameCollection extends HostCollection<NamedItemProxy> {
     return new NamedItemProxy(this.ctx, () => entry, this.list);
   }
   getItem(name: string): NamedItemProxy {
-    return new NamedItemProxy(this.ctx, () => {
-      const n = this.list().find((x) => x.name.toLowerCase() === name.toLowerCase());
-      if (!n) throw hostError('ItemNotFound', `The name ${name} does not exist.`);
-      return n;
-    }, this.list);
+    return new NamedItemProxy(
+      this.ctx,
+      () => {
+        const n = this.list().find((x) => x.name.toLowerCase() === name.toLowerCase());
+        if (!n) throw hostError('ItemNotFound', `The name ${name} does not exist.`);
+        return n;
+      },
+      this.list,
+    );
   }
 }
 
 class NamedItemProxy extends HostObject {
-  constructor(ctx: HostContext, private readonly target: () => HostName, private readonly list: () => HostName[]) {
+  constructor(
+    ctx: HostContext,
+    private readonly target: () => HostName,
+    private readonly list: () => HostName[],
+  ) {
     super(ctx);
   }
   get name(): string {
@@ -459,15 +523,22 @@ function formatRecorder(ctx: HostContext, sheet: () => HostSheet, areas: () => M
       else if (key === 'format.useStandardWidth') for (let c = a.left; c <= a.right; c++) s.columnWidths.delete(c);
       else if (key === 'format.rowHeight') for (let r = a.top; r <= a.bottom; r++) s.rowHeights.set(r, value as number);
       else {
-        if ((a.bottom - a.top + 1) * (a.right - a.left + 1) > 5_000_000) throw hostError('InvalidArgument', 'Formatting whole columns is not modelled');
-        for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) s.ensure(r, c).format[key.replace(/^format\./, '')] = value;
+        if ((a.bottom - a.top + 1) * (a.right - a.left + 1) > 5_000_000)
+          throw hostError('InvalidArgument', 'Formatting whole columns is not modelled');
+        for (let r = a.top; r <= a.bottom; r++)
+          for (let c = a.left; c <= a.right; c++) s.ensure(r, c).format[key.replace(/^format\./, '')] = value;
       }
     }
   });
 }
 
 class RangeAreasProxy extends HostObject {
-  constructor(ctx: HostContext, private readonly sheet: () => HostSheet, private readonly areas: () => MergeRange[] | null, private readonly orNull = false) {
+  constructor(
+    ctx: HostContext,
+    private readonly sheet: () => HostSheet,
+    private readonly areas: () => MergeRange[] | null,
+    private readonly orNull = false,
+  ) {
     super(ctx);
   }
   protected override isNull(): boolean {
@@ -480,7 +551,8 @@ class RangeAreasProxy extends HostObject {
     return formatRecorder(this.ctx, this.sheet, () => this.areas() ?? []);
   }
   protected readProperty(name: string): unknown {
-    if (name === 'address') return (this.areas() ?? []).map((a) => `${quote(this.sheet().name)}!${areaAddress(a)}`).join(',');
+    if (name === 'address')
+      return (this.areas() ?? []).map((a) => `${quote(this.sheet().name)}!${areaAddress(a)}`).join(',');
     throw hostError('InvalidArgument', `RangeAreas.${name} is not modelled`);
   }
 }
@@ -495,7 +567,12 @@ function areaAddress(a: MergeRange): string {
 }
 
 class RangeProxy extends HostObject {
-  constructor(ctx: HostContext, private readonly sheet: () => HostSheet, private readonly area: () => MergeRange | null, private readonly orNull = false) {
+  constructor(
+    ctx: HostContext,
+    private readonly sheet: () => HostSheet,
+    private readonly area: () => MergeRange | null,
+    private readonly orNull = false,
+  ) {
     super(ctx);
   }
   private at(): MergeRange {
@@ -571,7 +648,8 @@ class RangeProxy extends HostObject {
       if (s.protected) throw hostError('AccessDenied', `The sheet ${s.name} is protected.`);
       const a = this.at();
       checkShape(a, grid, kind);
-      for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) apply(s.ensure(r, c), grid[r - a.top][c - a.left]);
+      for (let r = a.top; r <= a.bottom; r++)
+        for (let c = a.left; c <= a.right; c++) apply(s.ensure(r, c), grid[r - a.top][c - a.left]);
     });
   }
   set values(grid: Grid) {
@@ -581,17 +659,26 @@ class RangeProxy extends HostObject {
     this.write('range.numberFormat', grid, (cell, v) => void (cell.numberFormat = String(v)));
   }
   set formulas(grid: Grid) {
-    this.write('range.formulas', grid, (cell, v) => (typeof v === 'string' && v.startsWith('=') ? setFormula(cell, v) : typed(cell, v)));
+    this.write('range.formulas', grid, (cell, v) =>
+      typeof v === 'string' && v.startsWith('=') ? setFormula(cell, v) : typed(cell, v),
+    );
   }
   set hyperlink(_v: unknown) {
     this.ctx.queue('hyperlink', 100, () => {});
   }
   getMergedAreasOrNullObject(): RangeAreasProxy {
-    return new RangeAreasProxy(this.ctx, this.sheet, () => {
-      const a = this.area();
-      if (!a) return null;
-      return this.sheet().merges.filter((m) => m.top >= a.top && m.top <= a.bottom && m.left >= a.left && m.left <= a.right);
-    }, true);
+    return new RangeAreasProxy(
+      this.ctx,
+      this.sheet,
+      () => {
+        const a = this.area();
+        if (!a) return null;
+        return this.sheet().merges.filter(
+          (m) => m.top >= a.top && m.top <= a.bottom && m.left >= a.left && m.left <= a.right,
+        );
+      },
+      true,
+    );
   }
   merge(_across = false): void {
     this.ctx.queue('range.merge', 40, () => this.sheet().merges.push({ ...this.at() }));
@@ -613,26 +700,48 @@ class RangeProxy extends HostObject {
           cell.numberFormat = 'General';
           cell.format = {};
         }
-        if (cell.value === null && cell.formula === undefined && cell.numberFormat === 'General' && Object.keys(cell.format).length === 0) s.cells.delete(key);
+        if (
+          cell.value === null &&
+          cell.formula === undefined &&
+          cell.numberFormat === 'General' &&
+          Object.keys(cell.format).length === 0
+        )
+          s.cells.delete(key);
       }
     });
   }
   select(): void {
-    this.ctx.queue('range.select', 30, () => void (this.ctx.model.selection = `${quote(this.sheet().name)}!${areaAddress(this.at())}`));
+    this.ctx.queue(
+      'range.select',
+      30,
+      () => void (this.ctx.model.selection = `${quote(this.sheet().name)}!${areaAddress(this.at())}`),
+    );
   }
 }
 
 class ConditionalFormatCollection extends HostCollection<ConditionalFormatProxy> {
-  constructor(ctx: HostContext, private readonly sheet: () => HostSheet, private readonly area: () => MergeRange) {
+  constructor(
+    ctx: HostContext,
+    private readonly sheet: () => HostSheet,
+    private readonly area: () => MergeRange,
+  ) {
     super(ctx);
   }
   /** Like Excel: the conditional formats that intersect the range. */
   protected members(): ConditionalFormatProxy[] {
     const a = this.area();
-    return this.sheet().conditionalFormats.filter((cf) => intersects(cf.area, a)).map((cf) => new ConditionalFormatProxy(this.ctx, this.sheet, cf));
+    return this.sheet()
+      .conditionalFormats.filter((cf) => intersects(cf.area, a))
+      .map((cf) => new ConditionalFormatProxy(this.ctx, this.sheet, cf));
   }
   add(type: string): ConditionalFormatProxy {
-    const cf: HostConditionalFormat = { id: 0, area: { top: 0, left: 0, bottom: 0, right: 0 }, type: type === 'Custom' ? 'Custom' : 'CellValue', formula: '', format: {} };
+    const cf: HostConditionalFormat = {
+      id: 0,
+      area: { top: 0, left: 0, bottom: 0, right: 0 },
+      type: type === 'Custom' ? 'Custom' : 'CellValue',
+      formula: '',
+      format: {},
+    };
     this.ctx.queue('conditionalFormats.add', 60, () => {
       const s = this.sheet();
       if (s.protected) throw hostError('AccessDenied', `The sheet ${s.name} is protected.`);
@@ -645,7 +754,11 @@ class ConditionalFormatCollection extends HostCollection<ConditionalFormatProxy>
 }
 
 class ConditionalFormatProxy extends HostObject {
-  constructor(ctx: HostContext, private readonly sheet: () => HostSheet, private readonly cf: HostConditionalFormat) {
+  constructor(
+    ctx: HostContext,
+    private readonly sheet: () => HostSheet,
+    private readonly cf: HostConditionalFormat,
+  ) {
     super(ctx);
     this.customPart = new CustomPart(ctx, cf);
   }
@@ -683,7 +796,10 @@ class ConditionalFormatProxy extends HostObject {
 
 class CustomPart extends HostObject {
   private readonly rulePart: RulePart;
-  constructor(ctx: HostContext, private readonly cf: HostConditionalFormat) {
+  constructor(
+    ctx: HostContext,
+    private readonly cf: HostConditionalFormat,
+  ) {
     super(ctx);
     this.rulePart = new RulePart(ctx, cf);
   }
@@ -703,7 +819,10 @@ class CustomPart extends HostObject {
 }
 
 class RulePart extends HostObject {
-  constructor(ctx: HostContext, private readonly cf: HostConditionalFormat) {
+  constructor(
+    ctx: HostContext,
+    private readonly cf: HostConditionalFormat,
+  ) {
     super(ctx);
   }
   get formula(): string {
@@ -716,7 +835,10 @@ class RulePart extends HostObject {
 }
 
 /** A host standing in for Excel for the add-in's code (ExcelHost shape). */
-export function testHost(model: HostWorkbook, options: { web?: boolean; apiVersion?: string; lang?: string; payloadLimit?: number } = {}) {
+export function testHost(
+  model: HostWorkbook,
+  options: { web?: boolean; apiVersion?: string; lang?: string; payloadLimit?: number } = {},
+) {
   const contexts: HostContext[] = [];
   return {
     model,

@@ -50,11 +50,23 @@ export class HostSheet {
 
   /** Excel's used range: every cell with a value, a number format or a format. */
   usedArea(): MergeRange | null {
-    let top = Infinity, left = Infinity, bottom = -1, right = -1;
+    let top = Infinity,
+      left = Infinity,
+      bottom = -1,
+      right = -1;
     for (const [key, c] of this.cells) {
-      if (c.value === null && c.formula === undefined && c.numberFormat === 'General' && Object.keys(c.format).length === 0) continue;
+      if (
+        c.value === null &&
+        c.formula === undefined &&
+        c.numberFormat === 'General' &&
+        Object.keys(c.format).length === 0
+      )
+        continue;
       const [r, col] = key.split(',').map(Number);
-      top = Math.min(top, r); left = Math.min(left, col); bottom = Math.max(bottom, r); right = Math.max(right, col);
+      top = Math.min(top, r);
+      left = Math.min(left, col);
+      bottom = Math.max(bottom, r);
+      right = Math.max(right, col);
     }
     return bottom < 0 ? null : { top, left, bottom, right };
   }

@@ -1,4 +1,13 @@
-import { BreakdownMarks, columnLetter, GeneratedSheet, MARK, PlanCell, sheetWidth, SheetRole, WritePlan } from '../../engine';
+import {
+  BreakdownMarks,
+  columnLetter,
+  GeneratedSheet,
+  MARK,
+  PlanCell,
+  sheetWidth,
+  SheetRole,
+  WritePlan,
+} from '../../engine';
 import { applyCellStyle, styleBytes, widthPoints } from './cell-style';
 import { payloadBytes, WriteBatch } from './payload';
 import { OwnedParts } from './read-workbook';
@@ -72,7 +81,9 @@ async function writeBreakdown(context: Excel.RequestContext, batch: WriteBatch, 
     }
     const created = equalRuns(texts.map((t) => (t === null ? null : true)));
     const style = plan.styles[b.cellStyle];
-    const groups = addressGroups(created.map(([f, l]) => ({ top: first + f, left: b.statusColumn, bottom: first + l, right: b.statusColumn })));
+    const groups = addressGroups(
+      created.map(([f, l]) => ({ top: first + f, left: b.statusColumn, bottom: first + l, right: b.statusColumn })),
+    );
     await batch.add(groups.length * styleBytes(style) + groups.join('').length, () => {
       for (const g of groups) applyCellStyle(ws.getRanges(g).format, style);
     });
@@ -105,7 +116,12 @@ function linkFormula(cell: PlanCell): string {
   return `=HYPERLINK("${target.replace(/"/g, '""')}","${label}")`;
 }
 
-async function writeSheet(context: Excel.RequestContext, batch: WriteBatch, plan: WritePlan, sheet: GeneratedSheet): Promise<Excel.Worksheet> {
+async function writeSheet(
+  context: Excel.RequestContext,
+  batch: WriteBatch,
+  plan: WritePlan,
+  sheet: GeneratedSheet,
+): Promise<Excel.Worksheet> {
   const width = sheetWidth(sheet);
   let ws!: Excel.Worksheet;
   await batch.add(300, () => {
@@ -125,7 +141,11 @@ async function writeSheet(context: Excel.RequestContext, batch: WriteBatch, plan
   }
 
   // Links, column run by column run.
-  const links = rectanglesByKey(sheet.rows.length, (r, c) => (sheet.rows[r][c]?.link ? c : undefined), () => width);
+  const links = rectanglesByKey(
+    sheet.rows.length,
+    (r, c) => (sheet.rows[r][c]?.link ? c : undefined),
+    () => width,
+  );
   for (const rects of links.values()) {
     for (const rect of rects) {
       const formulas: string[][] = [];
@@ -139,7 +159,11 @@ async function writeSheet(context: Excel.RequestContext, batch: WriteBatch, plan
   }
 
   // Styles: each style once per group of rectangles.
-  const byStyle = rectanglesByKey(sheet.rows.length, (r, c) => sheet.rows[r][c]?.style, (r) => sheet.rows[r].length);
+  const byStyle = rectanglesByKey(
+    sheet.rows.length,
+    (r, c) => sheet.rows[r][c]?.style,
+    (r) => sheet.rows[r].length,
+  );
   for (const [name, rects] of byStyle) {
     const style = plan.styles[name];
     if (!style) continue;
@@ -150,13 +174,16 @@ async function writeSheet(context: Excel.RequestContext, batch: WriteBatch, plan
 
   // Row heights: all rows of one height at once (a cell of column A stands for its row).
   const byHeight = new Map<number, Rect[]>();
-  for (const [first, last, h] of equalRuns(sheet.rowHeights)) byHeight.set(h, [...(byHeight.get(h) ?? []), { top: first, left: 0, bottom: last, right: 0 }]);
+  for (const [first, last, h] of equalRuns(sheet.rowHeights))
+    byHeight.set(h, [...(byHeight.get(h) ?? []), { top: first, left: 0, bottom: last, right: 0 }]);
   for (const [height, rows] of byHeight) {
-    for (const group of addressGroups(rows)) await batch.add(group.length + 80, () => (ws.getRanges(group).format.rowHeight = height));
+    for (const group of addressGroups(rows))
+      await batch.add(group.length + 80, () => (ws.getRanges(group).format.rowHeight = height));
   }
 
   await batch.add(200 + 60 * (sheet.widths.length + sheet.merges.length), () => {
-    for (const [first, last, w] of equalRuns(sheet.widths)) ws.getRange(`${columnLetter(first)}:${columnLetter(last)}`).format.columnWidth = widthPoints(w);
+    for (const [first, last, w] of equalRuns(sheet.widths))
+      ws.getRange(`${columnLetter(first)}:${columnLetter(last)}`).format.columnWidth = widthPoints(w);
     for (const m of sheet.merges) ws.getRange(rectAddress(m)).merge(false);
     if (sheet.freezeRows > 0) ws.freezePanes.freezeRows(sheet.freezeRows);
     const page = ws.pageLayout;
@@ -179,7 +206,12 @@ export interface WriteOptions {
 }
 
 /** Applies a write plan: removes Luoshi's earlier output, then writes the new one. Returns the round trips used. */
-export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, owned: OwnedParts, options: WriteOptions): Promise<number> {
+export async function applyPlan(
+  context: Excel.RequestContext,
+  plan: WritePlan,
+  owned: OwnedParts,
+  options: WriteOptions,
+): Promise<number> {
   const batch = newBatch(context, options.budget);
   await removeOwned(context, batch, owned);
   await writeBreakdown(context, batch, plan);

@@ -15,7 +15,9 @@ export function applyCellStyle(format: Excel.RangeFormat, style: CellStyle): voi
   if (style.font) format.font.color = style.font;
   if (style.underline) format.font.underline = 'Single';
   if (style.wrap !== undefined) format.wrapText = style.wrap;
-  if (style.horizontal) format.horizontalAlignment = style.horizontal === 'center' ? 'Center' : style.horizontal === 'right' ? 'Right' : 'Left';
+  if (style.horizontal)
+    format.horizontalAlignment =
+      style.horizontal === 'center' ? 'Center' : style.horizontal === 'right' ? 'Right' : 'Left';
   if (style.vertical) format.verticalAlignment = style.vertical === 'center' ? 'Center' : 'Top';
   if (style.border) {
     for (const edge of EDGES) {

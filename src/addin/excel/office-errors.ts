@@ -40,7 +40,10 @@ export const MESSAGES = {
     zh: '选中了多处区域。请只点选表头所在行的一个单元格。',
     en: 'Several areas are selected. Click just one cell of the header row.',
   },
-  failed: (detail: string): Message => ({ zh: `Excel 未能完成操作：${detail}`, en: `Excel could not complete the operation: ${detail}` }),
+  failed: (detail: string): Message => ({
+    zh: `Excel 未能完成操作：${detail}`,
+    en: `Excel could not complete the operation: ${detail}`,
+  }),
 };
 
 /** Turns what Office.js threw into a message for the pane. */

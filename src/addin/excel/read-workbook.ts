@@ -58,7 +58,10 @@ interface SheetQuery {
 function mayBeGenerated(name: string): boolean {
   return SHEET_ROLES.some((role) => {
     const t = SHEET_TITLES[role];
-    return role !== 'runLog' && [t.zh, t.en].some((base) => name === base || (name.startsWith(`${base}(`) && /\((落实|Luoshi)\d*\)$/.test(name)));
+    return (
+      role !== 'runLog' &&
+      [t.zh, t.en].some((base) => name === base || (name.startsWith(`${base}(`) && /\((落实|Luoshi)\d*\)$/.test(name)))
+    );
   });
 }
 
@@ -79,7 +82,12 @@ function mergeRanges(areas: Excel.RangeAreas | null): MergeRange[] {
 }
 
 /** Values and number formats → engine cells: numbers shown as dates become dates; "" is empty. */
-function toRows(values: unknown[][], formats: unknown[][], origin: { row: number; col: number }, date1904: boolean): CellValue[][] {
+function toRows(
+  values: unknown[][],
+  formats: unknown[][],
+  origin: { row: number; col: number },
+  date1904: boolean,
+): CellValue[][] {
   const rows: CellValue[][] = [];
   for (let r = 0; r < values.length; r++) {
     const out: CellValue[] = new Array(origin.col).fill(null);
@@ -125,7 +133,17 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
     names.load('items/name,items/formula');
     const protection = sheet.protection;
     protection.load('protected');
-    const q: SheetQuery = { sheet, name: sheet.name, hidden: sheet.visibility !== 'Visible', names, protection, used: null, merged: null, formats: null, cells: null };
+    const q: SheetQuery = {
+      sheet,
+      name: sheet.name,
+      hidden: sheet.visibility !== 'Visible',
+      names,
+      protection,
+      used: null,
+      merged: null,
+      formats: null,
+      cells: null,
+    };
     if (!mayBeGenerated(sheet.name)) queueCells(q, true);
     return q;
   });
@@ -143,7 +161,10 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
     }
     await context.sync();
     syncs++;
-    syncs += await readInBlocks(context, queries.filter((q) => q.used));
+    syncs += await readInBlocks(
+      context,
+      queries.filter((q) => q.used),
+    );
   }
 
   // Which sheets and names are Luoshi's.
@@ -157,7 +178,8 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
         if (role && SHEET_ROLES.includes(role)) owned.sheets.set(q.name, role);
       } else if (n.name === MARK.status) {
         const range = parseColumnRange(formula);
-        if (range) owned.status = { sheet: q.name, ...range, widthSet: q.names.items.some((x) => x.name === MARK.width) };
+        if (range)
+          owned.status = { sheet: q.name, ...range, widthSet: q.names.items.some((x) => x.name === MARK.width) };
       }
     }
   }
@@ -179,16 +201,29 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
     if (owned.status && owned.status.sheet === q.name) {
       const s = owned.status;
       for (let r = s.top; r <= s.bottom && r < cells.length; r++) if (cells[r]) cells[r][s.col] = null;
-      if (q.formats) owned.conditionalFormats = q.formats.items.filter((cf) => cf.type === 'Custom' && !cf.customOrNullObject.isNullObject && isStatusRuleFormula(String(cf.customOrNullObject.rule.formula).replace(/^=/, ''), s.col));
+      if (q.formats)
+        owned.conditionalFormats = q.formats.items.filter(
+          (cf) =>
+            cf.type === 'Custom' &&
+            !cf.customOrNullObject.isNullObject &&
+            isStatusRuleFormula(String(cf.customOrNullObject.rule.formula).replace(/^=/, ''), s.col),
+        );
     }
     data.push({ name: q.name, rows: cells, merges: mergeRanges(q.merged), hidden: q.hidden || undefined });
   }
   const protectedSheets = new Set(queries.filter((q) => q.protection.protected).map((q) => q.name));
-  return { workbook: { sheets: data, date1904 }, owned, protectedSheets, structureProtected: wb.protection.protected, syncs };
+  return {
+    workbook: { sheets: data, date1904 },
+    owned,
+    protectedSheets,
+    structureProtected: wb.protection.protected,
+    syncs,
+  };
 }
 
 function takeCells(q: SheetQuery): void {
-  if (q.used && !q.used.isNullObject) q.cells = { address: q.used.address, values: q.used.values, numberFormat: q.used.numberFormat };
+  if (q.used && !q.used.isNullObject)
+    q.cells = { address: q.used.address, values: q.used.values, numberFormat: q.used.numberFormat };
 }
 
 function queueCells(q: SheetQuery, withValues: boolean): void {

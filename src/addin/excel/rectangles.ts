@@ -23,7 +23,11 @@ export function sheetRef(sheet: string, address: string): string {
  * downwards while the next row has the same run. Formats are then set once per rectangle (or once per
  * group of rectangles), never once per cell.
  */
-export function rectanglesByKey<K>(rowCount: number, keyAt: (row: number, col: number) => K | undefined, colCount: (row: number) => number): Map<K, Rect[]> {
+export function rectanglesByKey<K>(
+  rowCount: number,
+  keyAt: (row: number, col: number) => K | undefined,
+  colCount: (row: number) => number,
+): Map<K, Rect[]> {
   const out = new Map<K, Rect[]>();
   let open = new Map<string, Rect & { key: K }>();
   for (let r = 0; r < rowCount; r++) {

@@ -40,19 +40,35 @@ function refuseProtected(snapshot: WorkbookSnapshot, breakdownSheet: string | nu
  * Excel on the web with a large table, a few more) write; nothing is written when the checks before
  * writing fail.
  */
-export async function runCheck(host: ExcelHost, options: CheckOptions, progress: (stage: Stage) => void = () => {}): Promise<CheckResult> {
+export async function runCheck(
+  host: ExcelHost,
+  options: CheckOptions,
+  progress: (stage: Stage) => void = () => {},
+): Promise<CheckResult> {
   requireApi(host);
   return host.run(async (context) => {
     progress('read');
     const snapshot = await readWorkbook(context);
     progress('judge');
     const result = validateWorkbook({ ...snapshot.workbook, name: options.fileName }, options);
-    if (!result.ok) throw new AddinError(result.error.message, result.error.code === 'no_table' ? { candidate: result.error.candidate, hint: result.error.hint } : undefined);
+    if (!result.ok)
+      throw new AddinError(
+        result.error.message,
+        result.error.code === 'no_table' ? { candidate: result.error.candidate, hint: result.error.hint } : undefined,
+      );
     refuseProtected(snapshot, result.report.sheet);
     progress('write');
     const userSheets = snapshot.workbook.sheets.map((s) => s.name);
-    const plan = buildWritePlan(result.report, { userSheets, fileName: options.fileName ?? '', runAt: options.runAt, previousRunLog: snapshot.owned.previousRunLog });
-    const writes = await applyPlan(context, plan, snapshot.owned, { budget: host.web ? WEB_REQUEST_BUDGET : DESKTOP_REQUEST_BUDGET, show: options.showSummary ? 'summary' : undefined });
+    const plan = buildWritePlan(result.report, {
+      userSheets,
+      fileName: options.fileName ?? '',
+      runAt: options.runAt,
+      previousRunLog: snapshot.owned.previousRunLog,
+    });
+    const writes = await applyPlan(context, plan, snapshot.owned, {
+      budget: host.web ? WEB_REQUEST_BUDGET : DESKTOP_REQUEST_BUDGET,
+      show: options.showSummary ? 'summary' : undefined,
+    });
     return { report: result.report, syncs: snapshot.syncs + writes, sheets: userSheets };
   });
 }

@@ -1,16 +1,47 @@
 import * as React from 'react';
-import { Button, FluentProvider, MessageBar, MessageBarBody, ProgressBar, Tab, TabList, Text, Theme, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import {
+  Button,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Tab,
+  TabList,
+  Text,
+  Theme,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from '@fluentui/react-components';
 import { Lang, Message, Report } from '../../engine';
 import type { ExcelHost } from '../excel/host';
 import type { Stage } from '../excel/run-check';
-import { checkOptions, DEFAULT_SETTINGS, hintedColumns, loadSettings, PaneSettings, saveSettings, settingsLang, TableHint, withCandidate, withHeaderRow } from '../settings';
+import {
+  checkOptions,
+  DEFAULT_SETTINGS,
+  hintedColumns,
+  loadSettings,
+  PaneSettings,
+  saveSettings,
+  settingsLang,
+  TableHint,
+  withCandidate,
+  withHeaderRow,
+} from '../settings';
 import { t, TextKey } from '../ui-text';
 import { ResultView } from './ResultView';
 import { RulesView } from './RulesView';
 import { SettingsView } from './SettingsView';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: '280px', boxSizing: 'border-box' },
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    minWidth: '280px',
+    boxSizing: 'border-box',
+  },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   candidate: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, alignItems: 'flex-start' },
 });
@@ -27,9 +58,16 @@ export interface AppProps {
 }
 
 /** The task pane: 校验 / 清除结果, the result, the settings and the rules in force. */
-export function App({ host, theme = webLightTheme, storage = null, now = () => new Date() }: AppProps): React.ReactElement {
+export function App({
+  host,
+  theme = webLightTheme,
+  storage = null,
+  now = () => new Date(),
+}: AppProps): React.ReactElement {
   const styles = useStyles();
-  const [settings, setSettings] = React.useState<PaneSettings>(() => (storage ? loadSettings(storage) : DEFAULT_SETTINGS));
+  const [settings, setSettings] = React.useState<PaneSettings>(() =>
+    storage ? loadSettings(storage) : DEFAULT_SETTINGS,
+  );
   const [tab, setTab] = React.useState<'result' | 'settings' | 'rules'>('result');
   const [stage, setStage] = React.useState<Stage | 'clear' | null>(null);
   const [report, setReport] = React.useState<Report | null>(null);
@@ -66,7 +104,11 @@ export function App({ host, theme = webLightTheme, storage = null, now = () => n
     setTableHint(null);
     setStage('read');
     await attempt(async ({ runCheck }) => {
-      const result = await runCheck(host, checkOptions(using, settingsLang(using, host.displayLanguage), now(), false), setStage);
+      const result = await runCheck(
+        host,
+        checkOptions(using, settingsLang(using, host.displayLanguage), now(), false),
+        setStage,
+      );
       setReport(result.report);
       setSheets(result.sheets);
       if (!stay) setTab('result');
@@ -105,7 +147,8 @@ export function App({ host, theme = webLightTheme, storage = null, now = () => n
     });
 
   const busy = stage !== null;
-  const stageText = stage === 'read' ? 'stageRead' : stage === 'judge' ? 'stageJudge' : stage === 'write' ? 'stageWrite' : 'stageClear';
+  const stageText =
+    stage === 'read' ? 'stageRead' : stage === 'judge' ? 'stageJudge' : stage === 'write' ? 'stageWrite' : 'stageClear';
   return (
     <FluentProvider theme={theme} lang={lang === 'zh' ? 'zh-CN' : 'en-US'}>
       <main className={styles.root}>
@@ -133,13 +176,21 @@ export function App({ host, theme = webLightTheme, storage = null, now = () => n
         )}
         {tableHint?.candidate && !busy && (
           <div className={styles.candidate} data-testid="candidate">
-            <Text size={200}>{t(lang, 'candidateTitle', { sheet: tableHint.candidate.sheet, row: tableHint.candidate.row })}</Text>
+            <Text size={200}>
+              {t(lang, 'candidateTitle', { sheet: tableHint.candidate.sheet, row: tableHint.candidate.row })}
+            </Text>
             <Text size={200} weight="semibold">
               {tableHint.candidate.headers.filter(Boolean).join(' · ')}
             </Text>
-            <Button appearance="primary" onClick={() => apply(withCandidate(settings, tableHint))} data-testid="use-candidate">
+            <Button
+              appearance="primary"
+              onClick={() => apply(withCandidate(settings, tableHint))}
+              data-testid="use-candidate"
+            >
               {t(lang, 'useCandidateRow', { row: tableHint.candidate.row })}
-              {hintedColumns(tableHint).measure ? t(lang, 'useCandidateMeasure', { column: hintedColumns(tableHint).measure! }) : ''}
+              {hintedColumns(tableHint).measure
+                ? t(lang, 'useCandidateMeasure', { column: hintedColumns(tableHint).measure! })
+                : ''}
             </Button>
           </div>
         )}
@@ -148,8 +199,20 @@ export function App({ host, theme = webLightTheme, storage = null, now = () => n
           <Tab value="settings">{t(lang, 'tabSettings')}</Tab>
           <Tab value="rules">{t(lang, 'tabRules')}</Tab>
         </TabList>
-        {tab === 'result' && (report ? <ResultView report={report} lang={lang} onSelectRow={select} /> : <Text>{t(lang, 'idle')}</Text>)}
-        {tab === 'settings' && <SettingsView settings={settings} sheets={sheets} lang={lang} onChange={update} report={report} busy={busy} onApply={apply} onUseSelectedRow={headerFromSelection} />}
+        {tab === 'result' &&
+          (report ? <ResultView report={report} lang={lang} onSelectRow={select} /> : <Text>{t(lang, 'idle')}</Text>)}
+        {tab === 'settings' && (
+          <SettingsView
+            settings={settings}
+            sheets={sheets}
+            lang={lang}
+            onChange={update}
+            report={report}
+            busy={busy}
+            onApply={apply}
+            onUseSelectedRow={headerFromSelection}
+          />
+        )}
         {tab === 'rules' && <RulesView report={report} lang={lang} />}
       </main>
     </FluentProvider>

@@ -7,8 +7,20 @@ import { FIELD_LABELS, t } from '../ui-text';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  row: { display: 'grid', gridTemplateColumns: '2.5em 1fr auto', columnGap: tokens.spacingHorizontalS, alignItems: 'center' },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
+  row: {
+    display: 'grid',
+    gridTemplateColumns: '2.5em 1fr auto',
+    columnGap: tokens.spacingHorizontalS,
+    alignItems: 'center',
+  },
   text: { display: 'flex', flexDirection: 'column', minWidth: 0 },
   low: { color: tokens.colorPaletteDarkOrangeForeground1 },
   other: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end', flexWrap: 'wrap' },
@@ -33,12 +45,25 @@ function RoleOptions({ lang }: { lang: Lang }) {
  * a weak guess; a role picker per column (and for any other column) that writes the columns override
  * and runs 校验 again in one step (`onApply`).
  */
-export function ColumnRolesView({ report, settings, lang, busy, onApply }: { report: Report | null; settings: PaneSettings; lang: Lang; busy: boolean; onApply: (s: PaneSettings) => void }): React.ReactElement {
+export function ColumnRolesView({
+  report,
+  settings,
+  lang,
+  busy,
+  onApply,
+}: {
+  report: Report | null;
+  settings: PaneSettings;
+  lang: Lang;
+  busy: boolean;
+  onApply: (s: PaneSettings) => void;
+}): React.ReactElement {
   const styles = useStyles();
   const [other, setOther] = React.useState('');
   const [otherRole, setOtherRole] = React.useState<Field | ''>('');
   const rows = report ? columnRoleRows(report, lang) : [];
-  const pick = (column: string, value: string) => onApply(withColumnRole(settings, column, value === '' ? null : (value as Field)));
+  const pick = (column: string, value: string) =>
+    onApply(withColumnRole(settings, column, value === '' ? null : (value as Field)));
   const otherLetters = columnLettersOf(other);
   return (
     <section className={styles.section} data-testid="column-roles" aria-labelledby="roles-title">
@@ -52,7 +77,14 @@ export function ColumnRolesView({ report, settings, lang, busy, onApply }: { rep
           <Text size={100}>{t(lang, 'rolesIntro')}</Text>
           <ul className={styles.list}>
             {rows.map((r) => (
-              <li key={`${r.column}-${r.field}`} className={styles.row} data-column={r.column} data-why={r.why} data-low={r.low ? 'true' : undefined} data-superseded={r.superseded ? 'true' : undefined}>
+              <li
+                key={`${r.column}-${r.field}`}
+                className={styles.row}
+                data-column={r.column}
+                data-why={r.why}
+                data-low={r.low ? 'true' : undefined}
+                data-superseded={r.superseded ? 'true' : undefined}
+              >
                 <Text weight="semibold">{r.column}</Text>
                 <span className={styles.text}>
                   <Text size={200}>
@@ -79,13 +111,34 @@ export function ColumnRolesView({ report, settings, lang, busy, onApply }: { rep
         </>
       )}
       <div className={styles.other}>
-        <FormField label={t(lang, 'otherColumn')} hint={t(lang, 'otherColumnHint')} validationState={other.trim() !== '' && otherLetters === null ? 'error' : 'none'}>
-          <Input size="small" style={{ width: '6em' }} value={other} onChange={(_, d) => setOther(d.value)} data-testid="other-column" />
+        <FormField
+          label={t(lang, 'otherColumn')}
+          hint={t(lang, 'otherColumnHint')}
+          validationState={other.trim() !== '' && otherLetters === null ? 'error' : 'none'}
+        >
+          <Input
+            size="small"
+            style={{ width: '6em' }}
+            value={other}
+            onChange={(_, d) => setOther(d.value)}
+            data-testid="other-column"
+          />
         </FormField>
-        <Select size="small" aria-label={t(lang, 'roleFor', { column: otherLetters ?? '' })} value={otherRole} onChange={(_, d) => setOtherRole(d.value as Field | '')} data-testid="other-role">
+        <Select
+          size="small"
+          aria-label={t(lang, 'roleFor', { column: otherLetters ?? '' })}
+          value={otherRole}
+          onChange={(_, d) => setOtherRole(d.value as Field | '')}
+          data-testid="other-role"
+        >
           <RoleOptions lang={lang} />
         </Select>
-        <Button size="small" disabled={busy || otherLetters === null} onClick={() => pick(otherLetters!, otherRole)} data-testid="apply-role">
+        <Button
+          size="small"
+          disabled={busy || otherLetters === null}
+          onClick={() => pick(otherLetters!, otherRole)}
+          data-testid="apply-role"
+        >
           {t(lang, 'applyRole')}
         </Button>
       </div>

@@ -5,10 +5,33 @@ import { t } from '../ui-text';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  counts: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(128px, 1fr))', gap: tokens.spacingHorizontalXS },
-  count: { whiteSpace: 'nowrap', borderRadius: tokens.borderRadiusMedium, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, display: 'flex', justifyContent: 'space-between', fontWeight: tokens.fontWeightSemibold },
-  lead: { display: 'grid', gridTemplateColumns: '1fr auto', columnGap: tokens.spacingHorizontalS, alignItems: 'center' },
-  task: { justifyContent: 'flex-start', textAlign: 'left', height: 'auto', padding: tokens.spacingVerticalXS, width: '100%', minWidth: 0 },
+  counts: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(128px, 1fr))',
+    gap: tokens.spacingHorizontalXS,
+  },
+  count: {
+    whiteSpace: 'nowrap',
+    borderRadius: tokens.borderRadiusMedium,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    display: 'flex',
+    justifyContent: 'space-between',
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  lead: {
+    display: 'grid',
+    gridTemplateColumns: '1fr auto',
+    columnGap: tokens.spacingHorizontalS,
+    alignItems: 'center',
+  },
+  task: {
+    justifyContent: 'flex-start',
+    textAlign: 'left',
+    height: 'auto',
+    padding: tokens.spacingVerticalXS,
+    width: '100%',
+    minWidth: 0,
+  },
   taskText: { display: 'flex', flexDirection: 'column', minWidth: 0, overflow: 'hidden' },
   measure: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '2px' },
@@ -16,7 +39,17 @@ const useStyles = makeStyles({
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
-function TaskList({ tasks, lang, onSelectRow, testId }: { tasks: TaskReport[]; lang: Lang; onSelectRow: (row: number) => void; testId: string }) {
+function TaskList({
+  tasks,
+  lang,
+  onSelectRow,
+  testId,
+}: {
+  tasks: TaskReport[];
+  lang: Lang;
+  onSelectRow: (row: number) => void;
+  testId: string;
+}) {
   const styles = useStyles();
   if (tasks.length === 0) return <Text size={200}>{t(lang, 'none')}</Text>;
   return (
@@ -25,7 +58,12 @@ function TaskList({ tasks, lang, onSelectRow, testId }: { tasks: TaskReport[]; l
         const style = STATUS_STYLES[task.status];
         return (
           <li key={task.row}>
-            <Button appearance="subtle" className={styles.task} onClick={() => onSelectRow(task.row)} title={task.measure}>
+            <Button
+              appearance="subtle"
+              className={styles.task}
+              onClick={() => onSelectRow(task.row)}
+              title={task.measure}
+            >
               <span className={styles.taskText}>
                 <Text size={200} weight="semibold">
                   {t(lang, 'row', { row: task.row })}
@@ -47,7 +85,15 @@ function TaskList({ tasks, lang, onSelectRow, testId }: { tasks: TaskReport[]; l
 }
 
 /** The result of a check: counts per status in their colours, progress per lead department, the lists. */
-export function ResultView({ report, lang, onSelectRow }: { report: Report; lang: Lang; onSelectRow: (row: number) => void }): React.ReactElement {
+export function ResultView({
+  report,
+  lang,
+  onSelectRow,
+}: {
+  report: Report;
+  lang: Lang;
+  onSelectRow: (row: number) => void;
+}): React.ReactElement {
   const styles = useStyles();
   const s = report.summary;
   const overdue = report.tasks.filter((x) => x.status === 'overdue').sort((a, b) => b.daysOverdue - a.daysOverdue);

@@ -4,8 +4,21 @@ import { describeObligation, Lang, Report } from '../../engine';
 import { t } from '../ui-text';
 
 const useStyles = makeStyles({
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  rule: { display: 'flex', flexDirection: 'column', gap: '2px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingBottom: tokens.spacingVerticalXS },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+  rule: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '2px',
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    paddingBottom: tokens.spacingVerticalXS,
+  },
 });
 
 /** The rules in force: what each requires, the words that trigger it, and its source. */

@@ -23,7 +23,16 @@ export interface SettingsViewProps {
 }
 
 /** As-of date, warning days, sheet and header row, how columns were read and their correction, column mapping, language. */
-export function SettingsView({ settings, sheets, lang, onChange, report = null, busy = false, onApply = onChange, onUseSelectedRow }: SettingsViewProps): React.ReactElement {
+export function SettingsView({
+  settings,
+  sheets,
+  lang,
+  onChange,
+  report = null,
+  busy = false,
+  onApply = onChange,
+  onUseSelectedRow,
+}: SettingsViewProps): React.ReactElement {
   const styles = useStyles();
   const set = (patch: Partial<PaneSettings>) => onChange({ ...settings, ...patch });
   const invalid = invalidColumns(settings);
@@ -33,7 +42,13 @@ export function SettingsView({ settings, sheets, lang, onChange, report = null, 
         <Input type="date" value={settings.asOf} onChange={(_, d) => set({ asOf: d.value })} />
       </Field>
       <Field label={t(lang, 'warnDays')}>
-        <Input type="number" min={0} max={365} value={String(settings.warnDays)} onChange={(_, d) => set({ warnDays: Math.max(0, Math.min(365, Number(d.value) || 0)) })} />
+        <Input
+          type="number"
+          min={0}
+          max={365}
+          value={String(settings.warnDays)}
+          onChange={(_, d) => set({ warnDays: Math.max(0, Math.min(365, Number(d.value) || 0)) })}
+        />
       </Field>
       <Field label={t(lang, 'sheet')}>
         <Select value={settings.sheet} onChange={(_, d) => set({ sheet: d.value })}>
@@ -46,7 +61,13 @@ export function SettingsView({ settings, sheets, lang, onChange, report = null, 
         </Select>
       </Field>
       <Field label={t(lang, 'headerRow')}>
-        <Input type="number" min={1} value={settings.headerRow} placeholder={t(lang, 'automatic')} onChange={(_, d) => set({ headerRow: d.value })} />
+        <Input
+          type="number"
+          min={1}
+          value={settings.headerRow}
+          placeholder={t(lang, 'automatic')}
+          onChange={(_, d) => set({ headerRow: d.value })}
+        />
       </Field>
       {onUseSelectedRow && (
         <Field hint={t(lang, 'useSelectedRowHint')}>
@@ -60,7 +81,9 @@ export function SettingsView({ settings, sheets, lang, onChange, report = null, 
         label={t(lang, 'columns')}
         hint={t(lang, 'columnsHint')}
         validationState={invalid.length > 0 ? 'error' : 'none'}
-        validationMessage={invalid.length > 0 ? invalid.map((p) => p.message[lang]).join(lang === 'zh' ? '；' : '; ') : undefined}
+        validationMessage={
+          invalid.length > 0 ? invalid.map((p) => p.message[lang]).join(lang === 'zh' ? '；' : '; ') : undefined
+        }
       >
         <Input value={settings.columns} onChange={(_, d) => set({ columns: d.value })} />
       </Field>

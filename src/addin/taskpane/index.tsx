@@ -7,7 +7,11 @@ import { App } from './App';
 function officeTheme(): Theme {
   const o = (Office.context as { officeTheme?: Office.OfficeTheme }).officeTheme;
   if (!o?.bodyBackgroundColor) return webLightTheme;
-  return { ...webLightTheme, colorNeutralBackground1: o.bodyBackgroundColor, colorNeutralForeground1: o.bodyForegroundColor };
+  return {
+    ...webLightTheme,
+    colorNeutralBackground1: o.bodyBackgroundColor,
+    colorNeutralForeground1: o.bodyForegroundColor,
+  };
 }
 
 Office.onReady(() => {

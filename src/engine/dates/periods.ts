@@ -66,7 +66,13 @@ export function periodsOfYear(kind: PeriodKind, year: number): Period[] {
 }
 
 function buildPeriodsOfYear(kind: PeriodKind, year: number): Period[] {
-  const count = { month: 12, quarter: 4, 'half-year': 2, year: 1, week: (isoWeekOneMonday(year + 1) - isoWeekOneMonday(year)) / 7 }[kind];
+  const count = {
+    month: 12,
+    quarter: 4,
+    'half-year': 2,
+    year: 1,
+    week: (isoWeekOneMonday(year + 1) - isoWeekOneMonday(year)) / 7,
+  }[kind];
   const periods: Period[] = [];
   for (let i = 1; i <= count; i++) periods.push(periodByIndex(kind, year, i));
   return periods;

@@ -21,7 +21,8 @@ const NUM = '(\\d{1,2}|[一二三四五六七八九十]{1,3})';
  * start, after a year (2023年, 次年, 今年), a mark, or 于/在/前/至/到/从/自/由 — never the end of another word
  * (订正 + 月报, 多元 + 月度, 公正, 单元, 修正) nor an amount (3000元月薪).
  */
-const MONTH_NUM = '(\\d{1,2}|[一二三四五六七八九十]{1,3}|(?<=^|[年于在前至到从自由]|[^\\u4e00-\\u9fff\\dA-Za-z])[元正])';
+const MONTH_NUM =
+  '(\\d{1,2}|[一二三四五六七八九十]{1,3}|(?<=^|[年于在前至到从自由]|[^\\u4e00-\\u9fff\\dA-Za-z])[元正])';
 const YEAR_WORD = '(?:(\\d{4})年?|(次年|明年|翌年|下一年|来年)|(当年|今年|本年))?';
 /** Words after a date that make it a completion date (6月底前, 6月完成, 七一召开 …). */
 export const CUE = /^(?:\)|底|末)?(?:前|之前|以前|前夕|前后|内|以内|之内|完成|召开|举办|报送|底|末|结束|截止|为止)/;
@@ -137,7 +138,10 @@ const MATCHERS: Matcher[] = [
   {
     // 6月底, 6月份, 6月, 6月上旬, 次年3月, 正月 — never "6个月" (a time limit) nor "一月一课" (a frequency)
     needs: MONTH,
-    pattern: new RegExp(`${YEAR_WORD}(?<![个每一])${MONTH_NUM}月(?![\\d一二三四五六七八九十])份?(上旬|中旬|下旬)?`, 'g'),
+    pattern: new RegExp(
+      `${YEAR_WORD}(?<![个每一])${MONTH_NUM}月(?![\\d一二三四五六七八九十])份?(上旬|中旬|下旬)?`,
+      'g',
+    ),
     precision: 'month',
     span: 'month',
     toDay: (m, year) => {
@@ -289,7 +293,14 @@ export function findDates(text: string, year: number): DateMention[] {
       }
       const after = text.slice(end);
       taken.add(start, end);
-      found.push({ day, index: start, length: m[0].length, cued: CUE.test(after) || /底|末/.test(m[0]), precision: matcher.precision, span: matcher.span });
+      found.push({
+        day,
+        index: start,
+        length: m[0].length,
+        cued: CUE.test(after) || /底|末/.test(m[0]),
+        precision: matcher.precision,
+        span: matcher.span,
+      });
     }
   }
   return found.sort((a, b) => a.index - b.index);
@@ -354,7 +365,10 @@ const HALF_LIST = /(?:(\d{4})年)?上半年[、和及与]下半年/g;
 const MONTH_ITEM = '(?:\\d{1,2}|[一二三四五六七八九十]{1,3})月?份?(?:底|末)?';
 // At most twelve months in a list: an unbounded run would try every shorter list again at each start
 // ("1、" ×16000 then 月底前 took a second); a year has no more months to name anyway.
-const MONTH_LIST = new RegExp(`(?:(\\d{4})年)?(?<![\\d.\\-/~至到个每])((?:${MONTH_ITEM}${SEPARATOR}){1,11})(\\d{1,2}|[一二三四五六七八九十]{1,3})月份?(?:底|末)?`, 'g');
+const MONTH_LIST = new RegExp(
+  `(?:(\\d{4})年)?(?<![\\d.\\-/~至到个每])((?:${MONTH_ITEM}${SEPARATOR}){1,11})(\\d{1,2}|[一二三四五六七八九十]{1,3})月份?(?:底|末)?`,
+  'g',
+);
 
 /**
  * Lists of two or more periods of one kind, or of days, named together, as period-by-period targets
@@ -367,27 +381,43 @@ export function findPeriodLists(text: string, year: number): readonly PeriodList
   const yearOf = (written: string | undefined) => (written ? Number(written) : year);
   if (text.includes('季')) {
     QUARTER_LIST.lastIndex = 0;
-    for (let m: RegExpExecArray | null; (m = QUARTER_LIST.exec(text)); ) {
+    for (let m: RegExpExecArray | null; (m = QUARTER_LIST.exec(text));) {
       const y = yearOf(m[1]);
-      const quarters = [m[2], ...m[3].split(/[、和及与]/).filter(Boolean).map((q) => q.replace('第', ''))].map((q) => parseCount(q)!);
-      lists.push({ days: quarters.map((q) => lastDayOfMonth(y, q * 3)), index: m.index, length: m[0].length, bare: false });
+      const quarters = [
+        m[2],
+        ...m[3]
+          .split(/[、和及与]/)
+          .filter(Boolean)
+          .map((q) => q.replace('第', '')),
+      ].map((q) => parseCount(q)!);
+      lists.push({
+        days: quarters.map((q) => lastDayOfMonth(y, q * 3)),
+        index: m.index,
+        length: m[0].length,
+        bare: false,
+      });
     }
   }
   if (text.includes('半年')) {
     HALF_LIST.lastIndex = 0;
-    for (let m: RegExpExecArray | null; (m = HALF_LIST.exec(text)); ) {
+    for (let m: RegExpExecArray | null; (m = HALF_LIST.exec(text));) {
       const y = yearOf(m[1]);
       lists.push({ days: [fromYmd(y, 6, 30), fromYmd(y, 12, 31)], index: m.index, length: m[0].length, bare: false });
     }
   }
   if (text.includes('月')) {
     MONTH_LIST.lastIndex = 0;
-    for (let m: RegExpExecArray | null; (m = MONTH_LIST.exec(text)); ) {
+    for (let m: RegExpExecArray | null; (m = MONTH_LIST.exec(text));) {
       const y = yearOf(m[1]);
       const written = [...m[2].split(/[、和及与]/).filter(Boolean), m[3]];
       const items = written.map((item) => monthNumber(item.replace(/月?份?(?:底|末)?$/, '')));
       if (items.some((n) => n === null)) continue;
-      lists.push({ days: items.map((n) => lastDayOfMonth(y, n!)), index: m.index, length: m[0].length, bare: !written[0].includes('月') });
+      lists.push({
+        days: items.map((n) => lastDayOfMonth(y, n!)),
+        index: m.index,
+        length: m[0].length,
+        bare: !written[0].includes('月'),
+      });
     }
   }
   // Days named together ("6月15日、12月15日前", "2023年7月1日和2024年1月10日"): each a date of its own.
@@ -404,7 +434,7 @@ const DAY_IN_LIST = /[日号][、和及与]|[、和及与][^,;。、和及与]{2
  */
 function dayLists(text: string, year: number, lists: PeriodList[]): void {
   const dates = findDates(text, year);
-  for (let i = 0; i < dates.length; ) {
+  for (let i = 0; i < dates.length;) {
     let j = i;
     let namesDay = dates[i].span === 'day';
     while (j + 1 < dates.length) {

@@ -49,7 +49,9 @@ const COUNT_AFTER = new RegExp(`^([^,;。]{0,14}?)${COUNT}(余|多)?${UNIT}(以�
  * A further count of the same frequency after a listed thing: "、一次支部大会", "和2次党小组会". The
  * thing in between is short and holds no separator, so "、党员大会" (one count of two things) is none.
  */
-const FURTHER_COUNT = new RegExp(`^([^,;。、和及与每按]{1,16}?)(?:、|和|及|与|以及)(?:召开|开展|举办|组织|举行|进行)?(?:至少|不少于)?${COUNT}${UNIT}`);
+const FURTHER_COUNT = new RegExp(
+  `^([^,;。、和及与每按]{1,16}?)(?:、|和|及|与|以及)(?:召开|开展|举办|组织|举行|进行)?(?:至少|不少于)?${COUNT}${UNIT}`,
+);
 const LIST_WORD = /[、和及与]/;
 const MINIMUM_WORD = /至少|不少于|不低于|最少|不得少于/;
 const ACHIEVEMENT_WORD = /共|累计|先后|已经|已|达到|合计|总计/;
@@ -57,7 +59,9 @@ const ACHIEVEMENT_WORD = /共|累计|先后|已经|已|达到|合计|总计/;
 const DAY_NUM = '(\\d{1,2}|[一二三四五六七八九十]{1,3})';
 const BEFORE = '(?:前|之前|以前)';
 /** 每年7月1日前, 每年七月一日前, 每年元月10日前, 每年6月底前. */
-const YEAR_BY_DAY = new RegExp(`^(\\d{1,2}|[一二三四五六七八九十]{1,3}|[元正])月(?:${DAY_NUM}[日号]|(底|末))?(?:${BEFORE}|底前)`);
+const YEAR_BY_DAY = new RegExp(
+  `^(\\d{1,2}|[一二三四五六七八九十]{1,3}|[元正])月(?:${DAY_NUM}[日号]|(底|末))?(?:${BEFORE}|底前)`,
+);
 /** 每月10日前, 每月十五日前. */
 const MONTH_BY_DAY = new RegExp(`^${DAY_NUM}[日号]${BEFORE}`);
 /**
@@ -98,7 +102,9 @@ function yearDays(list: string): { period: PeriodKind; by?: string } | { days: s
   const even =
     period !== undefined &&
     first.month <= step &&
-    items.every((it, i) => it.month === first.month + i * step && (first.end ? it.end : !it.end && it.day === first.day));
+    items.every(
+      (it, i) => it.month === first.month + i * step && (first.end ? it.end : !it.end && it.day === first.day),
+    );
   if (even && period === 'month') return first.end ? { period } : { period, by: two(first.day) };
   if (even) {
     if (first.end && first.month === step) return { period }; // the period's own end
@@ -130,11 +136,17 @@ function monthDay(month: number | null, day: number | null, period: PeriodKind):
  * shorter period (每年6月15日、12月15日前 → each half-year), `days` when it makes none (one yearly
  * obligation per day); `length` is how much of `after` they take.
  */
-function byDay(after: string, period: PeriodKind): { by?: string; length: number; period?: PeriodKind; days?: string[] } {
+function byDay(
+  after: string,
+  period: PeriodKind,
+): { by?: string; length: number; period?: PeriodKind; days?: string[] } {
   if (period === 'year' && YEAR_BY_DAYS.test(after)) {
     const m = YEAR_BY_DAYS.exec(after)!;
     const list = yearDays(m[0].replace(/(?:前|之前|以前)$/, ''));
-    if (list) return 'days' in list ? { by: list.days[0], days: list.days, length: m[0].length } : { ...list, length: m[0].length };
+    if (list)
+      return 'days' in list
+        ? { by: list.days[0], days: list.days, length: m[0].length }
+        : { ...list, length: m[0].length };
   }
   if (period === 'month') {
     const m = MONTH_BY_DAY.exec(after);
@@ -146,7 +158,11 @@ function byDay(after: string, period: PeriodKind): { by?: string; length: number
     const m = YEAR_BY_DAY.exec(after);
     if (m) {
       const month = monthNumber(m[1]);
-      const day = m[2] ? parseCount(m[2]) : month !== null && month >= 1 && month <= 12 ? daysInMonth(2001, month) : null;
+      const day = m[2]
+        ? parseCount(m[2])
+        : month !== null && month >= 1 && month <= 12
+          ? daysInMonth(2001, month)
+          : null;
       const by = monthDay(month, day, period);
       return by ? { by, length: m[0].length } : { length: 0 };
     }
@@ -211,18 +227,40 @@ export function findFrequencies(text: string): FrequencyMention[] {
     // the year's start: a March report alone does not meet October's.
     if (by.days) {
       const each = count ?? 1;
-      for (let i = 1; i < by.days.length; i++) found.push({ period, index: at, length: restIndex - at, count: each * (i + 1), by: by.days[i], achievement, restIndex, continues: true });
+      for (let i = 1; i < by.days.length; i++)
+        found.push({
+          period,
+          index: at,
+          length: restIndex - at,
+          count: each * (i + 1),
+          by: by.days[i],
+          achievement,
+          restIndex,
+          continues: true,
+        });
     }
     // Further counts of the same frequency, each a thing of its own: 每季度一次支委会、一次支部大会.
     if (count !== null && !achievement) {
       let further: RegExpExecArray | null;
       // Only where a list word follows soon: most counts end their phrase.
-      while (LIST_WORD.test(text.slice(restIndex, restIndex + 18)) && (further = FURTHER_COUNT.exec(text.slice(restIndex)))) {
+      while (
+        LIST_WORD.test(text.slice(restIndex, restIndex + 18)) &&
+        (further = FURTHER_COUNT.exec(text.slice(restIndex)))
+      ) {
         const index = restIndex + further[1].length;
         const n = parseCount(further[2]);
         restIndex += further[0].length;
         if (n === null || n === 0) break;
-        found.push({ period, index, length: restIndex - index, count: n, by: by.by, achievement: false, restIndex, continues: true });
+        found.push({
+          period,
+          index,
+          length: restIndex - index,
+          count: n,
+          by: by.by,
+          achievement: false,
+          restIndex,
+          continues: true,
+        });
       }
     }
     START.lastIndex = Math.max(at + Math.max(length, 1), restIndex);
@@ -238,7 +276,10 @@ export interface RelativeMention {
 }
 
 // Not after a digit (2022年内 is the year 2022, not 022 years) nor after 上/下 (下半年内 is the second half).
-const RELATIVE = new RegExp(`(?<![\\d.上下])(半个?月|半年|${COUNT}(个工作日|工作日|个月|日|天|周|星期|年|个星期))(?:内|以内|之内)`, 'g');
+const RELATIVE = new RegExp(
+  `(?<![\\d.上下])(半个?月|半年|${COUNT}(个工作日|工作日|个月|日|天|周|星期|年|个星期))(?:内|以内|之内)`,
+  'g',
+);
 
 /** Time limits relative to a start date: 6个月内, 30日内, 15个工作日内, 半年内. */
 export function findRelatives(text: string): RelativeMention[] {
@@ -277,10 +318,12 @@ export function findRelatives(text: string): RelativeMention[] {
 /** Words just before a duration that make it the result aimed for: 压缩至, 缩短到, 控制在, 不超过, 提速至. */
 const TARGET_BEFORE = /(?:压缩|缩短|缩减|减少|降低|控制|提速|压减|精简)(?:至|到|在|为)?$|不超过$/;
 
-export const CONTINUOUS_WORDS = /长期坚持|持续推进|常态化|长期|持续开展|持续|常年|长效|经常性|贯穿全年|全年持续|动态调整/;
+export const CONTINUOUS_WORDS =
+  /长期坚持|持续推进|常态化|长期|持续开展|持续|常年|长效|经常性|贯穿全年|全年持续|动态调整/;
 export const VAGUE_WORDS = /适时|定期|视情|待定|根据(?:工作)?需要|按需|另行|不定期|随时|及时|择机/;
 /**
  * "At once" (立行立改, 立即整改, 即知即改, 马上就改 …, SPEC §3): due on the row's start date. Tested
  * after dates, so "立即整改，6月底前完成" is due at the end of June.
  */
-export const IMMEDIATE_WORDS = /立行立改|立改立行|立查立改|即查即改|即知即改|边查边改|即行即改|立整立改|马上就改|马上办|即时整改|立即|马上|即刻|当即/;
+export const IMMEDIATE_WORDS =
+  /立行立改|立改立行|立查立改|即查即改|即知即改|边查边改|即行即改|立整立改|马上就改|马上办|即时整改|立即|马上|即刻|当即/;

@@ -62,7 +62,8 @@ const PERIOD_ENDS: Partial<Record<PeriodKind, readonly string[]>> = {
 
 /** A recurring obligation due at its periods' ends, and a deadline at the end of one such period of `year`. */
 function periodEndOf(recurring: Obligation, deadline: Obligation, year: number | undefined): boolean {
-  if (year === undefined || recurring.kind !== 'recurring' || recurring.by || deadline.kind !== 'deadline') return false;
+  if (year === undefined || recurring.kind !== 'recurring' || recurring.by || deadline.kind !== 'deadline')
+    return false;
   const ends = PERIOD_ENDS[recurring.period];
   return ends !== undefined && deadline.due.startsWith(`${year}-`) && ends.includes(deadline.due.slice(5));
 }

@@ -21,7 +21,11 @@ const frequency: Reading = (text, year) => {
   const start = findStarts(text, year)[0];
   const obligations: Obligation[] = [];
   // The further days of the same frequency only (same index), not a further count of something else.
-  for (let i = first; i < found.length && (i === first || (found[i].continues && found[i].index === found[first].index)); i++) {
+  for (
+    let i = first;
+    i < found.length && (i === first || (found[i].continues && found[i].index === found[first].index));
+    i++
+  ) {
     const f = found[i];
     const o: Obligation = { kind: 'recurring', period: f.period, minCount: f.count && f.count > 0 ? f.count : 1 };
     if (f.by) o.by = f.by;

@@ -28,7 +28,8 @@ const SENTENCE_END = /[。!?]/;
 /** A clause that reports what is done so far (目前已…, 今年以来…, 开展以来…): nothing in it is owed. */
 const REPORT_OPENING = /^(?:目前|当前|现已|现在|截至目前|截止目前|截至当前|至今)/;
 const REPORT_SINCE = /(?:[年月日度初]|开展|启动|实施)以来/;
-const reportsSoFar = (clause: string) => REPORT_OPENING.test(clause) || (clause.includes('以来') && REPORT_SINCE.test(clause));
+const reportsSoFar = (clause: string) =>
+  REPORT_OPENING.test(clause) || (clause.includes('以来') && REPORT_SINCE.test(clause));
 /** Words before a date that forecast (预计年底前完成): the date is no obligation. */
 const FORECAST = /预计|预期|有望|估计|可望/;
 /** Words right before a date that report (已于3月5日召开, 已分别于…, 已先后在…). */
@@ -47,7 +48,8 @@ function reportsOrForecasts(clause: string, index: number, length: number): bool
   return AS_OF.test(before) && !PLAN_WORD.test(after);
 }
 
-const overlaps = (a: { index: number; length: number }, b: { index: number; length: number }) => a.index < b.index + b.length && b.index < a.index + a.length;
+const overlaps = (a: { index: number; length: number }, b: { index: number; length: number }) =>
+  a.index < b.index + b.length && b.index < a.index + a.length;
 
 /** The clause separators as written: each becomes one of , ; 。 ! ? when normalised, and nothing else does. */
 const WRITTEN_CLAUSE_END = /[,;。!?，；！？]/g;
@@ -131,7 +133,13 @@ function startFrom(obligations: Obligation[], first: number, from: string): void
 }
 
 /** The obligations of one clause (normalised, the `index`-th of its line), pushed in order; the start it names, if any. */
-function readClause(clause: string, index: number, year: number, written: WrittenClauses | null, out: Obligation[]): StartMention | undefined {
+function readClause(
+  clause: string,
+  index: number,
+  year: number,
+  written: WrittenClauses | null,
+  out: Obligation[],
+): StartMention | undefined {
   // Most clauses name no time at all; every phrase below needs one of these characters.
   if (!TIME_HINT.test(clause) || reportsSoFar(clause)) return undefined;
   // The clause is shown as written (looked up once it states something); the actor stays normalised

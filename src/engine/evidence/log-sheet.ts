@@ -40,7 +40,14 @@ export function readLogSheets(workbook: WorkbookData, year: number): LogEntry[] 
       const description = cellText(valueAt(view, r, columns.description));
       if (!id && !measure && !description) continue;
       const date = dateInCell(valueAt(view, r, columns.date), year, workbook.date1904);
-      entries.push({ sheet: sheet.name, row: r, day: date && 'day' in date ? date.day : null, id, measure, description });
+      entries.push({
+        sheet: sheet.name,
+        row: r,
+        day: date && 'day' in date ? date.day : null,
+        id,
+        measure,
+        description,
+      });
     }
   }
   return entries;
@@ -65,7 +72,9 @@ class LogLinker {
     if (text.length < 4) return undefined;
     const exact = this.measures.find((m) => m.text === text);
     if (exact) return exact.task;
-    const partial = this.measures.find((m) => (text.length >= 6 && m.text.includes(text)) || (m.text.length >= 6 && text.includes(m.text)));
+    const partial = this.measures.find(
+      (m) => (text.length >= 6 && m.text.includes(text)) || (m.text.length >= 6 && text.includes(m.text)),
+    );
     return partial?.task;
   }
 }
@@ -81,7 +90,11 @@ export interface LoggedActivities {
  * (a light first pass over the table, so the judging pass can still take rows one at a time). An entry
  * that links to no task, or has no date, is a finding instead.
  */
-export function linkLogEntries(entries: LogEntry[], tasks: Iterable<{ row: number; id: string; measure: string }>, lang: Lang): LoggedActivities {
+export function linkLogEntries(
+  entries: LogEntry[],
+  tasks: Iterable<{ row: number; id: string; measure: string }>,
+  lang: Lang,
+): LoggedActivities {
   const byRow = new Map<number, Activity[]>();
   const findings: Finding[] = [];
   if (entries.length === 0) return { byRow, findings };

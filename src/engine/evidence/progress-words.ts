@@ -173,7 +173,8 @@ function readProgress(raw: string): Reading {
   if (!done) return NOT_DONE;
   const counts = found === null ? null : withFigures(found.done, found.figures);
   // A target the cell states ("（年度目标10条）"): the done amounts are held to it, in the order written.
-  if (counts !== null && found !== null && found.targets !== null && fallsShort(counts, found.targets, 'in order')) return NOT_DONE;
+  if (counts !== null && found !== null && found.targets !== null && fallsShort(counts, found.targets, 'in order'))
+    return NOT_DONE;
   if (counts === null && stage === null) return DONE_UNCOUNTED;
   return Object.freeze({ state: 'done', counts: counts === null ? null : Object.freeze(counts), stage });
 }
@@ -269,7 +270,8 @@ const UNIT_OF: Record<string, [string, number]> = {
  * A target the progress text writes before a count (年度目标10条, 计划300户, 应整改15个), unless a done word
  * follows it (按计划完成10项). 任务 is as often what was done (已完成改革任务9项): a target only before any done word.
  */
-const TARGET_WORD = /目标|计划|(?:应|需)(?=整改|完成|建设|建成|改造|到位|开展|办结|处置|检查|排查|拆除|销号|纳入|覆盖|培训|签约|引进)/g;
+const TARGET_WORD =
+  /目标|计划|(?:应|需)(?=整改|完成|建设|建成|改造|到位|开展|办结|处置|检查|排查|拆除|销号|纳入|覆盖|培训|签约|引进)/g;
 const DONE_WORD = new RegExp(DONE.source, 'g');
 /** What ends the words naming what is counted (中转站7个、分类池17个; 6条(年度目标10条)). */
 const OBJECT_END = '、,;:()[]。和及与0123456789.%';
@@ -291,7 +293,10 @@ function progressCounts(clause: string, found: Found, done: boolean): void {
     const start = m.index;
     const end = start + m[0].length;
     if (WHOLE_BEFORE.test(clause.slice(Math.max(0, start - 2), start))) continue;
-    if ((mayWhole && WHOLE_AFTER.test(clause.slice(end, end + 7))) || (mayTarget && statesTarget(clause.slice(0, start))))
+    if (
+      (mayWhole && WHOLE_AFTER.test(clause.slice(end, end + 7))) ||
+      (mayTarget && statesTarget(clause.slice(0, start)))
+    )
       (found.targets ??= []).push(count);
     else if (done) (found.done ??= []).push(count);
     else (found.figures ??= []).push(count);
@@ -345,7 +350,8 @@ function readTargets(measure: string): readonly DoneCount[] | null {
     for (let m = COUNT.exec(clause); m !== null; m = COUNT.exec(clause)) {
       const start = m.index;
       // A count after 每 is a frequency; 全市共有120所 is the stock the work starts from.
-      if (clause.lastIndexOf('每', start) >= 0 || STOCK_BEFORE.test(clause.slice(Math.max(0, start - 3), start))) continue;
+      if (clause.lastIndexOf('每', start) >= 0 || STOCK_BEFORE.test(clause.slice(Math.max(0, start - 3), start)))
+        continue;
       const count = countOf(clause, m);
       if (count !== null) (found ??= []).push(count);
     }
@@ -360,11 +366,19 @@ function readTargets(measure: string): readonly DoneCount[] | null {
  * Otherwise the done amounts add up (44所幼儿园和55所小学) against the whole: the sum of targets the cell
  * states, the largest a measure states (50所, 其中20所…).
  */
-function fallsShort(done: readonly DoneCount[], wanted: readonly DoneCount[], pairing: 'in order' | 'by object'): boolean {
+function fallsShort(
+  done: readonly DoneCount[],
+  wanted: readonly DoneCount[],
+  pairing: 'in order' | 'by object',
+): boolean {
   // The usual row: one done count, one target.
   if (done.length === 1 && wanted.length === 1) {
     const [d, w] = [done[0], wanted[0]];
-    return d.unit === w.unit && d.amount < w.amount && !(d.figure && pairing === 'by object' && sharedPairs(objectOf(d), objectOf(w)) === 0);
+    return (
+      d.unit === w.unit &&
+      d.amount < w.amount &&
+      !(d.figure && pairing === 'by object' && sharedPairs(objectOf(d), objectOf(w)) === 0)
+    );
   }
   for (let i = 0; i < done.length; i++) {
     const unit = done[i].unit;
@@ -373,7 +387,9 @@ function fallsShort(done: readonly DoneCount[], wanted: readonly DoneCount[], pa
     if (ws.length === 0) continue;
     // A figure reported beside the done clause (惠及3个村) counts against a measure only when it names what the measure counts.
     const ds = done.filter(
-      (d) => d.unit === unit && !(d.figure && pairing === 'by object' && !ws.some((w) => sharedPairs(objectOf(d), objectOf(w)) > 0)),
+      (d) =>
+        d.unit === unit &&
+        !(d.figure && pairing === 'by object' && !ws.some((w) => sharedPairs(objectOf(d), objectOf(w)) > 0)),
     );
     if (ds.length === 0) continue;
     if (ds.length >= 2 && ws.length >= 2) {
@@ -482,7 +498,8 @@ const WHOLE_YEAR = /全年|全年度/;
  * Times done (4次, 二十场, 3轮): the whole number, never the tail of an ordinal (第12次, 第二十次) nor of a
  * frequency (每2次). A lone 一 (一次性, 一次办) is no count; 一 leads only a longer numeral (一百次).
  */
-const TIMES = /(?<![每第\d〇零一两二三四五六七八九十百千])(\d+|(?:[两二三四五六七八九十百]|一(?=[十百千]))[〇零一两二三四五六七八九十百千]*)(?:次|场|轮)(?![数])/g;
+const TIMES =
+  /(?<![每第\d〇零一两二三四五六七八九十百千])(\d+|(?:[两二三四五六七八九十百]|一(?=[十百千]))[〇零一两二三四五六七八九十百千]*)(?:次|场|轮)(?![数])/g;
 const EACH = /各|均|分别|每(?:月|季度?|半年)/;
 const YEAR_WRITTEN = /(20\d\d)年/;
 
@@ -514,7 +531,8 @@ function readRecord(raw: string): ProgressRecord {
     }
     // One period with a count: that count; several with 各/均 N次: N each; otherwise once each (共…次 is a total).
     const each = times > 0 && (named.length === 1 || EACH.test(clause)) ? times : 1;
-    for (const [kind, index] of named) periods.push(Object.freeze({ kind, index, year: year ? Number(year[1]) : null, count: each }));
+    for (const [kind, index] of named)
+      periods.push(Object.freeze({ kind, index, year: year ? Number(year[1]) : null, count: each }));
   }
   if (periods.length === 0 && count === null) return NO_RECORD;
   return Object.freeze({ periods: Object.freeze(periods), count });
@@ -543,13 +561,15 @@ function periodsIn(clause: string): Array<[DonePeriod['kind'], number]> {
     for (let m = QUARTERS.exec(clause); m !== null; m = QUARTERS.exec(clause)) {
       const numbers = m[2].match(/[一二三四1-4]/g) ?? [];
       if (m[1]) range('quarter', 1, numeral(numbers[numbers.length - 1] ?? ''), 4);
-      else if (numbers.length === 2 && /[至到\-—~]/.test(m[2])) range('quarter', numeral(numbers[0]), numeral(numbers[1]), 4);
+      else if (numbers.length === 2 && /[至到\-—~]/.test(m[2]))
+        range('quarter', numeral(numbers[0]), numeral(numbers[1]), 4);
       else for (const n of numbers) range('quarter', numeral(n), numeral(n), 4);
     }
   }
   if (clause.includes('半年')) {
     HALVES.lastIndex = 0;
-    for (let m = HALVES.exec(clause); m !== null; m = HALVES.exec(clause)) found.push(['half-year', m[1] === '上' || m[1] === '前' ? 1 : 2]);
+    for (let m = HALVES.exec(clause); m !== null; m = HALVES.exec(clause))
+      found.push(['half-year', m[1] === '上' || m[1] === '前' ? 1 : 2]);
   }
   if (found.length === 0 && WHOLE_YEAR.test(clause)) found.push(['year', 1]);
   return found;

@@ -64,7 +64,11 @@ export interface EvidenceCells {
 }
 
 /** The row's evidence and the activities its own cells date (period columns, a last date). */
-export function gatherEvidence(cells: EvidenceCells, year: number, date1904: boolean): { evidence: TaskEvidence; activities: Activity[] } {
+export function gatherEvidence(
+  cells: EvidenceCells,
+  year: number,
+  date1904: boolean,
+): { evidence: TaskEvidence; activities: Activity[] } {
   const absurd: TaskEvidence['absurd'] = [];
   const dayOf = (field: string, value: CellValue | undefined): DayNumber | null => {
     const d = dateInCell(value ?? null, year, date1904);
@@ -118,7 +122,8 @@ export function gatherEvidence(cells: EvidenceCells, year: number, date1904: boo
       fromProgressText = true;
       counts = record.periodCounts;
       // A count beside dates in the same text (已于3月5日、6月8日开展2次) counts the dated activities again.
-      if (record.count !== null && datesInText(progressText, year).length === 0) tally = { count: record.count, lastDay: null };
+      if (record.count !== null && datesInText(progressText, year).length === 0)
+        tally = { count: record.count, lastDay: null };
     }
   }
   const evidence: TaskEvidence = {
@@ -145,7 +150,9 @@ const textRecords = new TextByYearCache<TextRecord>();
 
 function periodCountsInText(text: string, year: number): TextRecord {
   const { periods, count } = progressRecord(text);
-  const periodCounts = periods.map((p) => Object.freeze({ kind: p.kind, year: p.year ?? year, index: p.index, count: p.count }));
+  const periodCounts = periods.map((p) =>
+    Object.freeze({ kind: p.kind, year: p.year ?? year, index: p.index, count: p.count }),
+  );
   return Object.freeze({ periodCounts: Object.freeze(periodCounts), count });
 }
 
@@ -159,7 +166,13 @@ function countInMarkText(text: string): number {
 }
 
 /** How many activities an undated period count contributes to `kind`/`index` of `year`, at `min` per period. */
-export function countFromPeriodCounts(counts: readonly PeriodCount[], kind: PeriodKind, year: number, index: number, min: number): number {
+export function countFromPeriodCounts(
+  counts: readonly PeriodCount[],
+  kind: PeriodKind,
+  year: number,
+  index: number,
+  min: number,
+): number {
   const target = periodByIndex(kind, year, index);
   let total = 0;
   for (const pc of counts) {
@@ -201,13 +214,15 @@ export function taskActivities(
   if (all.length === 0 && (ev.fromProgressText === true || (ev.periodCounts.length === 0 && ev.tally === null))) {
     all = [];
     for (const day of datesInText(ev.progressText, year)) all.push({ day, description: ev.progressText });
-    if (all.length === 0 && ev.doneDay !== null && ev.progress !== 'not_done') all.push({ day: ev.doneDay, description: '' });
+    if (all.length === 0 && ev.doneDay !== null && ev.progress !== 'not_done')
+      all.push({ day: ev.doneDay, description: '' });
   }
   let future: DayNumber | null = null;
   for (const a of all) if (a.day > asOf && (future === null || a.day < future)) future = a.day;
   const past = future === null ? all : all.filter((a) => a.day <= asOf);
   const recurring = obligations.length > 1 ? obligations.filter((o) => o.kind === 'recurring') : [];
-  const byObligation = recurring.length > 1 && past.length > 0 ? shareOut(past, obligations, recurring) : obligations.map(() => past);
+  const byObligation =
+    recurring.length > 1 && past.length > 0 ? shareOut(past, obligations, recurring) : obligations.map(() => past);
   return { byObligation, future };
 }
 

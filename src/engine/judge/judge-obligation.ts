@@ -53,7 +53,11 @@ export interface ObligationVerdict {
 
 const NONE: Partial<ObligationVerdict> = Object.freeze({});
 
-function verdict(status: StatusCode, due: DayNumber | null, extra: Partial<ObligationVerdict> = NONE): ObligationVerdict {
+function verdict(
+  status: StatusCode,
+  due: DayNumber | null,
+  extra: Partial<ObligationVerdict> = NONE,
+): ObligationVerdict {
   return {
     status,
     due,
@@ -91,7 +95,13 @@ function recordedDoneDay(ev: TaskEvidence, activities: Activity[]): DayNumber | 
  * A null due day is one already past with no day to count from (立行立改 without a start date): not
  * done is overdue with no day count, done is never late.
  */
-function judgeDue(due: DayNumber | null, ev: TaskEvidence, activities: Activity[], ctx: JudgeContext, problems: Problem[]): ObligationVerdict {
+function judgeDue(
+  due: DayNumber | null,
+  ev: TaskEvidence,
+  activities: Activity[],
+  ctx: JudgeContext,
+  problems: Problem[],
+): ObligationVerdict {
   const recorded = ev.progress === 'empty' && ev.doneDay === null ? recordedDoneDay(ev, activities) : undefined;
   const done = ev.progress === 'done' || (ev.progress === 'empty' && (ev.doneDay !== null || recorded !== undefined));
   const doneDay = ev.doneDay ?? recorded ?? null;
@@ -162,7 +172,12 @@ function countDated(activities: Activity[], from: DayNumber, to: DayNumber): num
 const recurringVerdicts = new BoundedCache<string, ObligationVerdict>(20_000);
 
 /** A recurring obligation over the periods of the table's year up to the as-of date (SPEC §4). */
-function judgeRecurring(o: Extract<Obligation, { kind: 'recurring' }>, ev: TaskEvidence, activities: Activity[], ctx: JudgeContext): ObligationVerdict {
+function judgeRecurring(
+  o: Extract<Obligation, { kind: 'recurring' }>,
+  ev: TaskEvidence,
+  activities: Activity[],
+  ctx: JudgeContext,
+): ObligationVerdict {
   const min = o.minCount;
   const wholeYear = scheduleOf(o.period, ctx.year, o.by);
   // Owed from the row's start date or the start the text writes (从二季度起), whichever is later: a
@@ -185,22 +200,37 @@ function judgeRecurring(o: Extract<Obligation, { kind: 'recurring' }>, ev: TaskE
     let lastIndex = closed - 1;
     if (lastDay !== null) {
       lastIndex = -1;
-      for (let i = 0; i < started && lastIndex < 0; i++) if (lastDay >= schedule[i].period.start && lastDay <= schedule[i].period.end) lastIndex = i;
+      for (let i = 0; i < started && lastIndex < 0; i++)
+        if (lastDay >= schedule[i].period.start && lastDay <= schedule[i].period.end) lastIndex = i;
     }
     const creditable = lastDay === null ? closed : lastIndex + 1;
     const tallyMetUpTo = Math.min(creditable, Math.floor(count / min)) - 1;
     for (let i = 0; i < schedule.length; i++) counts.push(i <= tallyMetUpTo ? min : 0);
     const needed = Math.min(creditable, closed) * min;
     if (count < needed) {
-      const short: Problem = { code: 'count_short', count, needed, until: schedule[Math.min(creditable, closed) - 1].dueIso };
+      const short: Problem = {
+        code: 'count_short',
+        count,
+        needed,
+        until: schedule[Math.min(creditable, closed) - 1].dueIso,
+      };
       const firstUnmet = Math.floor(count / min);
-      return verdictOfCounts(schedule, counts, min, ctx, short, firstUnmet < closed ? schedule[firstUnmet].due : ctx.asOf);
+      return verdictOfCounts(
+        schedule,
+        counts,
+        min,
+        ctx,
+        short,
+        firstUnmet < closed ? schedule[firstUnmet].due : ctx.asOf,
+      );
     }
   } else {
     for (const s of schedule) {
       const p = s.period;
       const dated = activities.length > 0 ? countDated(activities, p.start, s.due) : 0;
-      counts.push(dated + (ev.periodCounts.length > 0 ? countFromPeriodCounts(ev.periodCounts, p.kind, p.year, p.index, min) : 0));
+      counts.push(
+        dated + (ev.periodCounts.length > 0 ? countFromPeriodCounts(ev.periodCounts, p.kind, p.year, p.index, min) : 0),
+      );
     }
   }
   const key = `${o.period}|${ctx.year}|${o.by ?? ''}|${owedFrom ?? ''}|${ctx.asOf}|${ctx.warnDays}|${min}|${counts.join(',')}`;
@@ -208,7 +238,14 @@ function judgeRecurring(o: Extract<Obligation, { kind: 'recurring' }>, ev: TaskE
 }
 
 /** The verdict once each period's count is known; `short` (with its first unmet due day) when a tally falls short. */
-function verdictOfCounts(schedule: ScheduledPeriod[], counts: number[], min: number, ctx: JudgeContext, short: Problem | null, shortDue: DayNumber): ObligationVerdict {
+function verdictOfCounts(
+  schedule: ScheduledPeriod[],
+  counts: number[],
+  min: number,
+  ctx: JudgeContext,
+  short: Problem | null,
+  shortDue: DayNumber,
+): ObligationVerdict {
   const progress: PeriodProgress[] = [];
   const missed: Period[] = [];
   let firstMissedDue: DayNumber | null = null;
@@ -235,11 +272,19 @@ function verdictOfCounts(schedule: ScheduledPeriod[], counts: number[], min: num
       state = met ? 'met' : 'open';
       current = { due, met };
     }
-    progress.push({ label: schedule[i].label, start: schedule[i].startIso, due: schedule[i].dueIso, count, required: min, state });
+    progress.push({
+      label: schedule[i].label,
+      start: schedule[i].startIso,
+      due: schedule[i].dueIso,
+      count,
+      required: min,
+      state,
+    });
   }
 
   const base = { periods: progress, missed, missedLabels: missed.map(periodLabel), problems: short ? [short] : [] };
-  if (firstMissedDue !== null) return verdict('overdue', firstMissedDue, { ...base, daysOverdue: ctx.asOf - firstMissedDue });
+  if (firstMissedDue !== null)
+    return verdict('overdue', firstMissedDue, { ...base, daysOverdue: ctx.asOf - firstMissedDue });
   if (short) return verdict('overdue', shortDue, { ...base, daysOverdue: ctx.asOf - shortDue });
   const open = current as { due: DayNumber; met: boolean } | null;
   if (open) {
@@ -251,7 +296,10 @@ function verdictOfCounts(schedule: ScheduledPeriod[], counts: number[], min: num
   return verdict('done', schedule[schedule.length - 1].due, base);
 }
 
-function relativeDue(o: Extract<Obligation, { kind: 'relative' }>, start: DayNumber): { due: DayNumber; uncovered: number[] } {
+function relativeDue(
+  o: Extract<Obligation, { kind: 'relative' }>,
+  start: DayNumber,
+): { due: DayNumber; uncovered: number[] } {
   switch (o.unit) {
     case 'day':
       return { due: start + o.amount, uncovered: [] };
@@ -271,23 +319,36 @@ function relativeDue(o: Extract<Obligation, { kind: 'relative' }>, start: DayNum
  * the progress, recurring obligations period by period over ctx.year (from `from` / the row's start),
  * immediate ones against the row's start date.
  */
-export function judgeObligation(o: Obligation, ev: TaskEvidence, activities: Activity[], ctx: JudgeContext): ObligationVerdict {
+export function judgeObligation(
+  o: Obligation,
+  ev: TaskEvidence,
+  activities: Activity[],
+  ctx: JudgeContext,
+): ObligationVerdict {
   switch (o.kind) {
     case 'deadline':
       return judgeDue(parseIso(o.due)!, ev, activities, ctx, []);
     case 'recurring':
       return judgeRecurring(o, ev, activities, ctx);
     case 'relative': {
-      if (ev.startDay === null) return verdict('needs_attention', null, { problems: [{ code: 'relative_without_start', text: o.text ?? '' }] });
+      if (ev.startDay === null)
+        return verdict('needs_attention', null, { problems: [{ code: 'relative_without_start', text: o.text ?? '' }] });
       const { due, uncovered } = relativeDue(o, ev.startDay);
-      return judgeDue(due, ev, activities, ctx, uncovered.length > 0 ? [{ code: 'holiday_data_missing', years: uncovered }] : []);
+      return judgeDue(
+        due,
+        ev,
+        activities,
+        ctx,
+        uncovered.length > 0 ? [{ code: 'holiday_data_missing', years: uncovered }] : [],
+      );
     }
     case 'immediate':
       // 立行立改 (SPEC §3): due on the row's start date; without one, no day to count from (null).
       return judgeDue(ev.startDay, ev, activities, ctx, []);
     case 'continuous': {
       const text = normalizeText(ev.progressText);
-      if (!text || NOTHING_YET.test(text)) return verdict('needs_attention', null, { problems: [{ code: 'continuous_without_progress' }] });
+      if (!text || NOTHING_YET.test(text))
+        return verdict('needs_attention', null, { problems: [{ code: 'continuous_without_progress' }] });
       return verdict('ongoing', null);
     }
     case 'unspecified':

@@ -70,10 +70,18 @@ export function judgeTask(row: TableRow, ctx: TaskContext): TaskReport {
   // Roles written in the cells count (办公室牵头，各科室配合: lead 办公室), not only the column's.
   const { lead, responsible } = rowDepartments(
     [cellText(v.lead ?? null)],
-    row.extraResponsible.length === 0 ? [cellText(v.responsible ?? null)] : [cellText(v.responsible ?? null), ...row.extraResponsible.map(cellText)],
+    row.extraResponsible.length === 0
+      ? [cellText(v.responsible ?? null)]
+      : [cellText(v.responsible ?? null), ...row.extraResponsible.map(cellText)],
     ctx.firstUnitLeads,
   );
-  checkIdentity({ measure, id, lead, responsible, sheetRow: row.row + 1, idFromMerge: row.idFromMerge }, c, ctx.departments, ctx.seenIds, add);
+  checkIdentity(
+    { measure, id, lead, responsible, sheetRow: row.row + 1, idFromMerge: row.idFromMerge },
+    c,
+    ctx.departments,
+    ctx.seenIds,
+    add,
+  );
 
   const plan = obligationsOfTask(v.deadline ?? null, measure, ctx.year, ctx.date1904, ctx.rules);
   const deadlineText = cellText(v.deadline ?? null);
@@ -100,10 +108,19 @@ export function judgeTask(row: TableRow, ctx: TaskContext): TaskReport {
   const { evidence: ev, activities: own } = gatherEvidence(cells, ctx.year, ctx.date1904);
   for (const a of ev.absurd) add('absurd_date', c[a.field as Field] ?? c.measure, { text: a.text });
 
-  const activities = taskActivities(ev, own, ctx.logged.get(row.row) ?? NOTHING_LOGGED, obligations, ctx.year, ctx.asOf);
+  const activities = taskActivities(
+    ev,
+    own,
+    ctx.logged.get(row.row) ?? NOTHING_LOGGED,
+    obligations,
+    ctx.year,
+    ctx.asOf,
+  );
   // Activities and done dates after the as-of date have not happened yet: they prove nothing.
-  const doneAfterAsOf = activities.future ?? laterThan(ctx.asOf, ev.progress !== 'not_done' ? ev.doneDay : null, ev.tally?.lastDay ?? null);
-  if (doneAfterAsOf !== null) add('done_date_after_as_of', c.doneDate ?? c.progress, { date: formatIso(doneAfterAsOf), asOf: ctx.asOfText });
+  const doneAfterAsOf =
+    activities.future ?? laterThan(ctx.asOf, ev.progress !== 'not_done' ? ev.doneDay : null, ev.tally?.lastDay ?? null);
+  if (doneAfterAsOf !== null)
+    add('done_date_after_as_of', c.doneDate ?? c.progress, { date: formatIso(doneAfterAsOf), asOf: ctx.asOfText });
 
   const judgeCtx = obligationContext(ctx, plan.matchedRules);
   const verdicts = obligations.map((o, i) => judgeObligation(o, ev, activities.byObligation[i], judgeCtx));
@@ -111,11 +128,13 @@ export function judgeTask(row: TableRow, ctx: TaskContext): TaskReport {
 
   const combined = combineVerdicts(verdicts);
   // SPEC §4: a row with no (usable) deadline whose progress says it is done is done; the deadline stays a finding.
-  if (combined.status === 'needs_attention' && ev.progress === 'done' && obligations.every(hasNoDate)) combined.status = 'done';
+  if (combined.status === 'needs_attention' && ev.progress === 'done' && obligations.every(hasNoDate))
+    combined.status = 'done';
   const isDone = combined.status === 'done' || combined.status === 'done_late';
   // A rule may require evidence; without a rule, only an evidence column left empty is a finding.
   const evidenceRequired = plan.matchedRules.some((r) => r.evidenceRequired);
-  if (isDone && (ev.hasEvidence === false || (evidenceRequired && ev.hasEvidence !== true))) add('done_without_evidence', c.evidence ?? c.progress);
+  if (isDone && (ev.hasEvidence === false || (evidenceRequired && ev.hasEvidence !== true)))
+    add('done_without_evidence', c.evidence ?? c.progress);
 
   let attention = findings.find((f) => f.severity !== 'info')?.message;
   // SPEC §4: done on a day still to come is not done late but to be checked.

@@ -12,7 +12,14 @@ type Columns = Partial<Record<Field, number>>;
 
 /** Who is responsible and which row this is: missing departments, departments not in the list, duplicate ids. */
 export function checkIdentity(
-  row: { measure: string; id: string; lead: readonly string[]; responsible: readonly string[]; sheetRow: number; idFromMerge: boolean },
+  row: {
+    measure: string;
+    id: string;
+    lead: readonly string[];
+    responsible: readonly string[];
+    sheetRow: number;
+    idFromMerge: boolean;
+  },
   c: Columns,
   departments: ReadonlySet<string> | null,
   seenIds: Map<string, number>,
@@ -23,7 +30,8 @@ export function checkIdentity(
   if (c.responsible !== undefined && row.responsible.length === 0) add('missing_responsible', c.responsible);
   if (departments) {
     for (const name of row.lead) if (!departments.has(normalizeText(name))) add('unknown_department', c.lead, { name });
-    for (const name of row.responsible) if (!departments.has(normalizeText(name))) add('unknown_department', c.responsible, { name });
+    for (const name of row.responsible)
+      if (!departments.has(normalizeText(name))) add('unknown_department', c.responsible, { name });
   }
   // A merged id spans one task's rows; only ids written in separate cells can be duplicates.
   if (row.id && !row.idFromMerge) {
@@ -39,13 +47,19 @@ export function checkDeadline(plan: TaskObligations, deadlineText: string, c: Co
   const concrete = plan.obligations.some(isConcrete);
   if (plan.absurdDeadline) add('absurd_date', c.deadline, { text: plan.absurdDeadline });
   if (plan.conflict) add('measure_deadline_conflict', c.deadline, plan.conflict);
-  if (plan.cell?.kind === 'unknown' && deadlineText && !plan.absurdDeadline) add('unknown_deadline', c.deadline, { text: deadlineText });
+  if (plan.cell?.kind === 'unknown' && deadlineText && !plan.absurdDeadline)
+    add('unknown_deadline', c.deadline, { text: deadlineText });
   if (plan.cell?.kind === 'unspecified' && !concrete) add('vague_deadline', c.deadline, { text: deadlineText });
   if (!plan.cell && plan.obligations.length === 0) add('missing_deadline', c.deadline ?? c.measure);
 }
 
 /** The judge's problems as findings, each once, at the cell it concerns. */
-export function reportProblems(verdicts: readonly ObligationVerdict[], c: Columns, add: AddFinding, already: readonly Finding[]): void {
+export function reportProblems(
+  verdicts: readonly ObligationVerdict[],
+  c: Columns,
+  add: AddFinding,
+  already: readonly Finding[],
+): void {
   if (verdicts.every((v) => v.problems.length === 0)) return;
   const seen = new Set<FindingCode>(already.map((f) => f.code));
   for (const p of verdicts.flatMap((v) => v.problems)) {

@@ -29,7 +29,9 @@ function missedText(missed: readonly Period[], lang: Lang): string {
 const missedTexts = new WeakMap<readonly Period[], Partial<Record<Lang, string>>>();
 
 function spellMissed(missed: readonly Period[], lang: Lang): string {
-  return lang === 'zh' ? `缺 ${missed.map((p) => periodDisplay(p, lang)).join('、')}` : `missed ${missed.map((p) => periodDisplay(p, lang)).join(', ')}`;
+  return lang === 'zh'
+    ? `缺 ${missed.map((p) => periodDisplay(p, lang)).join('、')}`
+    : `missed ${missed.map((p) => periodDisplay(p, lang)).join(', ')}`;
 }
 
 export function statusText(r: StatusReason, lang: Lang): string {
@@ -40,20 +42,30 @@ export function statusText(r: StatusReason, lang: Lang): string {
     case 'overdue':
       // A recurring task's day count is the earliest missed period's: said so, after the periods.
       if (r.missed.length > 0) {
-        const days = zh ? `（最早已逾期 ${r.daysOverdue} 天）` : ` (the earliest ${r.daysOverdue} day${r.daysOverdue === 1 ? '' : 's'} ago)`;
+        const days = zh
+          ? `（最早已逾期 ${r.daysOverdue} 天）`
+          : ` (the earliest ${r.daysOverdue} day${r.daysOverdue === 1 ? '' : 's'} ago)`;
         parts.push(`${head}${zh ? '：' : ': '}${missedText(r.missed, lang)}${days}`);
-      } else if (r.due === null) parts.push(head); // immediate, with no start date: overdue, no day count
-      else parts.push(zh ? `${head} ${r.daysOverdue} 天` : `${head} by ${r.daysOverdue} day${r.daysOverdue === 1 ? '' : 's'}`);
+      } else if (r.due === null)
+        parts.push(head); // immediate, with no start date: overdue, no day count
+      else
+        parts.push(
+          zh ? `${head} ${r.daysOverdue} 天` : `${head} by ${r.daysOverdue} day${r.daysOverdue === 1 ? '' : 's'}`,
+        );
       break;
     case 'due_soon':
       if (r.due !== null) parts.push(zh ? `${head}：${formatIso(r.due)} 到期` : `${head}: due ${formatIso(r.due)}`);
       else parts.push(head);
       break;
     case 'done_late':
-      parts.push(zh ? `${head}（晚 ${r.daysLate} 天）` : `${head} (${r.daysLate} day${r.daysLate === 1 ? '' : 's'} late)`);
+      parts.push(
+        zh ? `${head}（晚 ${r.daysLate} 天）` : `${head} (${r.daysLate} day${r.daysLate === 1 ? '' : 's'} late)`,
+      );
       break;
     case 'on_track':
-      parts.push(r.due !== null ? (zh ? `${head}（${formatIso(r.due)} 到期）` : `${head} (due ${formatIso(r.due)})`) : head);
+      parts.push(
+        r.due !== null ? (zh ? `${head}（${formatIso(r.due)} 到期）` : `${head} (due ${formatIso(r.due)})`) : head,
+      );
       break;
     case 'needs_attention':
       parts.push(r.attention ? `${head}${zh ? '：' : ': '}${r.attention}` : head);

@@ -3,10 +3,26 @@ import { Lang } from '../i18n';
 /** SPEC §4 statuses. */
 export type StatusCode = 'overdue' | 'due_soon' | 'done_late' | 'done' | 'on_track' | 'ongoing' | 'needs_attention';
 
-export const STATUS_CODES: StatusCode[] = ['overdue', 'due_soon', 'needs_attention', 'done_late', 'on_track', 'ongoing', 'done'];
+export const STATUS_CODES: StatusCode[] = [
+  'overdue',
+  'due_soon',
+  'needs_attention',
+  'done_late',
+  'on_track',
+  'ongoing',
+  'done',
+];
 
 /** Worst first: a task with several obligations takes the worst of their statuses. */
-const SEVERITY: Record<StatusCode, number> = { overdue: 7, due_soon: 6, needs_attention: 5, done_late: 4, on_track: 3, ongoing: 2, done: 1 };
+const SEVERITY: Record<StatusCode, number> = {
+  overdue: 7,
+  due_soon: 6,
+  needs_attention: 5,
+  done_late: 4,
+  on_track: 3,
+  ongoing: 2,
+  done: 1,
+};
 
 /** The worse of two statuses. */
 export function worseStatus(a: StatusCode, b: StatusCode): StatusCode {
@@ -43,6 +59,7 @@ export const STATUS_LABELS: Readonly<Record<Lang, Readonly<Record<StatusCode, st
 
 function labelsIn(lang: Lang): Readonly<Record<StatusCode, string>> {
   const labels = {} as Record<StatusCode, string>;
-  for (const code of Object.keys(STATUS_STYLES) as StatusCode[]) labels[code] = `${STATUS_STYLES[code].symbol} ${STATUS_STYLES[code][lang]}`;
+  for (const code of Object.keys(STATUS_STYLES) as StatusCode[])
+    labels[code] = `${STATUS_STYLES[code].symbol} ${STATUS_STYLES[code][lang]}`;
   return Object.freeze(labels);
 }

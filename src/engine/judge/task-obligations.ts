@@ -31,8 +31,12 @@ const deadlineTexts = new TextByYearCache<CellObligation>();
 function deadlineOfText(text: string, year: number): CellObligation {
   const all = parseDeadlineCell(text, year);
   const parsed = all[all.length - 1];
-  if (all.some((o) => o.kind === 'deadline' && !isPlausible(parseIso(o.due)!))) return Object.freeze({ obligation: Object.freeze({ kind: 'unknown', text: parsed.text }), absurd: text });
-  const earlier = all.length > 1 ? Object.freeze(all.slice(0, -1).map((o) => Object.freeze({ ...o, origin: 'deadline' as const }))) : undefined;
+  if (all.some((o) => o.kind === 'deadline' && !isPlausible(parseIso(o.due)!)))
+    return Object.freeze({ obligation: Object.freeze({ kind: 'unknown', text: parsed.text }), absurd: text });
+  const earlier =
+    all.length > 1
+      ? Object.freeze(all.slice(0, -1).map((o) => Object.freeze({ ...o, origin: 'deadline' as const })))
+      : undefined;
   return Object.freeze({ obligation: Object.freeze({ ...parsed, origin: 'deadline' }), absurd: null, earlier });
 }
 
@@ -40,7 +44,11 @@ function deadlineOfText(text: string, year: number): CellObligation {
 function deadlineOfCell(value: CellValue, year: number, date1904: boolean): CellObligation {
   if (isDateValue(value) || typeof value === 'number') {
     const date = dateInCell(value, year, date1904);
-    if (date && 'day' in date) return { obligation: { kind: 'deadline', due: formatIso(date.day), text: cellText(value), origin: 'deadline' }, absurd: null };
+    if (date && 'day' in date)
+      return {
+        obligation: { kind: 'deadline', due: formatIso(date.day), text: cellText(value), origin: 'deadline' },
+        absurd: null,
+      };
     return { obligation: { kind: 'unknown', text: cellText(value) }, absurd: cellText(value) };
   }
   const text = cellText(value);
@@ -56,7 +64,13 @@ function describe(o: Obligation): string {
  * The obligations of one task: the measure's own (each with its actor), else the deadline cell's; rules
  * when neither states anything concrete (SPEC §2–3). A cell contradicting the measure is reported.
  */
-export function obligationsOfTask(deadline: CellValue, measure: string, year: number, date1904: boolean, rules: readonly Rule[]): TaskObligations {
+export function obligationsOfTask(
+  deadline: CellValue,
+  measure: string,
+  year: number,
+  date1904: boolean,
+  rules: readonly Rule[],
+): TaskObligations {
   const { obligation: cell, absurd, earlier } = deadlineOfCell(deadline, year, date1904);
   // Measure texts are nearly all distinct: parsed every time, unlike deadline cells (cached above).
   const fromMeasure = measure ? parseMeasureText(measure, year) : [];
@@ -65,7 +79,9 @@ export function obligationsOfTask(deadline: CellValue, measure: string, year: nu
   let conflict: TaskObligations['conflict'] = null;
   const obligations: Obligation[] = fromMeasure.map((m) =>
     // A cell that names the due day (每年11月25日前) refines the measure's own frequency (每年…1次).
-    cell && cell.kind === 'recurring' && m.kind === 'recurring' && m.period === cell.period && cell.by && !m.by ? { ...m, by: cell.by } : m,
+    cell && cell.kind === 'recurring' && m.kind === 'recurring' && m.period === cell.period && cell.by && !m.by
+      ? { ...m, by: cell.by }
+      : m,
   );
 
   if (cell && isConcrete(cell)) {
@@ -80,7 +96,8 @@ export function obligationsOfTask(deadline: CellValue, measure: string, year: nu
     const fromRules = matchedRules.filter((r) => isConcrete(r.obligation));
     if (fromRules.length > 0) {
       obligations.length = 0;
-      for (const r of fromRules) obligations.push({ ...r.obligation, origin: 'rule', rule: { keyword: r.keywords[0], source: r.source } });
+      for (const r of fromRules)
+        obligations.push({ ...r.obligation, origin: 'rule', rule: { keyword: r.keywords[0], source: r.source } });
     } else if (cell) obligations.push(...(earlier ?? []), cell);
   }
   return { obligations, cell, absurdDeadline: absurd, conflict, matchedRules };

@@ -91,7 +91,14 @@ export interface Report {
    * How each column's role was decided: by its header's words, its cells, both, or the user's override,
    * with a confidence 0..1; an older progress column is listed as superseded (shown, not judged).
    */
-  columnRoles: Array<{ field: string; column: string; header: string; why: RoleWhy; confidence: number; superseded?: boolean }>;
+  columnRoles: Array<{
+    field: string;
+    column: string;
+    header: string;
+    why: RoleWhy;
+    confidence: number;
+    superseded?: boolean;
+  }>;
   periodColumns: Array<{ column: string; period: string }>;
   overridden: string[];
   rules: RuleReport[];

@@ -38,7 +38,10 @@ export function rulesInForce(workbook: WorkbookData, year: number, lang: Lang): 
       const keywordText = cellText(valueAt(view, r, columns.keyword));
       if (!keywordText) continue;
       const at = { sheet: sheet.name, row: r, col: columns.keyword! };
-      const keywords = keywordText.split(/[、,，;；/|\s]+/).map(normalizeText).filter(Boolean);
+      const keywords = keywordText
+        .split(/[、,，;；/|\s]+/)
+        .map(normalizeText)
+        .filter(Boolean);
       const frequencyText = cellText(valueAt(view, r, columns.frequency));
       const parsed = frequencyText ? parseDeadlineText(frequencyText, year) : null;
       const minCount = Number(cellText(valueAt(view, r, columns.minCount)));
@@ -56,9 +59,13 @@ export function rulesInForce(workbook: WorkbookData, year: number, lang: Lang): 
       own.push({
         keywords,
         obligation: obligation ? { ...obligation, origin: 'rule' } : { kind: 'unspecified', origin: 'rule' },
-        source: cellText(valueAt(view, r, columns.source)) || (lang === 'zh' ? `本工作簿“${sheet.name}”表` : `This workbook's "${sheet.name}" sheet`),
+        source:
+          cellText(valueAt(view, r, columns.source)) ||
+          (lang === 'zh' ? `本工作簿“${sheet.name}”表` : `This workbook's "${sheet.name}" sheet`),
         origin: 'workbook',
-        ...(Number.isInteger(warnDays) && warnDays >= 0 && cellText(valueAt(view, r, columns.warnDays)) ? { warnDays } : {}),
+        ...(Number.isInteger(warnDays) && warnDays >= 0 && cellText(valueAt(view, r, columns.warnDays))
+          ? { warnDays }
+          : {}),
         ...(evidenceText ? { evidenceRequired: YES.test(normalizeText(evidenceText)) } : {}),
         cell: cellReference(at),
       });

@@ -28,7 +28,10 @@ export function matchingRules(rules: readonly Rule[], normalizedMeasure: string)
   if (!pattern) {
     const keywords = rules.flatMap((r) => r.keywords);
     // No keywords: nothing matches ((?!) never does); an empty keyword is in every text, as with includes.
-    pattern = keywords.length === 0 ? /(?!)/ : new RegExp(keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+    pattern =
+      keywords.length === 0
+        ? /(?!)/
+        : new RegExp(keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
     anyKeyword.set(rules, pattern);
   }
   return pattern.test(normalizedMeasure) ? rules.filter((r) => ruleMatches(r, normalizedMeasure)) : [];

@@ -485,7 +485,8 @@ function chooseCurrentProgress(
   let currentRank = rank(current);
   for (const col of progress.slice(1)) {
     const r = rank(col);
-    if (r !== null && (currentRank === null || compareReportingPeriods(r, currentRank) >= 0)) [current, currentRank] = [col, r];
+    if (r !== null && (currentRank === null || compareReportingPeriods(r, currentRank) >= 0))
+      [current, currentRank] = [col, r];
   }
   if (currentRank === null) return { older: [] };
   return { current, older: progress.filter((c) => c !== current) };

@@ -61,7 +61,11 @@ export function splitDepartments(text: string): string[] {
  * listed once, under lead if it leads. Names are as written; the result is frozen and shared by rows
  * with the same cells. A note's 下同 ("the same below") is not carried to later rows: each row is read alone.
  */
-export function rowDepartments(leadCells: readonly string[], responsibleCells: readonly string[], firstLeads = false): RowDepartments {
+export function rowDepartments(
+  leadCells: readonly string[],
+  responsibleCells: readonly string[],
+  firstLeads = false,
+): RowDepartments {
   // Most rows: one lead and one responsible cell, both texts the table repeats. Looked up by the texts
   // themselves (their hashes are kept), without building a key string per row.
   if (leadCells.length <= 1 && responsibleCells.length === 1 && !firstLeads) {
@@ -85,7 +89,10 @@ const EMPTY_ROW: RowDepartments = Object.freeze({
   responsible: Object.freeze([]) as readonly string[],
 });
 
-function rowOf(_key: string, [leadCells, responsibleCells, firstLeads]: readonly [readonly string[], readonly string[], boolean]): RowDepartments {
+function rowOf(
+  _key: string,
+  [leadCells, responsibleCells, firstLeads]: readonly [readonly string[], readonly string[], boolean],
+): RowDepartments {
   const lead: Unit[] = [];
   const responsible: Unit[] = [];
   for (const text of leadCells) {
@@ -221,7 +228,9 @@ const ROLE_AFTER = new RegExp(` ?${ROLE_CORE}$`);
 /** A role noted in brackets: 组织部（牵头）, （配合单位）. */
 const ROLE_NOTE = new RegExp(`^${ROLE_CORE}$`);
 /** A label before the units of a clause: 牵头单位：…, 配合：…; or before a person (牵头领导：张三), whose clause names no unit. */
-const LABEL_BEFORE = new RegExp(`(?:(${LEAD_WORDS}|${HELP_WORDS}|责任|承办)(?:单位|部门|处室|科室|股室)?|[^ ]*(领导|责任人|联系人|负责人))$`);
+const LABEL_BEFORE = new RegExp(
+  `(?:(${LEAD_WORDS}|${HELP_WORDS}|责任|承办)(?:单位|部门|处室|科室|股室)?|[^ ]*(领导|责任人|联系人|负责人))$`,
+);
 
 /** A whole item that is the note (注：首位单位为牵头单位): FIRST_UNIT_LEADS at its start. */
 const FIRST_LEADS = new RegExp(`^(?:注|备注|说明)?:?(?:${FIRST_UNIT_LEADS.source})`);

@@ -32,7 +32,7 @@ export class MergedView {
     const own = this.sheet.rows[row]?.[col];
     if (own !== undefined && own !== null && own !== '') return own;
     const filled = this.fill.get(row * EXCEL_MAX_COLUMNS + col);
-    return filled ? filled.value : own ?? null;
+    return filled ? filled.value : (own ?? null);
   }
 
   /** True when the cell shows a value only because it lies inside a merged area. */

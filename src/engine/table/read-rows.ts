@@ -37,7 +37,8 @@ function ownCells(view: MergedView, row: number): { count: number; firstCol: num
 
 /** Whether every own non-empty cell of the row reads `text` (a category written across, or merged). */
 function allCellsRead(view: MergedView, row: number, text: string): boolean {
-  for (const value of view.sheet.rows[row] ?? []) if (!isEmptyCell(value ?? null) && cellText(value) !== text) return false;
+  for (const value of view.sheet.rows[row] ?? [])
+    if (!isEmptyCell(value ?? null) && cellText(value) !== text) return false;
   return true;
 }
 
@@ -67,7 +68,12 @@ export function* tableRows(view: MergedView, layout: TableLayout): Generator<Tab
     if (own.count === 1 && TOTAL_ROW.test(normalizeText(firstText))) continue;
 
     const taskData = hasTaskData(view, r, dataColumns);
-    if (!taskData && own.count > 0 && allCellsRead(view, r, firstText) && looksLikeCategory(view, r, own.firstCol, measureCol, firstText)) {
+    if (
+      !taskData &&
+      own.count > 0 &&
+      allCellsRead(view, r, firstText) &&
+      looksLikeCategory(view, r, own.firstCol, measureCol, firstText)
+    ) {
       category = firstText;
       continue;
     }
@@ -81,17 +87,29 @@ export function* tableRows(view: MergedView, layout: TableLayout): Generator<Tab
     yield {
       row: r,
       values,
-      extraResponsible: layout.extraResponsible.length === 0 ? emptyList() : layout.extraResponsible.map((c) => view.value(r, c)),
-      periodValues: layout.periodColumns.length === 0 ? emptyList() : layout.periodColumns.map((column) => ({ column, value: view.value(r, column.col) })),
+      extraResponsible:
+        layout.extraResponsible.length === 0 ? emptyList() : layout.extraResponsible.map((c) => view.value(r, c)),
+      periodValues:
+        layout.periodColumns.length === 0
+          ? emptyList()
+          : layout.periodColumns.map((column) => ({ column, value: view.value(r, column.col) })),
       category: categoryValue || category,
       idFromMerge: columns.id !== undefined && view.isFilled(r, columns.id),
     };
   }
 }
 
-
 /** Fields whose own cell makes a row a task row rather than a category or blank row. */
-const TASK_DATA_FIELDS: Field[] = ['lead', 'responsible', 'deadline', 'progress', 'doneDate', 'owner', 'evidence', 'count'];
+const TASK_DATA_FIELDS: Field[] = [
+  'lead',
+  'responsible',
+  'deadline',
+  'progress',
+  'doneDate',
+  'owner',
+  'evidence',
+  'count',
+];
 
 /** Whether the row has anything besides a measure/category text: a department, deadline, progress or period mark. */
 function hasTaskData(view: MergedView, row: number, dataColumns: number[]): boolean {
@@ -101,7 +119,8 @@ function hasTaskData(view: MergedView, row: number, dataColumns: number[]): bool
   return false;
 }
 
-const ENUMERATED = /^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+(?:部分|章|节|方面|项))/;
+const ENUMERATED =
+  /^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+(?:部分|章|节|方面|项))/;
 
 /** A lone text is a category when enumerated (一、…), merged across columns, or outside the measure column. */
 function looksLikeCategory(view: MergedView, row: number, col: number, measureCol: number, text: string): boolean {

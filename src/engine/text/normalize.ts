@@ -10,7 +10,8 @@ const DROP = 0xffff;
 /** A surrogate, or a traditional character whose simplified form lies outside the BMP. */
 const SLOW = 0xfffe;
 
-const WHITE_SPACE = ' \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u2028\u2029\u202f\u205f\u3000\ufeff';
+const WHITE_SPACE =
+  ' \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u2028\u2029\u202f\u205f\u3000\ufeff';
 const QUOTE_MARKS = '“”‘’"\'「」『』《》〈〉＂＇';
 
 interface Tables {

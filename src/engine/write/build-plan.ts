@@ -57,7 +57,11 @@ export function buildWritePlan(report: Report, ctx: PlanContext): WritePlan {
         bottom,
         left: report.table.firstColumn - 1,
         right: statusColumn,
-        rules: STATUS_CODES.map((status) => ({ status, formula: statusRuleFormula(statusColumn, dataTop, STATUS_STYLES[status].symbol), style: statusMark(status) })),
+        rules: STATUS_CODES.map((status) => ({
+          status,
+          formula: statusRuleFormula(statusColumn, dataTop, STATUS_STYLES[status].symbol),
+          style: statusMark(status),
+        })),
       },
     },
     sheets,

@@ -41,7 +41,10 @@ export function departmentSheet(report: Report, name: string, fileName: string):
       `${dept}: leads ${leads}, takes part in ${items.length - leads}; overdue ${count('overdue')}, due soon ${count('due_soon')}, done ${count('done') + count('done_late')}`,
     );
     const top = rows.length + 3;
-    rows.push([{ value: heading, style: 'group' }, ...Array.from({ length: width - 1 }, () => ({ value: null, style: 'group' }))]);
+    rows.push([
+      { value: heading, style: 'group' },
+      ...Array.from({ length: width - 1 }, () => ({ value: null, style: 'group' })),
+    ]);
     merges.push({ top, left: 0, bottom: top, right: width - 1 });
     for (const { task, role } of items) {
       const at = taskCell(report, task);

@@ -10,8 +10,16 @@ import { statusStyle } from './styles';
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 function severityCell(s: Severity, lang: Report['lang']): PlanCell {
-  const label = { error: pick(lang, '错误', 'Error'), warning: pick(lang, '警告', 'Warning'), info: pick(lang, '提示', 'Note') }[s];
-  const style = { error: statusStyle('overdue'), warning: statusStyle('due_soon'), info: statusStyle('needs_attention') }[s];
+  const label = {
+    error: pick(lang, '错误', 'Error'),
+    warning: pick(lang, '警告', 'Warning'),
+    info: pick(lang, '提示', 'Note'),
+  }[s];
+  const style = {
+    error: statusStyle('overdue'),
+    warning: statusStyle('due_soon'),
+    info: statusStyle('needs_attention'),
+  }[s];
   return text(label, style);
 }
 
@@ -22,7 +30,11 @@ export function findingsSheet(report: Report, name: string, fileName: string): G
     ...report.tasks.flatMap((task) => task.findings.map((f) => ({ f, task }))),
     ...report.findings.map((f) => ({ f, task: null })),
   ];
-  all.sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || (a.task?.row ?? Infinity) - (b.task?.row ?? Infinity));
+  all.sort(
+    (a, b) =>
+      SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] ||
+      (a.task?.row ?? Infinity) - (b.task?.row ?? Infinity),
+  );
   const rows = all.map(({ f, task }, i) => {
     // Shown as a clerk reads it (台账!F7, no quotes), linked to the cell.
     const place = `${f.at.sheet}!${cellAddress(f.at.row, f.at.col)}`;

@@ -41,12 +41,21 @@ export function describeObligation(o: Obligation, lang: Lang): string {
       const word = PERIOD_WORD[o.period];
       const by = o.by ? pick(lang, `（${byDay(o.by, o.period, lang)}前）`, ` (by ${byDay(o.by, o.period, lang)})`) : '';
       const from = o.from ? pick(lang, `，自 ${o.from} 起`, `, from ${o.from}`) : '';
-      return pick(lang, `${word.zh}至少 ${o.minCount} 次${by}${from}`, `at least ${o.minCount} per ${word.en}${by}${from}`);
+      return pick(
+        lang,
+        `${word.zh}至少 ${o.minCount} 次${by}${from}`,
+        `at least ${o.minCount} per ${word.en}${by}${from}`,
+      );
     }
     case 'deadline':
       return pick(lang, `${o.due} 前`, `by ${o.due}`);
     case 'relative': {
-      const unit = { day: ['天', 'days'], workday: ['个工作日', 'working days'], month: ['个月', 'months'], year: ['年', 'years'] }[o.unit];
+      const unit = {
+        day: ['天', 'days'],
+        workday: ['个工作日', 'working days'],
+        month: ['个月', 'months'],
+        year: ['年', 'years'],
+      }[o.unit];
       return pick(lang, `${o.amount}${unit[0]}内`, `within ${o.amount} ${unit[1]}`);
     }
     case 'continuous':

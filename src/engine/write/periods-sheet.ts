@@ -35,19 +35,29 @@ function requirementText(o: ObligationReport, measure: string): string {
 /** 周期进度: each recurring obligation × the periods of the year, "done/required" coloured by state. */
 export function periodsSheet(report: Report, name: string, fileName: string): GeneratedSheet {
   const lang = report.lang;
-  const rows: PlanCell[][] = [[text(pick(lang, `周期进度（${report.year} 年）`, `Periods (${report.year})`), 'title')], [text(describeRun(report, fileName), 'subtitle')]];
+  const rows: PlanCell[][] = [
+    [text(pick(lang, `周期进度（${report.year} 年）`, `Periods (${report.year})`), 'title')],
+    [text(describeRun(report, fileName), 'subtitle')],
+  ];
   const merges: GeneratedSheet['merges'] = [];
   let widest = FIXED;
   let anything = false;
   for (const kind of KINDS) {
-    const lines = report.tasks.flatMap((task) => task.obligations.filter((o) => o.kind === 'recurring' && o.period === kind && o.periods).map((o) => ({ task, o })));
+    const lines = report.tasks.flatMap((task) =>
+      task.obligations
+        .filter((o) => o.kind === 'recurring' && o.period === kind && o.periods)
+        .map((o) => ({ task, o })),
+    );
     if (lines.length === 0) continue;
     anything = true;
     const labels = [...new Set(lines.flatMap(({ o }) => o.periods!.map((p) => p.label)))].sort();
     widest = Math.max(widest, FIXED + labels.length);
     rows.push([]);
     const top = rows.length;
-    rows.push([{ value: `${KIND_TITLE[kind][lang]}（${lines.length}）`, style: 'group' }, ...Array.from({ length: FIXED + labels.length - 1 }, () => ({ value: null, style: 'group' }))]);
+    rows.push([
+      { value: `${KIND_TITLE[kind][lang]}（${lines.length}）`, style: 'group' },
+      ...Array.from({ length: FIXED + labels.length - 1 }, () => ({ value: null, style: 'group' })),
+    ]);
     merges.push({ top, left: 0, bottom: top, right: FIXED + labels.length - 1 });
     rows.push([
       text(pick(lang, '位置', 'Row'), 'header'),
@@ -82,7 +92,8 @@ export function periodsSheet(report: Report, name: string, fileName: string): Ge
       ]);
     }
   }
-  if (!anything) rows.push([], [text(pick(lang, '本表没有按周期重复的任务。', 'The table has no recurring obligations.'))]);
+  if (!anything)
+    rows.push([], [text(pick(lang, '本表没有按周期重复的任务。', 'The table has no recurring obligations.'))]);
   merges.push({ top: 0, left: 0, bottom: 0, right: widest - 1 }, { top: 1, left: 0, bottom: 1, right: widest - 1 });
   return {
     role: 'periods',

@@ -25,8 +25,15 @@ const MAX_ROW_HEIGHT = 409;
  * Rows with wrapped long text get the height their longest cell needs, so print-outs show every line:
  * spreadsheet programs do not all fit row heights to wrapped text when they open a file.
  */
-export function rowHeights(sheet: Pick<GeneratedSheet, 'rows' | 'widths'>, styles: Record<StyleName, CellStyle>): Array<number | null> {
-  const wraps = new Set(Object.entries(styles).filter(([, style]) => style.wrap).map(([name]) => name));
+export function rowHeights(
+  sheet: Pick<GeneratedSheet, 'rows' | 'widths'>,
+  styles: Record<StyleName, CellStyle>,
+): Array<number | null> {
+  const wraps = new Set(
+    Object.entries(styles)
+      .filter(([, style]) => style.wrap)
+      .map(([name]) => name),
+  );
   return sheet.rows.map((row) => {
     let lines = 1;
     for (let i = 0; i < row.length; i++) {

@@ -8,10 +8,19 @@ import { pick } from './labels';
 export type PreviousRunLog = CellValue[][];
 
 /** 校验记录: one row per run, appended under the rows of the previous runs (which are kept as they were). */
-export function runLogSheet(report: Report, name: string, fileName: string, runAt: string, previous: PreviousRunLog | null): GeneratedSheet {
+export function runLogSheet(
+  report: Report,
+  name: string,
+  fileName: string,
+  runAt: string,
+  previous: PreviousRunLog | null,
+): GeneratedSheet {
   const lang = report.lang;
   const s = report.summary;
-  const kept: PlanCell[][] = (previous ?? []).slice(3).filter((r) => r.some((v) => cellText(v ?? null) !== '')).map((r) => r.map((v) => (typeof v === 'number' ? num(v) : text(cellText(v ?? null)))));
+  const kept: PlanCell[][] = (previous ?? [])
+    .slice(3)
+    .filter((r) => r.some((v) => cellText(v ?? null) !== ''))
+    .map((r) => r.map((v) => (typeof v === 'number' ? num(v) : text(cellText(v ?? null)))));
   const findings = s.findings.error + s.findings.warning + s.findings.info;
   const row: PlanCell[] = [
     text(runAt),

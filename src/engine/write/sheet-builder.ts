@@ -7,7 +7,14 @@ export interface Column {
 }
 
 /** Title row, a line saying what and when, a header row, then the rows: the shape of every list sheet. */
-export function tableSheet(spec: { role: SheetRole; name: string; title: string; subtitle: string; columns: Column[]; rows: PlanCell[][] }): GeneratedSheet {
+export function tableSheet(spec: {
+  role: SheetRole;
+  name: string;
+  title: string;
+  subtitle: string;
+  columns: Column[];
+  rows: PlanCell[][];
+}): GeneratedSheet {
   const span = Math.max(spec.columns.length, 1) - 1;
   return {
     role: spec.role,
@@ -19,7 +26,13 @@ export function tableSheet(spec: { role: SheetRole; name: string; title: string;
       ...spec.rows,
     ],
     widths: spec.columns.map((c) => c.width),
-    merges: span > 0 ? [{ top: 0, left: 0, bottom: 0, right: span }, { top: 1, left: 0, bottom: 1, right: span }] : [],
+    merges:
+      span > 0
+        ? [
+            { top: 0, left: 0, bottom: 0, right: span },
+            { top: 1, left: 0, bottom: 1, right: span },
+          ]
+        : [],
     freezeRows: 3,
     printTitleRows: [2, 2],
     landscape: true,

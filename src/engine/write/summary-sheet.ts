@@ -12,10 +12,24 @@ const WIDTH = 2 + STATUS_CODES.length; // name, total, one column per status, ra
 function groupTable(title: string, nameHeader: string, groups: GroupSummary[], lang: Lang): PlanCell[][] {
   const rows: PlanCell[][] = [
     [{ value: title, style: 'group' }, ...Array.from({ length: WIDTH }, () => ({ value: null, style: 'group' }))],
-    [text(nameHeader, 'header'), text(pick(lang, '任务数', 'Tasks'), 'header'), ...STATUS_CODES.map((s) => text(statusLabel(s, lang), 'header')), text(pick(lang, '办结率', 'Done rate'), 'header')],
+    [
+      text(nameHeader, 'header'),
+      text(pick(lang, '任务数', 'Tasks'), 'header'),
+      ...STATUS_CODES.map((s) => text(statusLabel(s, lang), 'header')),
+      text(pick(lang, '办结率', 'Done rate'), 'header'),
+    ],
   ];
   for (const g of groups) {
-    rows.push([text(g.name), num(g.total), ...STATUS_CODES.map((s) => (g.byStatus[s] > 0 && s !== 'done' && s !== 'on_track' && s !== 'ongoing' ? num(g.byStatus[s], statusStyle(s)) : num(g.byStatus[s]))), num(g.doneRate, 'percent')]);
+    rows.push([
+      text(g.name),
+      num(g.total),
+      ...STATUS_CODES.map((s) =>
+        g.byStatus[s] > 0 && s !== 'done' && s !== 'on_track' && s !== 'ongoing'
+          ? num(g.byStatus[s], statusStyle(s))
+          : num(g.byStatus[s]),
+      ),
+      num(g.doneRate, 'percent'),
+    ]);
   }
   return rows;
 }
@@ -24,7 +38,10 @@ function groupTable(title: string, nameHeader: string, groups: GroupSummary[], l
 function behindFirst(groups: GroupSummary[]): GroupSummary[] {
   return groups
     .map((g, i) => ({ g, i }))
-    .sort((a, b) => b.g.byStatus.overdue - a.g.byStatus.overdue || b.g.byStatus.due_soon - a.g.byStatus.due_soon || a.i - b.i)
+    .sort(
+      (a, b) =>
+        b.g.byStatus.overdue - a.g.byStatus.overdue || b.g.byStatus.due_soon - a.g.byStatus.due_soon || a.i - b.i,
+    )
     .map((x) => x.g);
 }
 
@@ -36,19 +53,46 @@ export function summarySheet(report: Report, name: string, fileName: string): Ge
     [text(pick(lang, `责任分解表校验汇总：${report.sheet}`, `Breakdown check summary: ${report.sheet}`), 'title')],
     [text(describeRun(report, fileName), 'subtitle')],
     [],
-    [text(pick(lang, '状态', 'Status'), 'header'), text(pick(lang, '数量', 'Tasks'), 'header'), text(pick(lang, '占比', 'Share'), 'header')],
+    [
+      text(pick(lang, '状态', 'Status'), 'header'),
+      text(pick(lang, '数量', 'Tasks'), 'header'),
+      text(pick(lang, '占比', 'Share'), 'header'),
+    ],
   ];
   for (const code of STATUS_CODES) {
-    rows.push([text(statusLabel(code, lang), statusStyle(code)), num(s.byStatus[code]), num(s.total === 0 ? 0 : s.byStatus[code] / s.total, 'percent')]);
+    rows.push([
+      text(statusLabel(code, lang), statusStyle(code)),
+      num(s.byStatus[code]),
+      num(s.total === 0 ? 0 : s.byStatus[code] / s.total, 'percent'),
+    ]);
   }
-  rows.push([text(pick(lang, '合计', 'Total'), 'totalLabel'), num(s.total, 'total'), num(s.total === 0 ? 0 : 1, 'percent')]);
+  rows.push([
+    text(pick(lang, '合计', 'Total'), 'totalLabel'),
+    num(s.total, 'total'),
+    num(s.total === 0 ? 0 : 1, 'percent'),
+  ]);
   rows.push([]);
-  rows.push([text(pick(lang, '办结率', 'Done rate'), 'totalLabel'), num(s.doneRate, 'percent'), text(pick(lang, '（已完成 + 逾期完成）÷ 全部任务', '(done + done late) ÷ all tasks'), 'subtitle')]);
-  rows.push([text(pick(lang, '按时完成率', 'On-time rate'), 'totalLabel'), num(s.onTimeRate, 'percent'), text(pick(lang, '已完成 ÷（已完成 + 逾期完成 + 逾期）', 'done ÷ (done + done late + overdue)'), 'subtitle')]);
+  rows.push([
+    text(pick(lang, '办结率', 'Done rate'), 'totalLabel'),
+    num(s.doneRate, 'percent'),
+    text(pick(lang, '（已完成 + 逾期完成）÷ 全部任务', '(done + done late) ÷ all tasks'), 'subtitle'),
+  ]);
+  rows.push([
+    text(pick(lang, '按时完成率', 'On-time rate'), 'totalLabel'),
+    num(s.onTimeRate, 'percent'),
+    text(pick(lang, '已完成 ÷（已完成 + 逾期完成 + 逾期）', 'done ÷ (done + done late + overdue)'), 'subtitle'),
+  ]);
   rows.push([
     text(pick(lang, '校验问题', 'Findings'), 'totalLabel'),
     num(s.findings.error + s.findings.warning + s.findings.info, 'total'),
-    text(pick(lang, `错误 ${s.findings.error}，警告 ${s.findings.warning}，提示 ${s.findings.info}`, `${s.findings.error} errors, ${s.findings.warning} warnings, ${s.findings.info} notes`), 'subtitle'),
+    text(
+      pick(
+        lang,
+        `错误 ${s.findings.error}，警告 ${s.findings.warning}，提示 ${s.findings.info}`,
+        `${s.findings.error} errors, ${s.findings.warning} warnings, ${s.findings.info} notes`,
+      ),
+      'subtitle',
+    ),
   ]);
   const merges: GeneratedSheet['merges'] = [
     { top: 0, left: 0, bottom: 0, right: WIDTH },
@@ -60,8 +104,13 @@ export function summarySheet(report: Report, name: string, fileName: string): Ge
     rows.push(...groupTable(title, header, groups, lang));
     merges.push({ top, left: 0, bottom: top, right: WIDTH });
   };
-  addGroup(pick(lang, '按牵头部门', 'By lead department'), pick(lang, '牵头部门', 'Lead department'), behindFirst(s.byLead));
-  if (s.byCategory.length > 1 || (s.byCategory[0] && s.byCategory[0].name !== '—')) addGroup(pick(lang, '按类别', 'By category'), pick(lang, '类别', 'Category'), s.byCategory);
+  addGroup(
+    pick(lang, '按牵头部门', 'By lead department'),
+    pick(lang, '牵头部门', 'Lead department'),
+    behindFirst(s.byLead),
+  );
+  if (s.byCategory.length > 1 || (s.byCategory[0] && s.byCategory[0].name !== '—'))
+    addGroup(pick(lang, '按类别', 'By category'), pick(lang, '类别', 'Category'), s.byCategory);
   return {
     role: 'summary',
     name,

@@ -11,10 +11,12 @@ import { statusStyle } from './styles';
 
 /** "3月、7月" from the report's period labels. */
 export function missedDisplay(labels: readonly string[], lang: Lang): string {
-  return labels.map((l) => {
-    const p = periodFromLabel(l);
-    return p ? periodDisplay(p, lang) : l;
-  }).join(pick(lang, '、', ', '));
+  return labels
+    .map((l) => {
+      const p = periodFromLabel(l);
+      return p ? periodDisplay(p, lang) : l;
+    })
+    .join(pick(lang, '、', ', '));
 }
 
 /** Where a task's links point: its measure cell (or the first table column). */
@@ -52,7 +54,9 @@ function taskCells(report: Report, t: TaskReport, i: number): PlanCell[] {
 /** 逾期清单: overdue tasks, longest overdue first, each linked to its row. */
 export function overdueSheet(report: Report, name: string, fileName: string): GeneratedSheet {
   const lang = report.lang;
-  const tasks = report.tasks.filter((t) => t.status === 'overdue').sort((a, b) => b.daysOverdue - a.daysOverdue || a.row - b.row);
+  const tasks = report.tasks
+    .filter((t) => t.status === 'overdue')
+    .sort((a, b) => b.daysOverdue - a.daysOverdue || a.row - b.row);
   return tableSheet({
     role: 'overdue',
     name,
@@ -65,7 +69,13 @@ export function overdueSheet(report: Report, name: string, fileName: string): Ge
       { header: pick(lang, '缺少周期', 'Missed periods'), width: 18 },
       { header: pick(lang, '完成情况', 'Progress'), width: 30 },
     ],
-    rows: tasks.map((t, i) => [...taskCells(report, t, i), text(t.due, 'center'), num(t.daysOverdue, statusStyle('overdue')), text(missedDisplay(t.missedPeriods, lang)), text(t.progressText)]),
+    rows: tasks.map((t, i) => [
+      ...taskCells(report, t, i),
+      text(t.due, 'center'),
+      num(t.daysOverdue, statusStyle('overdue')),
+      text(missedDisplay(t.missedPeriods, lang)),
+      text(t.progressText),
+    ]),
   });
 }
 
@@ -78,9 +88,23 @@ export function dueSoonSheet(report: Report, name: string, fileName: string): Ge
   return tableSheet({
     role: 'dueSoon',
     name,
-    title: pick(lang, `临期提醒（${report.warnDays} 天内到期，${tasks.length} 项）`, `Due soon (within ${report.warnDays} days, ${tasks.length})`),
+    title: pick(
+      lang,
+      `临期提醒（${report.warnDays} 天内到期，${tasks.length} 项）`,
+      `Due soon (within ${report.warnDays} days, ${tasks.length})`,
+    ),
     subtitle: describeRun(report, fileName),
-    columns: [...taskColumns(lang), { header: pick(lang, '到期日', 'Due'), width: 12 }, { header: pick(lang, '剩余天数', 'Days left'), width: 9 }, { header: pick(lang, '完成情况', 'Progress'), width: 30 }],
-    rows: tasks.map((t, i) => [...taskCells(report, t, i), text(t.due, 'center'), num(left(t), statusStyle('due_soon')), text(t.progressText)]),
+    columns: [
+      ...taskColumns(lang),
+      { header: pick(lang, '到期日', 'Due'), width: 12 },
+      { header: pick(lang, '剩余天数', 'Days left'), width: 9 },
+      { header: pick(lang, '完成情况', 'Progress'), width: 30 },
+    ],
+    rows: tasks.map((t, i) => [
+      ...taskCells(report, t, i),
+      text(t.due, 'center'),
+      num(left(t), statusStyle('due_soon')),
+      text(t.progressText),
+    ]),
   });
 }
