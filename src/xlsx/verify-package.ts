@@ -14,9 +14,7 @@ import { rootClose } from './xml-edit';
 import { relsPathOf, WorkbookPackage } from './workbook-package';
 
 /** What Luoshi owns in a package, read from its marks. */
-async function ownedBy(
-  pkg: WorkbookPackage,
-): Promise<{
+async function ownedBy(pkg: WorkbookPackage): Promise<{
   parts: Set<string>;
   statusColumns: Map<string, number>;
   styleCounts: Record<string, number> | null;
