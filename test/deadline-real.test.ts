@@ -23,7 +23,12 @@ function evidence(over: Partial<TaskEvidence> = {}): TaskEvidence {
   } as TaskEvidence;
 }
 
-const ctx = (asOf: string, year = Number(asOf.slice(0, 4))): JudgeContext => ({ asOf: day(asOf), warnDays: 7, year });
+const ctx = (asOf: string, year = Number(asOf.slice(0, 4))): JudgeContext => ({
+  asOf: day(asOf),
+  warnDays: 7,
+  year,
+  recordsProgress: true,
+});
 const activity = (iso: string): Activity => ({ day: day(iso), description: '' });
 
 describe('元月 and 正月 are January; "2027年前" is before 2027 begins', () => {

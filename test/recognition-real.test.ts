@@ -10,6 +10,7 @@ import { MergedView } from '../src/engine/table/merged-cells';
 import { readTableRows } from '../src/engine/table/read-rows';
 import { judge, sheet, workbook } from './helpers/fixtures';
 import { syntheticWorkbook } from '../bench/synthetic-table';
+import { validateWorkbook } from '../src/engine/validate';
 
 function book(rows: CellValue[][], merges: MergeRange[] = []): WorkbookData {
   return workbook(sheet('Sheet1', rows, merges));
@@ -709,5 +710,34 @@ describe('detection reads a bounded sample (tables have 100,000 rows)', () => {
     const large = time(syntheticWorkbook(100_000));
     // The large table costs what building its merged view costs, not a read of every row's cells.
     expect(large).toBeLessThan(small + 50);
+  });
+});
+
+describe('a header repeated under each section (a new-user trial: 湖州 重点工作半年度完成情况汇总表)', () => {
+  test("the first header is the table's; the tasks above a repeated header are all read", () => {
+    const header = ['序号', '目标任务', '责任单位', '完成时限', '进展情况'];
+    const wb = {
+      date1904: false,
+      sheets: [
+        {
+          name: '汇总表',
+          merges: [],
+          rows: [
+            ['2023年市政府工作报告重点工作半年度完成情况汇总表'],
+            ['一、市长主抓重点工作'],
+            header,
+            [1, '推进共同富裕示范区建设', '市发展改革委', '2023年12月底前', '有序推进中'],
+            ['二、副市长主抓重点工作'],
+            header,
+            [2, '实施数字经济一号工程', '市经信局', '2023年12月底前', '已完成年度目标的60%'],
+            [3, '建设未来社区10个', '市建设局', '2023年12月底前', '已建成4个'],
+          ],
+        },
+      ],
+    };
+    const result = validateWorkbook(wb, { asOf: '2023-07-31' });
+    if (!result.ok) throw new Error(result.error.message.en);
+    expect(result.report.headerRows).toEqual([3, 3]);
+    expect(result.report.tasks.map((t) => t.id)).toEqual(['1', '2', '3']);
   });
 });

@@ -118,3 +118,24 @@ describe('a deadline cell listing two dates with 分别 is two deadlines', () =>
     expect([t.status, t.due, t.obligations.length]).toEqual([status, due, 2]);
   });
 });
+
+describe('a plan with no progress column (a new-user trial: 政务公开重点任务清单)', () => {
+  test('a continuous task is 持续推进: there is no progress cell to leave empty', () => {
+    const report = judge(
+      workbook(
+        sheet('任务清单', [
+          ['2025年政务公开重点任务清单'],
+          ['序号', '工作任务', '责任科室', '完成时限'],
+          [1, '及时公开信访工作动态', '办公室', '持续推进'],
+          [2, '公开年度工作要点', '办公室', '2025年3月底前'],
+        ]),
+      ),
+      { asOf: '2025-06-30' },
+    );
+    expect(report.tasks.map((t) => t.status)).toEqual(['ongoing', 'overdue']);
+    expect(report.tasks[0].findings.map((f) => f.code)).not.toContain('continuous_without_progress');
+  });
+  test('with a progress column, an empty cell still needs attention', () => {
+    expect(task(row('长期坚持理论学习', '长期坚持', '')).status).toBe('needs_attention');
+  });
+});

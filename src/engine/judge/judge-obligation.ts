@@ -13,6 +13,8 @@ export interface JudgeContext {
   asOf: DayNumber;
   warnDays: number;
   year: number;
+  /** The table has a progress column: without one (a plan, not a ledger) a continuous task has nothing to fill in. */
+  recordsProgress: boolean;
 }
 
 /** One period of a recurring obligation, for the 周期进度 view. */
@@ -346,6 +348,7 @@ export function judgeObligation(
       // 立行立改 (SPEC §3): due on the row's start date; without one, no day to count from (null).
       return judgeDue(ev.startDay, ev, activities, ctx, []);
     case 'continuous': {
+      if (!ctx.recordsProgress) return verdict('ongoing', null);
       const text = normalizeText(ev.progressText);
       if (!text || NOTHING_YET.test(text))
         return verdict('needs_attention', null, { problems: [{ code: 'continuous_without_progress' }] });

@@ -179,7 +179,7 @@ function hasNoDate(o: Obligation): boolean {
 function obligationContext(ctx: TaskContext, matchedRules: readonly Rule[]): JudgeContext {
   let warnDays = ctx.warnDays;
   for (const r of matchedRules) if (r.warnDays !== undefined) warnDays = Math.min(warnDays, r.warnDays);
-  return { asOf: ctx.asOf, warnDays, year: ctx.year };
+  return { asOf: ctx.asOf, warnDays, year: ctx.year, recordsProgress: ctx.columns.progress !== undefined };
 }
 
 /** A task's verdict from its obligations' verdicts. */

@@ -238,6 +238,13 @@ export type DetectResult = { ok: true; layout: TableLayout } | DetectFailure;
  * 1-based header row, column letters; the measure column alone is enough to find the header row.
  * Fails with the best candidate and the overrides that would help.
  */
+/** A header row's texts, with its sheet: equal for a header and its repeats. */
+function headerSignature(view: MergedView, sheetIndex: number, row: number, width: number): string {
+  let signature = `${sheetIndex}`;
+  for (let c = 0; c < width; c++) signature += `\u0001${cellText(view.value(row, c))}`;
+  return signature;
+}
+
 export function detectTable(workbook: WorkbookData, override: LayoutOverride = {}): DetectResult {
   let indexes = workbook.sheets.map((_, i) => i).filter((i) => !isSpecialSheet(workbook.sheets[i].name));
   if (override.sheet !== undefined) {
@@ -263,6 +270,8 @@ export function detectTable(workbook: WorkbookData, override: LayoutOverride = {
   let best: Candidate | null = null;
   let fallback: Candidate | null = null;
   let fallbackRow: RowHeaders | null = null;
+  // A header repeated under each section (一、… header … 二、… header …) is one table, started by the first.
+  const seenHeaders = new Set<string>();
   for (const i of indexes) {
     const view = new MergedView(workbook.sheets[i]);
     views.set(i, view);
@@ -287,6 +296,9 @@ export function detectTable(workbook: WorkbookData, override: LayoutOverride = {
           ? c.roles.columns.measure !== undefined
           : c.roles.plausible;
       if (accepted) {
+        const signature = headerSignature(view, i, r, width);
+        if (seenHeaders.has(signature)) continue;
+        seenHeaders.add(signature);
         if (!best || c.roles.score > best.roles.score) best = c;
       } else if (!fallback || likelier(c, row, fallback, fallbackRow!)) [fallback, fallbackRow] = [c, row];
     }
