@@ -141,11 +141,10 @@ describe('the text shown is the text as written', () => {
     expect(parseMeasureText('每年至少研读2本著作', 2023)[0].text).toBe('每年至少研读2本著作');
   });
 
-  // The actor is still given in its normalised form, as test/measure-text.test.ts has it (機關黨辦 → 机关党办).
-  test('traditional clauses are shown as written', () => {
+  test('traditional clauses are shown as written, their actors too', () => {
     expect(parseMeasureText('機關黨辦每半年報告一次黨員思想動態分析，書記班子每年至少召開1次專題會議', 2023)).toEqual([
-      expect.objectContaining({ text: '機關黨辦每半年報告一次黨員思想動態分析', actor: '机关党办' }),
-      expect.objectContaining({ text: '書記班子每年至少召開1次專題會議', actor: '书记班子' }),
+      expect.objectContaining({ text: '機關黨辦每半年報告一次黨員思想動態分析', actor: '機關黨辦' }),
+      expect.objectContaining({ text: '書記班子每年至少召開1次專題會議', actor: '書記班子' }),
     ]);
   });
 
@@ -312,5 +311,15 @@ describe('a long run of list items is read in bounded time (review finding 5)', 
   test('lists of up to twelve months are still read', () => {
     expect(dues('3、6、9月底前分别报送')).toEqual(['2023-03-31', '2023-06-30', '2023-09-30']);
     expect(dues('1、2、3、4、5、6、7、8、9、10、11、12月底前分别报送')).toHaveLength(12);
+  });
+});
+
+describe('the actor is shown as written, traditional script included (SPEC §3)', () => {
+  test.each([
+    ['著作權管理處每年至少開展2次版權執法檢查', '著作權管理處'],
+    ['辦公室每月10日前報送工作動態', '辦公室'],
+    ['机关党办每半年报告一次', '机关党办'],
+  ])('%s → %s', (text, actor) => {
+    expect(parseMeasureText(text, 2023)[0].actor).toBe(actor);
   });
 });

@@ -70,7 +70,7 @@ describe('measure texts (SPEC §3): obligations as written, with actors', () => 
 
   test('traditional input reads the same', () => {
     expect(parseMeasureText('機關黨辦每半年報告一次黨員思想動態分析', 2022)).toEqual([
-      expect.objectContaining({ period: 'half-year', actor: '机关党办' }),
+      expect.objectContaining({ period: 'half-year', actor: '機關黨辦' }), // the actor shown as written (SPEC §3)
     ]);
   });
 

@@ -29,7 +29,7 @@ const STATE_STYLE: Record<PeriodProgress['state'], StyleName> = {
 /** The words the obligation comes from: its clause of the measure (with its actor), else the measure itself. */
 function requirementText(o: ObligationReport, measure: string): string {
   const clause = o.origin === 'measure' && o.text ? o.text : measure;
-  return o.actor && !normalizeText(clause).includes(o.actor) ? `${o.actor}：${clause}` : clause;
+  return o.actor && !normalizeText(clause).includes(normalizeText(o.actor)) ? `${o.actor}：${clause}` : clause;
 }
 
 /** 周期进度: each recurring obligation × the periods of the year, "done/required" coloured by state. */
