@@ -2,7 +2,7 @@ import { internText } from '../cache/shared-values';
 import { DayNumber, formatIso } from '../dates/civil-date';
 import { Period, periodLabel } from '../dates/periods';
 import { Obligation } from '../deadline/obligation';
-import { Activity, gatherEvidence, taskActivities } from '../evidence/task-evidence';
+import { Activity, gatherEvidence, TaskActivities, taskActivities, TaskEvidence } from '../evidence/task-evidence';
 import { Lang } from '../i18n';
 import { cellText } from '../model/workbook';
 import { ObligationReport, TaskReport } from '../model/report';
@@ -15,7 +15,7 @@ import { judgeObligation, JudgeContext, ObligationVerdict } from './judge-obliga
 import { AddFinding, checkDeadline, checkIdentity, reportProblems } from './row-findings';
 import { StatusCode, worseStatus } from './status';
 import { statusText } from './status-text';
-import { obligationsOfTask } from './task-obligations';
+import { obligationsOfTask, TaskObligations } from './task-obligations';
 
 /**
  * Everything judging one row needs beyond the row itself, built once per run (validateWorkbook). Plain
@@ -67,81 +67,21 @@ export function judgeTask(row: TableRow, ctx: TaskContext): TaskReport {
 
   const measure = cellText(v.measure ?? null);
   const id = cellText(v.id ?? null);
-  // Roles written in the cells count (办公室牵头，各科室配合: lead 办公室), not only the column's.
-  const { lead, responsible } = rowDepartments(
-    [cellText(v.lead ?? null)],
-    row.extraResponsible.length === 0
-      ? [cellText(v.responsible ?? null)]
-      : [cellText(v.responsible ?? null), ...row.extraResponsible.map(cellText)],
-    ctx.firstUnitLeads,
-  );
-  checkIdentity(
-    { measure, id, lead, responsible, sheetRow: row.row + 1, idFromMerge: row.idFromMerge },
-    c,
-    ctx.departments,
-    ctx.seenIds,
-    add,
-  );
+  const { lead, responsible } = departmentsOf(row, ctx);
+  const identity = { measure, id, lead, responsible, sheetRow: row.row + 1, idFromMerge: row.idFromMerge };
+  checkIdentity(identity, c, ctx.departments, ctx.seenIds, add);
 
-  const plan = obligationsOfTask(v.deadline ?? null, measure, ctx.year, ctx.date1904, ctx.rules);
   const deadlineText = cellText(v.deadline ?? null);
-  let obligations: Obligation[] = plan.obligations;
-  if (obligations.length === 0 && ctx.yearEnd !== null) {
-    obligations = [{ kind: 'deadline', due: ctx.yearEnd, origin: 'table' }];
-    add('deadline_from_table_year', c.measure, { due: ctx.yearEnd });
-  } else checkDeadline(plan, deadlineText, c, add);
-  if (obligations.length === 0) obligations = [{ kind: 'unknown', text: deadlineText }];
+  const plan = obligationsOfTask(v.deadline ?? null, measure, ctx.year, ctx.date1904, ctx.rules);
+  const obligations = obligationsToJudge(plan, deadlineText, ctx, add);
 
-  const cells = {
-    progress: v.progress,
-    doneDate: v.doneDate,
-    startDate: v.startDate,
-    evidence: v.evidence,
-    hasEvidenceColumn: c.evidence !== undefined,
-    count: v.count,
-    lastDate: v.lastDate,
-    periodValues: row.periodValues,
-    measure,
-    // A deadline cell may name the stage that is due (2023年10月底前主体封顶): then that stage is the work.
-    targetText: deadlineText,
-  };
-  const { evidence: ev, activities: own } = gatherEvidence(cells, ctx.year, ctx.date1904);
-  for (const a of ev.absurd) add('absurd_date', c[a.field as Field] ?? c.measure, { text: a.text });
-
-  const activities = taskActivities(
-    ev,
-    own,
-    ctx.logged.get(row.row) ?? NOTHING_LOGGED,
-    obligations,
-    ctx.year,
-    ctx.asOf,
-  );
-  // Activities and done dates after the as-of date have not happened yet: they prove nothing.
-  const doneAfterAsOf =
-    activities.future ?? laterThan(ctx.asOf, ev.progress !== 'not_done' ? ev.doneDay : null, ev.tally?.lastDay ?? null);
-  if (doneAfterAsOf !== null)
-    add('done_date_after_as_of', c.doneDate ?? c.progress, { date: formatIso(doneAfterAsOf), asOf: ctx.asOfText });
-
+  const { ev, activities, doneAfterAsOf } = evidenceOf(row, ctx, measure, deadlineText, obligations, add);
   const judgeCtx = obligationContext(ctx, plan.matchedRules);
   const verdicts = obligations.map((o, i) => judgeObligation(o, ev, activities.byObligation[i], judgeCtx));
   reportProblems(verdicts, c, add, findings);
 
   const combined = combineVerdicts(verdicts);
-  // SPEC §4: a row with no (usable) deadline whose progress says it is done is done; the deadline stays a finding.
-  if (combined.status === 'needs_attention' && ev.progress === 'done' && obligations.every(hasNoDate))
-    combined.status = 'done';
-  const isDone = combined.status === 'done' || combined.status === 'done_late';
-  // A rule may require evidence; without a rule, only an evidence column left empty is a finding.
-  const evidenceRequired = plan.matchedRules.some((r) => r.evidenceRequired);
-  if (isDone && (ev.hasEvidence === false || (evidenceRequired && ev.hasEvidence !== true)))
-    add('done_without_evidence', c.evidence ?? c.progress);
-
-  let attention = findings.find((f) => f.severity !== 'info')?.message;
-  // SPEC §4: done on a day still to come is not done late but to be checked.
-  if (isDone && doneAfterAsOf !== null) {
-    combined.status = 'needs_attention';
-    attention = findings.find((f) => f.code === 'done_date_after_as_of')!.message;
-  }
+  const attention = settleStatus(combined, ev, obligations, plan.matchedRules, doneAfterAsOf, findings, ctx, add);
   const { status, due, daysOverdue, daysLate, missed } = combined;
   return {
     row: row.row + 1,
@@ -161,6 +101,102 @@ export function judgeTask(row: TableRow, ctx: TaskContext): TaskReport {
     missedPeriods: combined.missedLabels,
     findings,
   };
+}
+
+/** The row's departments by role: roles written in the cells count (办公室牵头，各科室配合: lead 办公室), not only the column's. */
+function departmentsOf(row: TableRow, ctx: TaskContext) {
+  const v = row.values;
+  const responsible = cellText(v.responsible ?? null);
+  return rowDepartments(
+    [cellText(v.lead ?? null)],
+    row.extraResponsible.length === 0 ? [responsible] : [responsible, ...row.extraResponsible.map(cellText)],
+    ctx.firstUnitLeads,
+  );
+}
+
+/**
+ * What the task is judged against: the obligations the deadline cell, the measure and the rules state;
+ * with none, the table year's end when the table has no deadline column (SPEC §4), else `unknown`.
+ */
+function obligationsToJudge(
+  plan: TaskObligations,
+  deadlineText: string,
+  ctx: TaskContext,
+  add: AddFinding,
+): Obligation[] {
+  if (plan.obligations.length === 0 && ctx.yearEnd !== null) {
+    add('deadline_from_table_year', ctx.columns.measure, { due: ctx.yearEnd });
+    return [{ kind: 'deadline', due: ctx.yearEnd, origin: 'table' }];
+  }
+  checkDeadline(plan, deadlineText, ctx.columns, add);
+  return plan.obligations.length > 0 ? plan.obligations : [{ kind: 'unknown', text: deadlineText }];
+}
+
+/**
+ * What the row and the log say was done (SPEC §2), with each obligation's activities. Activities and done
+ * dates after the as-of date have not happened yet: they prove nothing, and the earliest is returned.
+ */
+function evidenceOf(
+  row: TableRow,
+  ctx: TaskContext,
+  measure: string,
+  deadlineText: string,
+  obligations: readonly Obligation[],
+  add: AddFinding,
+): { ev: TaskEvidence; activities: TaskActivities; doneAfterAsOf: DayNumber | null } {
+  const v = row.values;
+  const c = ctx.columns;
+  const cells = {
+    progress: v.progress,
+    doneDate: v.doneDate,
+    startDate: v.startDate,
+    evidence: v.evidence,
+    hasEvidenceColumn: c.evidence !== undefined,
+    count: v.count,
+    lastDate: v.lastDate,
+    periodValues: row.periodValues,
+    measure,
+    // A deadline cell may name the stage that is due (2023年10月底前主体封顶): then that stage is the work.
+    targetText: deadlineText,
+  };
+  const { evidence: ev, activities: own } = gatherEvidence(cells, ctx.year, ctx.date1904);
+  for (const a of ev.absurd) add('absurd_date', c[a.field as Field] ?? c.measure, { text: a.text });
+  const logged = ctx.logged.get(row.row) ?? NOTHING_LOGGED;
+  const activities = taskActivities(ev, own, logged, obligations, ctx.year, ctx.asOf);
+  const doneDay = ev.progress !== 'not_done' ? ev.doneDay : null;
+  const doneAfterAsOf = activities.future ?? laterThan(ctx.asOf, doneDay, ev.tally?.lastDay ?? null);
+  if (doneAfterAsOf !== null)
+    add('done_date_after_as_of', c.doneDate ?? c.progress, { date: formatIso(doneAfterAsOf), asOf: ctx.asOfText });
+  return { ev, activities, doneAfterAsOf };
+}
+
+/**
+ * The task's status after the rules that look at the whole task (SPEC §4), and the reason a 待核实 text
+ * shows: done without any date to judge against is done; done without required evidence is a finding;
+ * done on a day still to come is 待核实.
+ */
+function settleStatus(
+  combined: CombinedVerdict,
+  ev: TaskEvidence,
+  obligations: readonly Obligation[],
+  matchedRules: readonly Rule[],
+  doneAfterAsOf: DayNumber | null,
+  findings: readonly Finding[],
+  ctx: TaskContext,
+  add: AddFinding,
+): string | undefined {
+  if (combined.status === 'needs_attention' && ev.progress === 'done' && obligations.every(hasNoDate))
+    combined.status = 'done';
+  const isDone = combined.status === 'done' || combined.status === 'done_late';
+  // A rule may require evidence; without a rule, only an evidence column left empty is a finding.
+  const evidenceRequired = matchedRules.some((r) => r.evidenceRequired);
+  if (isDone && (ev.hasEvidence === false || (evidenceRequired && ev.hasEvidence !== true)))
+    add('done_without_evidence', ctx.columns.evidence ?? ctx.columns.progress);
+  if (isDone && doneAfterAsOf !== null) {
+    combined.status = 'needs_attention';
+    return findings.find((f) => f.code === 'done_date_after_as_of')!.message;
+  }
+  return findings.find((f) => f.severity !== 'info')?.message;
 }
 
 /** The earliest of the days given that falls after `asOf`, or null. */
