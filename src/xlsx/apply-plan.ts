@@ -1,4 +1,4 @@
-import { cellAddress, columnLetter } from '../engine/model/workbook';
+import { cellAddress, columnLetter, EXCEL_MAX_COLUMNS } from '../engine/model/workbook';
 import { WritePlan } from '../engine/write/plan';
 import { CellWriter, generatedSheetXml, printTitles } from './generated-sheet-xml';
 import { inputError } from './input-error';
@@ -81,7 +81,8 @@ function addStatusWidth(xml: string, col: number, width: number): { xml: string;
 /**
  * Writes a plan into a package from which Luoshi's earlier output has been cleared. Every edit adds:
  * status cells into empty places, a conditional format, generated sheets, names and styles at the end
- * of their lists. Refuses (InputError) when the plan would write over a user's value.
+ * of their lists. Refuses (InputError) when the plan would write over a user's value ('would_overwrite') or
+ * when no column is left for the status column ('no_free_column': the table reaches XFD, Excel's last).
  */
 export async function applyPlan(
   pkg: WorkbookPackage,
@@ -95,6 +96,15 @@ export async function applyPlan(
       'no_sheet',
       `工作表“${plan.breakdown.sheet}”无法写入（不是普通工作表）：${pkg.file}`,
       `Sheet "${plan.breakdown.sheet}" cannot be written (not a worksheet): ${pkg.file}`,
+    );
+  }
+
+  if (plan.breakdown.statusColumn >= EXCEL_MAX_COLUMNS) {
+    const last = columnLetter(EXCEL_MAX_COLUMNS - 1);
+    throw inputError(
+      'no_free_column',
+      `工作表“${plan.breakdown.sheet}”的表格右侧直到最后一列 ${last} 都没有空列，无处写校验结果，未写出结果（可删除或移走表格右侧不用的列后再校验）：${pkg.file}`,
+      `The table on sheet "${plan.breakdown.sheet}" has no free column right of it up to the last column, ${last}, for the check result; nothing was written (delete or move unused columns right of the table, then check again): ${pkg.file}`,
     );
   }
 
@@ -132,6 +142,7 @@ export async function applyPlan(
   const edits = new Map<number, CellEdit>([[b.headerRow, place(b.headerRow, b.header, b.headerStyle)]]);
   for (const cell of b.cells) edits.set(cell.row, place(cell.row, cell.text, b.cellStyle));
   sheetXml = editColumn(sheetXml, b.statusColumn, edits);
+  const lastRow = b.cells.reduce((m, x) => Math.max(m, x.row), Math.max(b.headerRow, b.colouring.bottom));
   const width = addStatusWidth(sheetXml, b.statusColumn, b.width);
   sheetXml = width.xml;
   const c = b.colouring;
@@ -165,7 +176,8 @@ export async function applyPlan(
   // Generated sheets, after the user's.
   let wb = await pkg.required(pkg.workbookPath);
   const wbPrefix = rootPrefix(wb, 'workbook');
-  const relPrefix = prefixFor(wb, 'workbook', NS.rel);
+  const ns = await pkg.namespaces();
+  const relPrefix = prefixFor(wb, 'workbook', ns.rel);
   const dir = pkg.workbookPath.split('/').slice(0, -1).join('/');
   const usedIds = findElements(wb, 'sheet').map((s) => Number(attributesOf(s.text).sheetId) || 0);
   let sheetId = Math.max(0, ...usedIds);
@@ -175,10 +187,10 @@ export async function applyPlan(
     let part = '';
     for (let n = sheets.length + k + 1; !part || pkg.has(part); n++)
       part = `${dir ? `${dir}/` : ''}worksheets/sheet${n}.xml`;
-    pkg.write(part, generatedSheetXml(sheet, xf, sharedString));
+    pkg.write(part, generatedSheetXml(sheet, xf, sharedString, ns));
     await addContentType(pkg, part, NS.worksheetContent);
     const relId = await addRelationship(pkg, pkg.workbookPath, NS.worksheetType, part);
-    const idAttr = relPrefix ? `${relPrefix}:id="${relId}"` : `xmlns:r="${NS.rel}" r:id="${relId}"`;
+    const idAttr = relPrefix ? `${relPrefix}:id="${relId}"` : `xmlns:r="${ns.rel}" r:id="${relId}"`;
     const list = findElement(wb, 'sheets')!;
     wb = appendInside(wb, list, `<${wbPrefix}sheet name="${escapeXml(sheet.name)}" sheetId="${++sheetId}" ${idAttr}/>`);
     const index = sheets.length + k;
@@ -190,7 +202,6 @@ export async function applyPlan(
         `<${wbPrefix}definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(printTitles(sheet.name, sheet.printTitleRows))}</${wbPrefix}definedName>`,
       );
   }
-  const lastRow = b.cells.reduce((m, x) => Math.max(m, x.row), Math.max(b.headerRow, c.bottom));
   const statusRange = `${quoteSheet(b.sheet)}!$${columnLetter(b.statusColumn)}$${b.headerRow + 1}:$${columnLetter(b.statusColumn)}$${lastRow + 1}`;
   names.push(
     `<${wbPrefix}definedName name="${MARK.status}" localSheetId="${breakdown.index}" hidden="1">${escapeXml(statusRange)}</${wbPrefix}definedName>`,

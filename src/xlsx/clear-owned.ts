@@ -13,10 +13,10 @@ import { removeContentType, removeRelationship } from './package-parts';
 import { readSheetPart } from './read-workbook';
 import { editColumn, styleOf } from './sheet-data-edit';
 import { StringCounts, stringCountsOfMark, stringsInUse, truncateStrings } from './shared-strings-edit';
-import { listEntries, StyleCounts, truncateStyles } from './styles-edit';
+import { listEntries, MINIMAL_STYLES, StyleCounts, truncateStyles } from './styles-edit';
 import { attributesOf, elementName, findElement, findElements } from './xml-scan';
 import { splice, withAttribute } from './xml-edit';
-import { relsPathOf, WorkbookPackage } from './workbook-package';
+import { inNamespaces, relsPathOf, STRICT_NS, WorkbookPackage } from './workbook-package';
 
 export interface ClearResult {
   /** Whether the workbook held anything of Luoshi's. */
@@ -67,6 +67,16 @@ function clearBreakdown(
     }
   }
   return out;
+}
+
+/**
+ * Whether a styles part is one Luoshi made for a workbook that had none: without Luoshi's entries
+ * (`counts`, its styles mark) it is exactly Luoshi's minimal stylesheet, which no other writer makes.
+ */
+export function isLuoshiStylesPart(xml: string, counts: StyleCounts | null): boolean {
+  if (counts === null) return false;
+  const own = truncateStyles(xml, counts);
+  return own === MINIMAL_STYLES || own === inNamespaces(MINIMAL_STYLES, { strict: true, ...STRICT_NS });
 }
 
 /** Whether any worksheet still uses a cell format or differential format from the given indices on. */
@@ -164,7 +174,17 @@ export async function clearOwned(pkg: WorkbookPackage): Promise<ClearResult> {
     const styles = (await pkg.text(stylesPath))!;
     const xfFrom = originalStyles.cellXfs ?? listEntries(styles, 'cellXfs').length;
     const dxfFrom = Math.max(0, originalStyles.dxfs ?? listEntries(styles, 'dxfs').length);
-    if (!(await stylesInUse(pkg, xfFrom, dxfFrom))) pkg.write(stylesPath, truncateStyles(styles, originalStyles));
+    if (!(await stylesInUse(pkg, xfFrom, dxfFrom))) {
+      if (isLuoshiStylesPart(styles, originalStyles)) {
+        // The workbook had no styles part: it gets none back (with no relationship or content type).
+        const rel = (await pkg.relationships(pkg.workbookPath)).find(
+          (r) => r.target.toLowerCase() === stylesPath.toLowerCase(),
+        );
+        if (rel) await removeRelationship(pkg, pkg.workbookPath, rel.id);
+        await removeContentType(pkg, stylesPath);
+        pkg.remove(stylesPath);
+      } else pkg.write(stylesPath, truncateStyles(styles, originalStyles));
+    }
   }
 
   // Shared strings Luoshi appended, likewise (a workbook re-saved by Excel may have renumbered them).

@@ -82,11 +82,13 @@ export function generatedSheetXml(
   sheet: GeneratedSheet,
   styleIndex: (name: string) => number,
   sharedString?: (text: string) => number,
+  ns: { main: string; rel: string } = NS,
 ): string {
   const width = sheetWidth(sheet);
   const out: string[] = [];
   out.push('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n');
-  out.push(`<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">`);
+  // The package's own namespaces: a Strict package gets Strict parts.
+  out.push(`<worksheet xmlns="${ns.main}" xmlns:r="${ns.rel}">`);
   out.push(sheet.landscape ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '');
   out.push(`<dimension ref="A1:${cellAddress(Math.max(sheet.rows.length, 1) - 1, width - 1)}"/>`);
   if (sheet.freezeRows > 0) {

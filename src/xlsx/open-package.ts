@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import JSZip from 'jszip';
 import { inputError } from './input-error';
-import { storedEntry } from './zip-writer';
+import { readDirectory, storedEntry, ZipDirectory } from './zip-writer';
 import * as zlib from 'zlib';
 
 /** Largest unpacked part and package we read: beyond this a file is a zip bomb, not a worksheet. */
@@ -13,7 +13,41 @@ export interface XlsxPackage {
   /** A part's text, or null when absent. Refuses parts that declare a DTD (entity bombs). */
   text(path: string): Promise<string | null>;
   has(path: string): boolean;
+  /** The zip's central directory as written (entry times, folder entries, comment); null when unreadable. */
+  directory: ZipDirectory | null;
 }
+
+/**
+ * The text of an XML part, decoded as the part says (XML 1.0 §4.3.3, appendix F): a byte-order mark
+ * (UTF-8, UTF-16LE/BE), else the first characters' bytes ("<?" in UTF-16 without a mark), else the
+ * encoding declaration (GB18030, GBK… any the runtime knows), else UTF-8. A part decoded from another
+ * encoding has its declaration changed to UTF-8, so the text says what it is when written back as
+ * UTF-8. A UTF-8 mark stays in the text, as before (parts that have one are written back with it).
+ */
+export function decodeXml(bytes: Uint8Array): string {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let encoding = 'utf-8';
+  let skip = 0;
+  if (b[0] === 0xff && b[1] === 0xfe) [encoding, skip] = ['utf-16le', 2];
+  else if (b[0] === 0xfe && b[1] === 0xff) [encoding, skip] = ['utf-16be', 2];
+  else if (b[0] === 0x3c && b[1] === 0x00 && b[2] === 0x3f && b[3] === 0x00) encoding = 'utf-16le';
+  else if (b[0] === 0x00 && b[1] === 0x3c && b[2] === 0x00 && b[3] === 0x3f) encoding = 'utf-16be';
+  else if (!(b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf)) {
+    // A single-byte-compatible encoding names itself in the declaration ("UTF-16" there with one-byte "<?" is a mislabel).
+    const declared = DECLARED_ENCODING.exec(b.toString('latin1', 0, Math.min(b.length, 256)))?.[2].toLowerCase();
+    if (declared && !/^utf-?(8|16)/.test(declared)) encoding = declared;
+  }
+  if (encoding === 'utf-8') return b.toString('utf8');
+  let text: string;
+  try {
+    text = new TextDecoder(encoding, { fatal: false }).decode(b.subarray(skip));
+  } catch {
+    return b.toString('utf8'); // an encoding the runtime does not know: read as UTF-8, as before
+  }
+  return text.replace(DECLARED_ENCODING, (_, head: string) => `${head}"UTF-8"`);
+}
+
+const DECLARED_ENCODING = /^(\uFEFF?\s*<\?xml[^>]*?\sencoding\s*=\s*)["']([\w.:-]+)["']/;
 
 const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
@@ -81,6 +115,20 @@ export async function openPackage(bytes: Buffer, file: string): Promise<XlsxPack
       );
     }
   });
+  const directory = readDirectory(bytes);
+  // Part names are equal regardless of case (OPC, ECMA-376 part 2 §6.2.2.3): two entries under one name
+  // make the package ambiguous; Excel calls it damaged, and JSZip would silently keep only the last.
+  const seen = new Set<string>();
+  for (const entry of directory?.entries ?? []) {
+    const key = entry.name.replace(/^\//, '').toLowerCase();
+    if (seen.has(key))
+      throw inputError(
+        'duplicate_part',
+        `工作簿已损坏：压缩包中有两个同名部件 ${entry.name}（Excel 也会报告此文件已损坏），请在 Excel 或 WPS 中打开修复并另存后再校验：${file}`,
+        `The workbook is damaged: the zip holds two entries named ${entry.name} (Excel reports such a file as damaged); open it in Excel or WPS, let it repair, save it and check again: ${file}`,
+      );
+    seen.add(key);
+  }
   const lookup = new Map<string, JSZip.JSZipObject>();
   zip.forEach((path, entry) => lookup.set(path.toLowerCase(), entry));
   const find = (path: string) => zip.file(path) ?? lookup.get(path.replace(/^\//, '').toLowerCase()) ?? null;
@@ -88,6 +136,7 @@ export async function openPackage(bytes: Buffer, file: string): Promise<XlsxPack
   const texts = new Map<string, string>();
   return {
     zip,
+    directory,
     has: (path) => find(path) !== null,
     async text(path) {
       const entry = find(path);
@@ -99,9 +148,9 @@ export async function openPackage(bytes: Buffer, file: string): Promise<XlsxPack
         // Node's own inflate when the stored bytes are at hand: several times faster than JSZip's.
         const stored = storedEntry(entry.name, entry);
         if (stored?.method === 8)
-          content = zlib.inflateRawSync(stored.data, { maxOutputLength: MAX_PART_BYTES }).toString('utf8');
-        else if (stored?.method === 0) content = Buffer.from(stored.data).toString('utf8');
-        else content = await entry.async('string');
+          content = decodeXml(zlib.inflateRawSync(stored.data, { maxOutputLength: MAX_PART_BYTES }));
+        else if (stored?.method === 0) content = decodeXml(stored.data);
+        else content = decodeXml(await entry.async('uint8array'));
       } catch {
         throw inputError(
           'corrupt',

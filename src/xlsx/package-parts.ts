@@ -1,6 +1,6 @@
 import { attributesOf, findElement, findElements } from './xml-scan';
 import { appendInside, escapeXml, rootPrefix, splice } from './xml-edit';
-import { NS, relsPathOf, WorkbookPackage } from './workbook-package';
+import { inNamespaces, NS, relationshipType, relsPathOf, WorkbookPackage } from './workbook-package';
 
 /** Relationship target of `part` as seen from `owner` (both package paths), relative when they share a folder. */
 export function relativeTarget(owner: string, part: string): string {
@@ -11,7 +11,10 @@ export function relativeTarget(owner: string, part: string): string {
   return [...ownerDir.slice(common).map(() => '..'), ...target.slice(common)].join('/');
 }
 
-/** Adds a relationship to `owner`'s rels part (created when missing) and returns its new id. */
+/**
+ * Adds a relationship to `owner`'s rels part (created when missing) and returns its new id. A
+ * Transitional type (NS.worksheetType…) is written as the package's own: Strict in a Strict package.
+ */
 export async function addRelationship(
   pkg: WorkbookPackage,
   owner: string,
@@ -31,7 +34,7 @@ export async function addRelationship(
   xml = appendInside(
     xml,
     root,
-    `<${p}Relationship Id="${id}" Type="${type}" Target="${escapeXml(relativeTarget(owner, part))}"/>`,
+    `<${p}Relationship Id="${id}" Type="${relationshipType(type, await pkg.namespaces())}" Target="${escapeXml(relativeTarget(owner, part))}"/>`,
   );
   pkg.write(path, xml);
   return id;
@@ -69,7 +72,10 @@ export async function removeContentType(pkg: WorkbookPackage, part: string): Pro
   if (hit) pkg.write(CONTENT_TYPES, splice(xml, hit.start, hit.end, ''));
 }
 
-/** The styles part, created (with its relationship and content type) when the workbook has none. */
+/**
+ * The styles part, created (with its relationship and content type) when the workbook has none;
+ * `minimal` (Transitional) is then given the package's own namespaces.
+ */
 export async function ensureStylesPart(
   pkg: WorkbookPackage,
   minimal: string,
@@ -81,5 +87,5 @@ export async function ensureStylesPart(
   for (let i = 2; pkg.has(path); i++) path = `${dir ? `${dir}/` : ''}styles${i}.xml`;
   await addRelationship(pkg, pkg.workbookPath, NS.stylesType, path);
   await addContentType(pkg, path, NS.stylesContent);
-  return { path, xml: minimal, created: true };
+  return { path, xml: inNamespaces(minimal, await pkg.namespaces()), created: true };
 }

@@ -8,12 +8,19 @@ import {
   parseCounts,
 } from './luoshi-marks';
 import { entryStart, stringCounts, stringCountsOfMark, withoutCounts } from './shared-strings-edit';
-import { listEntries } from './styles-edit';
+import { listEntries, StyleCounts } from './styles-edit';
+import { isLuoshiStylesPart } from './clear-owned';
 import { attributesOf, elementPattern, findElement, findElements, findStartTag, startTag } from './xml-scan';
 import { rootClose } from './xml-edit';
 import { relsPathOf, WorkbookPackage } from './workbook-package';
 
-/** What Luoshi owns in a package, read from its marks. */
+/**
+ * Part names as reading resolves them: the same regardless of case (OPC part names are compared
+ * case-insensitively, and a relationship may say sheet1.xml for the entry Sheet1.xml).
+ */
+const key = (path: string) => path.replace(/^\//, '').toLowerCase();
+
+/** What Luoshi owns in a package, read from its marks (part names as `key` gives them). */
 async function ownedBy(pkg: WorkbookPackage): Promise<{
   parts: Set<string>;
   statusColumns: Map<string, number>;
@@ -29,16 +36,20 @@ async function ownedBy(pkg: WorkbookPackage): Promise<{
   for (const n of definedNames(wb)) {
     if (n.name === MARK.sheet && n.localSheetId !== null) {
       const part = sheets[n.localSheetId]?.partPath;
-      if (part) parts.add(part).add(relsPathOf(part));
+      if (part) parts.add(key(part)).add(key(relsPathOf(part)));
     }
     if (n.name === MARK.status && n.localSheetId !== null) {
       const range = parseColumnRange(n.value);
       const part = sheets[n.localSheetId]?.partPath;
-      if (range && part) statusColumns.set(part, range.col);
+      if (range && part) statusColumns.set(key(part), range.col);
     }
     if (n.name === MARK.styles) styleCounts = parseCounts(n.value);
     if (n.name === MARK.strings) stringCount = stringCountsOfMark(parseCounts(n.value))?.si ?? null;
   }
+  // A styles part Luoshi made for a workbook that had none is Luoshi's (clear takes it out whole).
+  const stylesPath = await pkg.stylesPath();
+  const styles = stylesPath ? await pkg.text(stylesPath) : null;
+  if (stylesPath && styles && isLuoshiStylesPart(styles, styleCounts as StyleCounts | null)) parts.add(key(stylesPath));
   return { parts, statusColumns, styleCounts, stringCount };
 }
 
@@ -156,16 +167,13 @@ export async function firstLoss(input: Buffer | WorkbookPackage, output: Buffer,
   const ownedAfter = await ownedBy(after);
   const stylesPath = await before.stylesPath();
   const stringsPath = await before.sharedStringsPath();
-  const special = new Set([
-    before.workbookPath,
-    before.workbookRelsPath,
-    '[Content_Types].xml',
-    stylesPath ?? '',
-    stringsPath ?? '',
-  ]);
+  const special = new Set(
+    [before.workbookPath, before.workbookRelsPath, '[Content_Types].xml', stylesPath ?? '', stringsPath ?? ''].map(key),
+  );
+  const is = (name: string, path: string | null) => path !== null && key(name) === key(path);
 
   for (const name of before.partNames()) {
-    if (ownedBefore.parts.has(name)) continue;
+    if (ownedBefore.parts.has(key(name))) continue;
     if (!after.has(name)) return `part ${name} is missing`;
     const rawBefore = before.stored(name);
     const rawAfter = after.stored(name);
@@ -178,7 +186,7 @@ export async function firstLoss(input: Buffer | WorkbookPackage, output: Buffer,
       Buffer.from(rawBefore.data).equals(Buffer.from(rawAfter.data))
     )
       continue;
-    if (!special.has(name) && !/\.xml$/.test(name)) {
+    if (!special.has(key(name)) && !/\.xml$/i.test(name)) {
       const a = await before.source.zip.file(name)!.async('nodebuffer');
       const b = await after.source.zip.file(after.entryName(name)!)!.async('nodebuffer');
       if (a.equals(b)) continue;
@@ -188,21 +196,21 @@ export async function firstLoss(input: Buffer | WorkbookPackage, output: Buffer,
     const x = (await before.source.text(name))!;
     const y = (await after.source.text(after.entryName(name)!))!;
     if (x === y) continue;
-    if (name === '[Content_Types].xml') {
+    if (is(name, '[Content_Types].xml')) {
       for (const e of [...findElements(x, 'Default'), ...findElements(x, 'Override')]) {
-        const part = (attributesOf(e.text).PartName ?? '').replace(/^\//, '');
+        const part = key(attributesOf(e.text).PartName ?? '');
         if (!ownedBefore.parts.has(part) && !y.includes(e.text)) return `content type ${e.text} is missing`;
       }
-    } else if (name === before.workbookRelsPath) {
+    } else if (is(name, before.workbookRelsPath)) {
       for (const e of findElements(x, 'Relationship')) {
-        const target = attributesOf(e.text).Target ?? '';
-        if (![...ownedBefore.parts].some((p) => p.endsWith(target.replace(/^\.?\//, ''))) && !y.includes(e.text))
+        const target = key(attributesOf(e.text).Target ?? '').replace(/^\.\//, '');
+        if (![...ownedBefore.parts].some((p) => p.endsWith(target)) && !y.includes(e.text))
           return `relationship ${e.text} is missing`;
       }
-    } else if (name === before.workbookPath) {
+    } else if (is(name, before.workbookPath)) {
       const beforeSheets = await before.sheets();
       for (const [i, e] of findElements(findElement(x, 'sheets')?.text ?? '', 'sheet').entries()) {
-        if (beforeSheets[i]?.partPath && ownedBefore.parts.has(beforeSheets[i].partPath!)) continue;
+        if (beforeSheets[i]?.partPath && ownedBefore.parts.has(key(beforeSheets[i].partPath!))) continue;
         if (!y.includes(e.text)) return `sheet entry ${e.text} is missing`;
       }
       for (const n of definedNames(x)) {
@@ -211,7 +219,7 @@ export async function firstLoss(input: Buffer | WorkbookPackage, output: Buffer,
       }
       const rest = (s: string) => withoutElements(s, ['sheets', 'definedNames', 'bookViews']);
       if (rest(x) !== rest(y)) return 'workbook part changed outside its sheet list and names';
-    } else if (name === stylesPath) {
+    } else if (is(name, stylesPath)) {
       const lists = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs'] as const;
       for (const list of lists) {
         const old = listEntries(x, list);
@@ -221,7 +229,7 @@ export async function firstLoss(input: Buffer | WorkbookPackage, output: Buffer,
       }
       const rest = (s: string) => withoutElements(s, [...lists]);
       if (rest(x) !== rest(y)) return 'styles changed outside their lists';
-    } else if (name === stringsPath) {
+    } else if (is(name, stringsPath)) {
       // The user's entries, and everything around the list, as they were; Luoshi's come after them.
       const a = withoutCounts(x);
       const b = withoutCounts(y);
@@ -229,8 +237,8 @@ export async function firstLoss(input: Buffer | WorkbookPackage, output: Buffer,
       if (!b.startsWith(a.slice(0, entryStart(a, keep)))) return `shared strings of ${name} changed`;
       if (!b.endsWith(a.slice(rootClose(a, 'sst')))) return `shared strings of ${name} changed after their list`;
     } else if (findStartTag(x.slice(0, 2000), 'worksheet')) {
-      const statusAfter = ownedAfter.statusColumns.get(name);
-      const statusBefore = ownedBefore.statusColumns.get(name);
+      const statusAfter = ownedAfter.statusColumns.get(key(name));
+      const statusBefore = ownedBefore.statusColumns.get(key(name));
       const loss = cellLoss(x, y, [statusAfter, statusBefore]);
       if (loss) return `${loss.what} of ${name} ${loss.how}`;
       const rest = (s: string, own: number | undefined) =>

@@ -1,4 +1,4 @@
-import { newEntry, StoredEntry, storedEntry, writeZip } from './zip-writer';
+import { DirectoryEntry, folderEntry, newEntry, StoredEntry, storedEntry, writeZip } from './zip-writer';
 import { inputError } from './input-error';
 import { openPackage, XlsxPackage } from './open-package';
 import { attributesOf, findElement, findElements, innerXml } from './xml-scan';
@@ -11,6 +11,34 @@ export const NS = {
   worksheetContent: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
   stylesContent: 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
 };
+
+/** Strict Open XML (ISO/IEC 29500 Strict) names for what NS names in Transitional. */
+export const STRICT_NS = {
+  main: 'http://purl.oclc.org/ooxml/spreadsheetml/main',
+  rel: 'http://purl.oclc.org/ooxml/officeDocument/relationships',
+};
+const TRANSITIONAL_REL_TYPES = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
+
+/** The namespaces a package's own parts use: what parts generated for it must use too. */
+export interface PackageNamespaces {
+  strict: boolean;
+  /** SpreadsheetML main namespace. */
+  main: string;
+  /** Relationships namespace (r:id) and the prefix of relationship types. */
+  rel: string;
+}
+
+/** A relationship type (NS.worksheetType, NS.stylesType…) in the package's own vocabulary. */
+export function relationshipType(type: string, ns: PackageNamespaces): string {
+  return ns.strict && type.startsWith(TRANSITIONAL_REL_TYPES)
+    ? `${ns.rel}/${type.slice(TRANSITIONAL_REL_TYPES.length)}`
+    : type;
+}
+
+/** Parts in the Transitional namespaces, as `ns` names them (a no-op for Transitional packages). */
+export function inNamespaces(xml: string, ns: PackageNamespaces): string {
+  return ns.strict ? xml.split(`"${NS.main}"`).join(`"${ns.main}"`).split(`"${NS.rel}"`).join(`"${ns.rel}"`) : xml;
+}
 
 /** Resolves a relationship target against the folder of the part that owns it. */
 export function resolveTarget(base: string, target: string): string {
@@ -85,7 +113,13 @@ export class WorkbookPackage {
         `不是 Excel 工作簿（缺少 workbook 部件）：${file}`,
         `Not an Excel workbook (no workbook part): ${file}`,
       );
-    return new WorkbookPackage(pkg, file, workbookPath);
+    // The entry's own name: part names are compared as reading resolves them (any case), see entryName.
+    let actual = workbookPath;
+    pkg.zip.forEach((name) => {
+      if (actual === workbookPath && name !== workbookPath && name.toLowerCase() === workbookPath.toLowerCase())
+        actual = name;
+    });
+    return new WorkbookPackage(pkg, file, pkg.zip.file(workbookPath) ? workbookPath : actual);
   }
 
   /** The same package as it was opened, without the edits made through this one. */
@@ -154,6 +188,13 @@ export class WorkbookPackage {
     return { edited: [...this.edited.keys()], removed: [...this.removed] };
   }
 
+  /** Transitional or Strict, by the namespace the workbook part is written in. */
+  async namespaces(): Promise<PackageNamespaces> {
+    const wb = (await this.text(this.workbookPath)) ?? '';
+    const strict = wb.slice(0, 4096).includes(STRICT_NS.main);
+    return strict ? { strict, ...STRICT_NS } : { strict, main: NS.main, rel: NS.rel };
+  }
+
   get workbookRelsPath(): string {
     return relsPathOf(this.workbookPath);
   }
@@ -175,12 +216,8 @@ export class WorkbookPackage {
         name: a.name ?? `Sheet${out.length + 1}`,
         index: out.length,
         relId,
-        partPath:
-          rel && !rel.external && rel.type === NS.worksheetType && this.has(rel.target)
-            ? rel.target
-            : rel && /\/worksheet$/.test(rel.type) && this.has(rel.target)
-              ? rel.target
-              : null,
+        // Transitional or Strict relationship type; the part by its entry's own name.
+        partPath: rel && !rel.external && /\/worksheet$/.test(rel.type) ? this.entryName(rel.target) : null,
         hidden: a.state === 'hidden' || a.state === 'veryHidden',
       });
     }
@@ -197,7 +234,7 @@ export class WorkbookPackage {
 
   private async workbookPart(type: RegExp): Promise<string | null> {
     const rel = (await this.relationships(this.workbookPath)).find((r) => type.test(r.type) && !r.external);
-    return rel && this.has(rel.target) ? rel.target : null;
+    return rel ? this.entryName(rel.target) : null;
   }
 
   /** The stored (compressed) bytes of a part as it is in the source package, or null when edited or unavailable. */
@@ -212,18 +249,39 @@ export class WorkbookPackage {
   async save(): Promise<Buffer> {
     const entries: StoredEntry[] = [];
     const written = new Set<string>();
-    for (const name of this.partNames()) {
-      if (this.removed.has(name)) continue;
-      written.add(name);
-      const edited = this.edited.get(name);
-      if (edited !== undefined) {
-        entries.push(newEntry(name, edited));
+    const directory = this.source.directory;
+    // The source's own order, folder entries, times and attributes, and its archive comment, are kept.
+    const listed = new Map<string, DirectoryEntry>((directory?.entries ?? []).map((e) => [e.name, e]));
+    const order = [...(directory?.entries.map((e) => e.name) ?? []), ...this.partNames()];
+    for (const name of order) {
+      if (written.has(name) || this.removed.has(name)) continue;
+      const meta = listed.get(name);
+      if (meta?.dir) {
+        written.add(name);
+        entries.push(folderEntry(meta));
         continue;
       }
-      const entry = this.source.zip.file(name)!;
-      entries.push(storedEntry(name, entry) ?? newEntry(name, await entry.async('uint8array')));
+      const entry = this.source.zip.file(name);
+      if (!entry || entry.dir) continue;
+      written.add(name);
+      const edited = this.edited.get(name);
+      const out =
+        edited !== undefined
+          ? newEntry(name, edited)
+          : (storedEntry(name, entry) ?? newEntry(name, await entry.async('uint8array')));
+      entries.push(
+        meta
+          ? {
+              ...out,
+              time: meta.time,
+              date: meta.date,
+              madeBy: meta.madeBy,
+              externalAttributes: meta.externalAttributes,
+            }
+          : out,
+      );
     }
     for (const [name, xml] of this.edited) if (!written.has(name)) entries.push(newEntry(name, xml));
-    return writeZip(entries);
+    return writeZip(entries, directory?.comment);
   }
 }

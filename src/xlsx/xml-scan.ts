@@ -40,6 +40,25 @@ export function decodeEntities(text: string): string {
   });
 }
 
+const CDATA = /<!\[CDATA\[([\s\S]*?)\]\]>/g;
+
+/**
+ * Character data as written in an element: entities decoded outside CDATA sections, a CDATA section's
+ * text taken as it stands (its markup dropped, "&amp;" inside it kept literally).
+ */
+export function decodeText(text: string): string {
+  if (text.indexOf('<![CDATA[') < 0) return decodeEntities(text);
+  let out = '';
+  let at = 0;
+  CDATA.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CDATA.exec(text))) {
+    out += decodeEntities(text.slice(at, m.index)) + m[1];
+    at = m.index + m[0].length;
+  }
+  return out + decodeEntities(text.slice(at));
+}
+
 /** OOXML escapes characters XML cannot hold as _xHHHH_ (e.g. _x000D_ for a carriage return). */
 export function decodeOoxmlEscapes(text: string): string {
   if (text.indexOf('_x') < 0) return text;
@@ -152,5 +171,5 @@ export function textOf(fragment: string): string {
   let out = '';
   let m: RegExpExecArray | null;
   while ((m = pattern.exec(withoutPhonetic))) out += m[2] ?? '';
-  return decodeOoxmlEscapes(decodeEntities(out));
+  return decodeOoxmlEscapes(decodeText(out));
 }

@@ -13,6 +13,88 @@ export interface StoredEntry {
   compressedSize: number;
   uncompressedSize: number;
   data: Uint8Array;
+  /** MS-DOS time and date as the source zip had them (kept: some users read them); absent: 1980-01-01 00:00. */
+  time?: number;
+  date?: number;
+  /** A folder entry ("xl/"): written with no data, as the source had it. */
+  dir?: boolean;
+  /** The central directory's "version made by" and external attributes (file system flags), as the source had them. */
+  madeBy?: number;
+  externalAttributes?: number;
+}
+
+/** One entry of a zip's central directory, as written (see readDirectory). */
+export interface DirectoryEntry {
+  name: string;
+  time: number;
+  date: number;
+  dir: boolean;
+  madeBy: number;
+  externalAttributes: number;
+}
+
+/** A zip's central directory: its entries in order and the archive comment (raw bytes). */
+export interface ZipDirectory {
+  entries: DirectoryEntry[];
+  comment: Uint8Array;
+}
+
+/**
+ * Reads a zip's central directory straight from its bytes: JSZip keeps one entry per name (a second
+ * entry of the same name silently replaces the first) and forgets entry times and folder entries'
+ * attributes. Null when the directory is not where its end record says (then JSZip's reading stands).
+ * Names are decoded as UTF-8, as JSZip decodes them.
+ */
+export function readDirectory(zip: Uint8Array): ZipDirectory | null {
+  const bytes = Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
+  // The end record is within the last 22 + 65535 bytes (its comment is at most 65535 bytes).
+  const from = Math.max(0, bytes.length - 22 - 0xffff);
+  let end = -1;
+  for (let i = bytes.length - 22; i >= from; i--) {
+    if (bytes.readUInt32LE(i) === 0x06054b50 && i + 22 + bytes.readUInt16LE(i + 20) <= bytes.length) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return null;
+  const count = bytes.readUInt16LE(end + 10);
+  let at = bytes.readUInt32LE(end + 16);
+  if (count === 0xffff || at === 0xffffffff) return null; // zip64: not a package Luoshi writes back
+  const entries: DirectoryEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > end || bytes.readUInt32LE(at) !== 0x02014b50) return null;
+    const nameLength = bytes.readUInt16LE(at + 28);
+    const name = bytes.toString('utf8', at + 46, at + 46 + nameLength);
+    const externalAttributes = bytes.readUInt32LE(at + 38);
+    entries.push({
+      name,
+      time: bytes.readUInt16LE(at + 12),
+      date: bytes.readUInt16LE(at + 14),
+      dir: name.endsWith('/') || (externalAttributes & 0x10) !== 0,
+      madeBy: bytes.readUInt16LE(at + 4),
+      externalAttributes,
+    });
+    at += 46 + nameLength + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+  }
+  const commentLength = bytes.readUInt16LE(end + 20);
+  return { entries, comment: bytes.subarray(end + 22, end + 22 + commentLength) };
+}
+
+/** A folder entry ("xl/"), with the time and attributes it had. */
+export function folderEntry(entry: DirectoryEntry): StoredEntry {
+  return {
+    name: entry.name,
+    method: 0,
+    crc32: 0,
+    compressedSize: 0,
+    uncompressedSize: 0,
+    data: new Uint8Array(0),
+    time: entry.time,
+    date: entry.date,
+    dir: true,
+    madeBy: entry.madeBy,
+    externalAttributes: entry.externalAttributes,
+  };
 }
 
 interface LoadedData {
@@ -64,8 +146,11 @@ export function newEntry(name: string, content: string | Uint8Array): StoredEntr
   return { name, method: 8, crc32: crc32(bytes), compressedSize: data.length, uncompressedSize: bytes.length, data };
 }
 
-/** A zip file of the entries, in order (no zip64: packages over 4 GB are refused long before this). */
-export function writeZip(entries: StoredEntry[]): Buffer {
+/**
+ * A zip file of the entries, in order, with the archive comment given (raw bytes, at most 65535; no
+ * zip64: packages over 4 GB are refused long before this).
+ */
+export function writeZip(entries: StoredEntry[], comment: Uint8Array = new Uint8Array(0)): Buffer {
   const chunks: Uint8Array[] = [];
   const central: Buffer[] = [];
   let offset = 0;
@@ -77,8 +162,10 @@ export function writeZip(entries: StoredEntry[]): Buffer {
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(flags, 6);
     local.writeUInt16LE(e.method, 8);
-    local.writeUInt16LE(0, 10); // time 00:00
-    local.writeUInt16LE(0x21, 12); // date 1980-01-01
+    const time = e.time ?? 0; // 00:00
+    const date = e.date ?? 0x21; // 1980-01-01
+    local.writeUInt16LE(time, 10);
+    local.writeUInt16LE(date, 12);
     local.writeUInt32LE(e.crc32, 14);
     local.writeUInt32LE(e.compressedSize, 18);
     local.writeUInt32LE(e.uncompressedSize, 22);
@@ -86,16 +173,17 @@ export function writeZip(entries: StoredEntry[]): Buffer {
     local.writeUInt16LE(0, 28);
     const header = Buffer.alloc(46);
     header.writeUInt32LE(0x02014b50, 0);
-    header.writeUInt16LE(20, 4);
+    header.writeUInt16LE(e.madeBy ?? 20, 4);
     header.writeUInt16LE(20, 6);
     header.writeUInt16LE(flags, 8);
     header.writeUInt16LE(e.method, 10);
-    header.writeUInt16LE(0, 12);
-    header.writeUInt16LE(0x21, 14);
+    header.writeUInt16LE(time, 12);
+    header.writeUInt16LE(date, 14);
     header.writeUInt32LE(e.crc32, 16);
     header.writeUInt32LE(e.compressedSize, 20);
     header.writeUInt32LE(e.uncompressedSize, 24);
     header.writeUInt16LE(name.length, 28);
+    header.writeUInt32LE((e.externalAttributes ?? (e.dir ? 0x10 : 0)) >>> 0, 38);
     header.writeUInt32LE(offset, 42);
     central.push(header, name);
     chunks.push(local, name, e.data);
@@ -108,5 +196,7 @@ export function writeZip(entries: StoredEntry[]): Buffer {
   end.writeUInt16LE(entries.length, 10);
   end.writeUInt32LE(centralSize, 12);
   end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...chunks, ...central, end]);
+  const note = comment.subarray(0, 0xffff);
+  end.writeUInt16LE(note.length, 20);
+  return Buffer.concat([...chunks, ...central, end, note]);
 }

@@ -1,5 +1,5 @@
 import { DayNumber, toYmd } from '../dates/civil-date';
-import { isEmptyCell, SheetData, WorkbookData } from '../model/workbook';
+import { EXCEL_MAX_COLUMNS, isEmptyCell, SheetData, WorkbookData } from '../model/workbook';
 import { normalizeText } from '../text/normalize';
 import { TableLayout } from './detect-table';
 import { MergedView } from './merged-cells';
@@ -37,13 +37,42 @@ export function headerExtent(view: MergedView, layout: TableLayout): { first: nu
 }
 
 /**
- * The first column from `from` on with no value in rows top…bottom and outside every merged area there
- * (0-based): where the status column goes (SPEC §5).
+ * What a shell may know of a sheet's columns beyond its values (the model's SheetData does not carry it yet):
+ * `hiddenColumns`, 0-based inclusive ranges a `<col hidden="1">` hides.
  */
-export function firstEmptyColumn(sheet: SheetData, from: number, top: number, bottom: number): number {
-  for (let c = from; ; c++) {
-    let empty = !sheet.merges.some((m) => m.left <= c && c <= m.right && m.top <= bottom && top <= m.bottom);
-    for (let r = top; empty && r <= bottom; r++) if (!isEmptyCell(sheet.rows[r]?.[c])) empty = false;
-    if (empty) return c;
+export interface ColumnFacts {
+  hiddenColumns?: ReadonlyArray<{ min: number; max: number }>;
+}
+
+/**
+ * Where the status column goes (SPEC §5), 0-based: the first column from `from` on with no cell in rows
+ * top…bottom and outside every merged area there. A cell is there when the reader gave it any value, ''
+ * included: a formula showing "" (Excel writes it as t="str" with an empty <v>) is not a free place, though
+ * the judge reads it as blank. A visible free column is preferred to a hidden one; a hidden one is given only
+ * when no visible column is free. EXCEL_MAX_COLUMNS (one past XFD) when no column is free: the writer refuses.
+ */
+export function firstEmptyColumn(sheet: SheetData & ColumnFacts, from: number, top: number, bottom: number): number {
+  const hidden = sheet.hiddenColumns ?? [];
+  let firstHidden = -1;
+  for (let c = from; c < EXCEL_MAX_COLUMNS; c++) {
+    const range = hidden.length ? hidden.find((h) => h.min <= c && c <= h.max) : undefined;
+    if (range && firstHidden >= 0) {
+      c = range.max; // a free hidden column is already known: skip the rest of the range
+      continue;
+    }
+    if (!isFreeColumn(sheet, c, top, bottom)) continue;
+    if (!range) return c;
+    firstHidden = c;
+    c = range.max;
   }
+  return firstHidden >= 0 ? firstHidden : EXCEL_MAX_COLUMNS;
+}
+
+function isFreeColumn(sheet: SheetData, c: number, top: number, bottom: number): boolean {
+  if (sheet.merges.some((m) => m.left <= c && c <= m.right && m.top <= bottom && top <= m.bottom)) return false;
+  for (let r = top; r <= bottom; r++) {
+    const v = sheet.rows[r]?.[c];
+    if (v !== null && v !== undefined) return false;
+  }
+  return true;
 }

@@ -1,5 +1,6 @@
 import { STATUS_CODES, STATUS_STYLES } from '../judge/status';
 import { Report } from '../model/report';
+import { fitCellText, fitSheetTexts } from './cell-text-limit';
 import { departmentSheet } from './department-sheet';
 import { findingsSheet } from './findings-sheet';
 import { pick } from './labels';
@@ -41,7 +42,10 @@ export function buildWritePlan(report: Report, ctx: PlanContext): WritePlan {
     periodsSheet(report, names.periods, ctx.fileName),
     findingsSheet(report, names.findings, ctx.fileName),
     runLogSheet(report, names.runLog, ctx.fileName, ctx.runAt, ctx.previousRunLog),
-  ].map((sheet) => ({ ...sheet, rowHeights: rowHeights(sheet, styles) }));
+  ]
+    // Texts copied from the user's cells may pass Excel's cell limit; cut before row heights are measured.
+    .map((sheet) => fitSheetTexts(sheet, lang))
+    .map((sheet) => ({ ...sheet, rowHeights: rowHeights(sheet, styles) }));
   return {
     breakdown: {
       sheet: report.sheet,
@@ -50,7 +54,7 @@ export function buildWritePlan(report: Report, ctx: PlanContext): WritePlan {
       header: pick(lang, '校验结果', 'Check result'),
       headerStyle: 'header',
       cellStyle: 'text',
-      cells: report.tasks.map((t) => ({ row: t.row - 1, text: t.statusText, status: t.status })),
+      cells: report.tasks.map((t) => ({ row: t.row - 1, text: fitCellText(t.statusText, lang), status: t.status })),
       width: 26,
       colouring: {
         top: dataTop,
