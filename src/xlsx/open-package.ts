@@ -116,8 +116,9 @@ export async function openPackage(bytes: Buffer, file: string): Promise<XlsxPack
     }
   });
   const directory = readDirectory(bytes);
-  // Part names are equal regardless of case (OPC, ECMA-376 part 2 §6.2.2.3): two entries under one name
-  // make the package ambiguous; Excel calls it damaged, and JSZip would silently keep only the last.
+  // Part names are equal regardless of case (OPC, ECMA-376 Part 2, requirement M1.12: implementers "shall
+  // neither create nor recognize packages with equivalent part names"; Apache POI refuses them too): two
+  // entries under one name make the package ambiguous, and JSZip would silently keep only the last.
   const seen = new Set<string>();
   for (const entry of directory?.entries ?? []) {
     const key = entry.name.replace(/^\//, '').toLowerCase();
