@@ -3,7 +3,7 @@ import * as path from 'path';
 import { runCheck, runClear } from '../src/addin/excel/run-check';
 import { readWorkbook } from '../src/xlsx/read-workbook';
 import { withBreakdownSheet } from './helpers/inject-table';
-import { testHost } from './office-host/context';
+import { MERGED_AREAS_LIMIT, testHost } from './office-host/context';
 import { hostWorkbookOf } from './office-host/model';
 
 /* Real workbooks, not the sample: the add-in reads, checks and clears every corpus workbook given a small breakdown sheet. */
@@ -27,7 +27,11 @@ describe('the add-in on ../shared/corpus/xlsx (real workbooks given a breakdown 
       const before = model.sheets.map((s) => [s.name, s.grid()]);
       const host = testHost(model);
       const result = await runCheck(host, { asOf: '2022-09-30', runAt: '2022-09-30 09:00', fileName: file });
-      expect({ file, syncs: result.syncs }).toEqual({ file, syncs: 3 });
+      // Excel reads at most 512 merged areas of a sheet in one call (see MERGED_AREAS_LIMIT): such a sheet's
+      // merges are read in row blocks, in requests of their own (one corpus file, exceljs issue 877).
+      const manyMerges = data.sheets.some((s) => s.merges.length > MERGED_AREAS_LIMIT);
+      if (manyMerges) expect(result.syncs).toBeLessThanOrEqual(16);
+      else expect({ file, syncs: result.syncs }).toEqual({ file, syncs: 3 });
       expect(await runClear(host)).toBe(true);
       expect({ file, sheets: model.sheets.map((s) => [s.name, s.grid()]) }).toEqual({ file, sheets: before });
       checked++;

@@ -11,11 +11,23 @@ import { HostCell, HostConditionalFormat, HostName, HostSheet, HostWorkbook } fr
  *   sync with its Office error code, and the operations before it stay applied (Excel does not roll back);
  * - syncs are counted, and each request's and response's size is measured; in web mode a request or
  *   response over 5 MB is refused with RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded;
+ * - Excel's documented limits on reads: a get of values/number formats/formulas over more than five
+ *   million cells fails with RangeExceedsLimit or gives null (HostWorkbook.largeRead; "On all platforms,
+ *   a range is limited to five million cells for get operations",
+ *   https://learn.microsoft.com/office/dev/add-ins/excel/performance#payload-size-limit-best-practices);
+ *   getMergedAreasOrNullObject over more than 512 merged areas fails ("if the merged areas count in this
+ *   range is more than 512, then this method will fail to return the result",
+ *   https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getmergedareasornullobject-member(1));
+ *   a failed request loads nothing;
  * - values are taken as Excel takes typed input: "=…", "+…", "@…" become formulas and "-2" a number
  *   unless the cell's number format is text ("@").
  */
 
 export const WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/** Cells one get of cell properties may cover, on every platform. */
+export const READ_CELL_LIMIT = 5_000_000;
+/** Merged areas Range.getMergedAreasOrNullObject returns at most. */
+export const MERGED_AREAS_LIMIT = 512;
 
 interface Op {
   run: () => void;
@@ -66,7 +78,14 @@ export class HostContext {
         'RequestPayloadSizeLimitExceeded',
         `The request payload size (${requestBytes}) has exceeded the limit.`,
       );
-    for (const op of ops) op.run();
+    try {
+      for (const op of ops) op.run();
+    } catch (e) {
+      // A failed request sends no response: nothing it loaded can be read (the writes before the
+      // failing operation stay applied, as in Excel).
+      for (const o of this.loadedThisSync) o.forget();
+      throw e;
+    }
     this.syncs[this.syncs.length - 1].responseBytes = this.responseBytes;
     if (this.responseBytes > this.payloadLimit) {
       for (const o of this.loadedThisSync) o.forget();
@@ -412,8 +431,8 @@ class WorksheetProxy extends HostObject {
   getRanges(address: string): RangeAreasProxy {
     return new RangeAreasProxy(this.ctx, this.target, () => address.split(',').map((a) => parseArea(a).area));
   }
-  getUsedRangeOrNullObject(): RangeProxy {
-    return new RangeProxy(this.ctx, this.target, () => this.target().usedArea(), true);
+  getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
+    return new RangeProxy(this.ctx, this.target, () => this.target().usedArea(valuesOnly), true);
   }
   delete(): void {
     this.ctx.queue('worksheet.delete', 40, () => {
@@ -536,24 +555,47 @@ class RangeAreasProxy extends HostObject {
   constructor(
     ctx: HostContext,
     private readonly sheet: () => HostSheet,
-    private readonly areas: () => MergeRange[] | null,
+    private readonly rects: () => MergeRange[] | null,
     private readonly orNull = false,
   ) {
     super(ctx);
   }
   protected override isNull(): boolean {
-    return this.orNull && (this.areas() ?? []).length === 0;
+    return this.orNull && (this.rects() ?? []).length === 0;
   }
   get address(): string {
     return this.got('address');
   }
+  /** The areas as ranges (ExcelApi 1.9): rowIndex, columnIndex, rowCount, columnCount each. */
+  get areas(): RangeCollection {
+    return this.areaList;
+  }
+  private readonly areaList = new RangeCollection(this.ctx, () =>
+    (this.rects() ?? []).map((a) => new RangeProxy(this.ctx, this.sheet, () => a)),
+  );
+  protected override child(name: string): HostObject {
+    if (name === 'areas') return this.areaList;
+    return super.child(name);
+  }
   get format(): any {
-    return formatRecorder(this.ctx, this.sheet, () => this.areas() ?? []);
+    return formatRecorder(this.ctx, this.sheet, () => this.rects() ?? []);
   }
   protected readProperty(name: string): unknown {
     if (name === 'address')
-      return (this.areas() ?? []).map((a) => `${quote(this.sheet().name)}!${areaAddress(a)}`).join(',');
+      return (this.rects() ?? []).map((a) => `${quote(this.sheet().name)}!${areaAddress(a)}`).join(',');
     throw hostError('InvalidArgument', `RangeAreas.${name} is not modelled`);
+  }
+}
+
+class RangeCollection extends HostCollection<RangeProxy> {
+  constructor(
+    ctx: HostContext,
+    private readonly list: () => RangeProxy[],
+  ) {
+    super(ctx);
+  }
+  protected members(): RangeProxy[] {
+    return this.list();
   }
 }
 
@@ -602,6 +644,9 @@ class RangeProxy extends HostObject {
   get rowIndex(): number {
     return this.got('rowIndex');
   }
+  get columnIndex(): number {
+    return this.got('columnIndex');
+  }
   /** The worksheet containing the range (ExcelApi 1.1): a proxy, its properties loaded as any sheet's. */
   get worksheet(): WorksheetProxy {
     return new WorksheetProxy(this.ctx, this.sheet);
@@ -616,6 +661,10 @@ class RangeProxy extends HostObject {
     const s = this.sheet();
     const a = this.at();
     const grid = (f: (c: HostCell | undefined) => unknown) => {
+      if ((a.bottom - a.top + 1) * (a.right - a.left + 1) > READ_CELL_LIMIT) {
+        if (this.ctx.model.largeRead === 'null') return null;
+        throw hostError('RangeExceedsLimit', 'The cell count in the range has exceeded the maximum supported number.');
+      }
       const out: unknown[][] = [];
       for (let r = a.top; r <= a.bottom; r++) {
         const row: unknown[] = [];
@@ -639,6 +688,8 @@ class RangeProxy extends HostObject {
         return a.right - a.left + 1;
       case 'rowIndex':
         return a.top;
+      case 'columnIndex':
+        return a.left;
     }
     throw hostError('InvalidArgument', `Range.${name} is not modelled`);
   }
@@ -673,9 +724,12 @@ class RangeProxy extends HostObject {
       () => {
         const a = this.area();
         if (!a) return null;
-        return this.sheet().merges.filter(
+        const found = this.sheet().merges.filter(
           (m) => m.top >= a.top && m.top <= a.bottom && m.left >= a.left && m.left <= a.right,
         );
+        if (found.length > MERGED_AREAS_LIMIT)
+          throw hostError('GeneralException', `More than ${MERGED_AREAS_LIMIT} merged areas in the range.`);
+        return found;
       },
       true,
     );

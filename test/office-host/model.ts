@@ -1,6 +1,6 @@
 import { dayToSerial } from '../../src/engine/dates/excel-serial';
 import { parseIso } from '../../src/engine/dates/civil-date';
-import { CellValue, MergeRange, WorkbookData } from '../../src/engine/model/workbook';
+import { CellValue, columnLetter, MergeRange, WorkbookData } from '../../src/engine/model/workbook';
 
 /** One cell as Excel holds it: a value (or a formula and its result), a number format and format settings. */
 export interface HostCell {
@@ -35,6 +35,11 @@ export class HostSheet {
   frozenRows = 0;
   protected = false;
   visibility: 'Visible' | 'Hidden' = 'Visible';
+  /**
+   * Cells formatted without holding anything (a template's borders down to row 65,536): they count in
+   * Excel's used range, but not in the values-only used range (Worksheet.getUsedRange(true)).
+   */
+  formattedArea: MergeRange | null = null;
   constructor(public name: string) {}
 
   cell(row: number, col: number): HostCell | undefined {
@@ -48,20 +53,20 @@ export class HostSheet {
     return c;
   }
 
-  /** Excel's used range: every cell with a value, a number format or a format. */
-  usedArea(): MergeRange | null {
-    let top = Infinity,
-      left = Infinity,
-      bottom = -1,
-      right = -1;
+  /**
+   * Excel's used range: every cell with a value, a number format or a format; with `valuesOnly`, only
+   * cells with a value or a formula (Worksheet.getUsedRange(valuesOnly), ExcelApi 1.2).
+   */
+  usedArea(valuesOnly = false): MergeRange | null {
+    const f = valuesOnly ? null : this.formattedArea;
+    let top = f ? f.top : Infinity,
+      left = f ? f.left : Infinity,
+      bottom = f ? f.bottom : -1,
+      right = f ? f.right : -1;
     for (const [key, c] of this.cells) {
-      if (
-        c.value === null &&
-        c.formula === undefined &&
-        c.numberFormat === 'General' &&
-        Object.keys(c.format).length === 0
-      )
-        continue;
+      if (c.value === null && c.formula === undefined) {
+        if (valuesOnly || (c.numberFormat === 'General' && Object.keys(c.format).length === 0)) continue;
+      }
       const [r, col] = key.split(',').map(Number);
       top = Math.min(top, r);
       left = Math.min(left, col);
@@ -69,6 +74,24 @@ export class HostSheet {
       right = Math.max(right, col);
     }
     return bottom < 0 ? null : { top, left, bottom, right };
+  }
+
+  /**
+   * The user deletes column `col`: cells right of it move left, and a defined name that referred to the
+   * column turns into #REF! and stays (Excel never removes a name on its own).
+   */
+  deleteColumn(col: number): void {
+    const moved = new Map<string, HostCell>();
+    for (const [key, c] of this.cells) {
+      const [r, k] = key.split(',').map(Number);
+      if (k === col) continue;
+      moved.set(`${r},${k > col ? k - 1 : k}`, c);
+    }
+    this.cells = moved;
+    const letter = columnLetter(col);
+    for (const n of this.names)
+      if (new RegExp(`!\\$?${letter}\\$?\\d+(:\\$?${letter}\\$?\\d+)?$`).test(n.formula))
+        n.formula = n.formula.replace(/!.*$/, '!#REF!');
   }
 
   /** Displayed values as a grid from A1 (formulas show their result). */
@@ -95,6 +118,11 @@ export class HostWorkbook {
   cellEditMode = false;
   activeSheet = '';
   selection = '';
+  /**
+   * What Excel does with a get of cell properties over more than five million cells: the documented
+   * RangeExceedsLimit error, or (as for unbounded ranges) null values.
+   */
+  largeRead: 'RangeExceedsLimit' | 'null' = 'RangeExceedsLimit';
 
   sheet(name: string): HostSheet | undefined {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());

@@ -31,6 +31,10 @@ async function removeOwned(context: Excel.RequestContext, batch: WriteBatch, own
   await batch.add(200 * owned.sheets.size, () => {
     for (const name of owned.sheets.keys()) sheets.getItem(name).delete();
   });
+  // A status name the user's column delete turned #REF! (Excel keeps it), or one on another sheet.
+  await batch.add(60 * owned.staleNames.length, () => {
+    for (const n of owned.staleNames) sheets.getItem(n.sheet).names.getItem(n.name).delete();
+  });
   const s = owned.status;
   if (!s) return;
   await batch.add(400 + 60 * owned.conditionalFormats.length, () => {

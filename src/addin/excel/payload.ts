@@ -26,6 +26,15 @@ export function isPayloadTooLarge(error: unknown): boolean {
 }
 
 /**
+ * Whether a read was too large for one round trip: the 5 MB payload cap (Excel on the web) or the
+ * five-million-cell limit on a get (RangeExceedsLimit, every platform;
+ * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-error-handling).
+ */
+export function isReadTooLarge(error: unknown): boolean {
+  return isPayloadTooLarge(error) || (error as { code?: string } | null)?.code === 'RangeExceedsLimit';
+}
+
+/**
  * Queues writes and syncs only when the next piece would push the request over its budget, so a
  * small workbook costs one round trip and a large one as few as the budget allows.
  */

@@ -1,6 +1,5 @@
 import {
   CellValue,
-  columnIndex,
   constantValue,
   formatIso,
   dateFormatShowsDay,
@@ -17,7 +16,7 @@ import {
   SheetRole,
   WorkbookData,
 } from '../../engine';
-import { isPayloadTooLarge } from './payload';
+import { isReadTooLarge } from './payload';
 
 /** What Luoshi finds of its own earlier run (the same hidden names the CLI writes; see ownership-marks). */
 export interface OwnedParts {
@@ -29,6 +28,12 @@ export interface OwnedParts {
   conditionalFormats: Excel.ConditionalFormat[];
   /** The cells of the previous run log. */
   previousRunLog: CellValue[][] | null;
+  /**
+   * Luoshi's status and width names that are not the status column's: one turned #REF! when the user
+   * deleted the column (Excel keeps such a name), or was left on another sheet. Removed on every run,
+   * whatever their formula, or the next names.add fails ("already exists").
+   */
+  staleNames: Array<{ sheet: string; name: string }>;
 }
 
 export interface WorkbookSnapshot {
@@ -49,10 +54,18 @@ interface SheetQuery {
   protection: Excel.WorksheetProtection;
   used: Excel.Range | null;
   merged: Excel.RangeAreas | null;
+  /** The merged areas once read (in one piece or in row blocks). */
+  merges: MergeRange[];
   formats: Excel.ConditionalFormatCollection | null;
-  /** The used range's cells once read (in one piece or in row blocks). */
-  cells: { address: string; values: unknown[][]; numberFormat: unknown[][] } | null;
+  /** The values-only used range's cells once read (in one piece or in row blocks); row/col: its top-left. */
+  cells: { row: number; col: number; values: unknown[][]; numberFormat: unknown[][] } | null;
 }
+
+/** Cells per block when the used range is read in row blocks (a get is limited to 5 million cells). */
+const BLOCK_CELLS = 200_000;
+/** A merged area by its rows and columns (RangeAreas.areas, ExcelApi 1.9), never by parsing an address. */
+const MERGE_PROPS = 'areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount';
+const USED_EXTENT = 'rowIndex,columnIndex,rowCount,columnCount';
 
 /** A sheet whose name is one Luoshi gives its own sheets: its cells are read only if it is not Luoshi's. */
 function mayBeGenerated(name: string): boolean {
@@ -65,20 +78,22 @@ function mayBeGenerated(name: string): boolean {
   });
 }
 
-/** "'台账'!A1:K40" → the 0-based top-left of the address. */
-function topLeft(address: string): { row: number; col: number } {
-  const m = /!\$?([A-Z]{1,3})\$?(\d+)/.exec(address) ?? /^\$?([A-Z]{1,3})\$?(\d+)/.exec(address);
-  return m ? { row: Number(m[2]) - 1, col: columnIndex(m[1])! } : { row: 0, col: 0 };
+/**
+ * The merged areas RangeAreas holds, from each area's indexes and counts. Parsing RangeAreas.address
+ * instead breaks on a sheet name with a comma ("'台账,2022'!A3:G3,…").
+ */
+function mergesOf(areas: Excel.RangeAreas | null): MergeRange[] {
+  if (!areas || areas.isNullObject) return [];
+  return areas.areas.items.map((r) => ({
+    top: r.rowIndex,
+    left: r.columnIndex,
+    bottom: r.rowIndex + r.rowCount - 1,
+    right: r.columnIndex + r.columnCount - 1,
+  }));
 }
 
-function mergeRanges(areas: Excel.RangeAreas | null): MergeRange[] {
-  if (!areas || areas.isNullObject) return [];
-  return areas.address.split(',').map((a) => {
-    const [from, to] = a.replace(/^.*!/, '').split(':');
-    const f = topLeft(from);
-    const t = to ? topLeft(to) : f;
-    return { top: f.row, left: f.col, bottom: t.row, right: t.col };
-  });
+function errorCode(e: unknown): string {
+  return (e as { code?: string } | null)?.code ?? '';
 }
 
 /** Values and number formats → engine cells: numbers shown as dates become dates; "" is empty. */
@@ -112,8 +127,10 @@ function toRows(
 
 /**
  * Reads the workbook in two round trips: the sheet list (with the date system), then every sheet's
- * used range (values, number formats, merged areas), names, protection and conditional formats.
- * On Excel on the web a response over 5 MB is refused; then the cells are read again in row blocks.
+ * values-only used range (values, number formats), merged areas, names, protection and conditional
+ * formats. When that request fails (a response over 5 MB on the web, a used range over five million
+ * cells, more than 512 merged areas on a sheet), it is asked again without cells and merges; then each
+ * sheet's merges are read in their own request and the cells in row blocks (see readCells).
  */
 export async function readWorkbook(context: Excel.RequestContext): Promise<WorkbookSnapshot> {
   let syncs = 0;
@@ -141,34 +158,33 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
       protection,
       used: null,
       merged: null,
+      merges: [],
       formats: null,
       cells: null,
     };
-    if (!mayBeGenerated(sheet.name)) queueCells(q, true);
     return q;
   });
-  try {
-    await context.sync();
-    syncs++;
-    for (const q of queries) takeCells(q);
-  } catch (e) {
-    if (!isPayloadTooLarge(e)) throw e;
-    // The refused request took its loads with it: ask again, with the cells' extent instead of the cells.
-    for (const q of queries) {
-      q.names.load('items/name,items/formula');
-      q.protection.load('protected');
-      if (q.used) queueCells(q, false);
-    }
-    await context.sync();
-    syncs++;
-    syncs += await readInBlocks(
-      context,
-      queries.filter((q) => q.used),
-    );
-  }
+  syncs += await readCells(
+    context,
+    queries.filter((q) => !mayBeGenerated(q.name)),
+    () => {
+      // The failed request took its loads with it.
+      for (const q of queries) {
+        q.names.load('items/name,items/formula');
+        q.protection.load('protected');
+      }
+    },
+  );
 
   // Which sheets and names are Luoshi's.
-  const owned: OwnedParts = { sheets: new Map(), status: null, conditionalFormats: [], previousRunLog: null };
+  const owned: OwnedParts = {
+    sheets: new Map(),
+    status: null,
+    conditionalFormats: [],
+    previousRunLog: null,
+    staleNames: [],
+  };
+  const columnNames: Array<{ sheet: string; name: string }> = [];
   for (const q of queries) {
     for (const n of q.names.items) {
       if (!isLuoshiName(n.name)) continue;
@@ -176,26 +192,23 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
       if (n.name === MARK.sheet) {
         const role = constantValue(formula) as SheetRole | null;
         if (role && SHEET_ROLES.includes(role)) owned.sheets.set(q.name, role);
-      } else if (n.name === MARK.status) {
-        const range = parseColumnRange(formula);
-        if (range)
+      } else if (n.name === MARK.status || n.name === MARK.width) {
+        columnNames.push({ sheet: q.name, name: n.name });
+        const range = n.name === MARK.status ? parseColumnRange(formula) : null;
+        if (range && !owned.status)
           owned.status = { sheet: q.name, ...range, widthSet: q.names.items.some((x) => x.name === MARK.width) };
       }
     }
   }
+  owned.staleNames = columnNames.filter((n) => n.sheet !== owned.status?.sheet);
   // A sheet named like Luoshi's that is the user's own: read it after all.
   const late = queries.filter((q) => !q.used && !owned.sheets.has(q.name));
-  if (late.length > 0) {
-    for (const q of late) queueCells(q, true);
-    await context.sync();
-    syncs++;
-    for (const q of late) takeCells(q);
-  }
+  if (late.length > 0) syncs += await readCells(context, late, () => {});
 
   const data: SheetData[] = [];
   for (const q of queries) {
     const role = owned.sheets.get(q.name);
-    const cells = q.cells ? toRows(q.cells.values, q.cells.numberFormat, topLeft(q.cells.address), date1904) : [];
+    const cells = q.cells ? toRows(q.cells.values, q.cells.numberFormat, q.cells, date1904) : [];
     if (role === 'runLog') owned.previousRunLog = cells;
     if (role) continue;
     if (owned.status && owned.status.sheet === q.name) {
@@ -209,7 +222,7 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
             isStatusRuleFormula(String(cf.customOrNullObject.rule.formula).replace(/^=/, ''), s.col),
         );
     }
-    data.push({ name: q.name, rows: cells, merges: mergeRanges(q.merged), hidden: q.hidden || undefined });
+    data.push({ name: q.name, rows: cells, merges: q.merges, hidden: q.hidden || undefined });
   }
   const protectedSheets = new Set(queries.filter((q) => q.protection.protected).map((q) => q.name));
   return {
@@ -221,43 +234,132 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   };
 }
 
-function takeCells(q: SheetQuery): void {
-  if (q.used && !q.used.isNullObject)
-    q.cells = { address: q.used.address, values: q.used.values, numberFormat: q.used.numberFormat };
+/**
+ * Reads the cells and merged areas of `queries` in the request that holds whatever was queued before
+ * (one round trip). When that request fails for any reason but cell-edit mode, `requeue` queues the
+ * other loads again and they go with the used ranges' extent only; then each sheet's merges are read
+ * in their own request (row blocks on failure) and the cells in row blocks sized by cell count. A
+ * sheet whose values come back null (a get over five million cells) is read in row blocks too.
+ * Office.js: Worksheet.getUsedRangeOrNullObject(valuesOnly) (ExcelApi 1.4); "On all platforms, a range
+ * is limited to five million cells for get operations" and Excel on the web caps a request or response
+ * at 5 MB (https://learn.microsoft.com/office/dev/add-ins/excel/performance#payload-size-limit-best-practices,
+ * https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins);
+ * the error is RangeExceedsLimit (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-error-handling).
+ * Range.getMergedAreasOrNullObject (ExcelApi 1.13) "will fail to return the result" past 512 merged areas
+ * (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getmergedareasornullobject-member(1)).
+ * Returns the round trips used.
+ */
+async function readCells(context: Excel.RequestContext, queries: SheetQuery[], requeue: () => void): Promise<number> {
+  let syncs = 0;
+  for (const q of queries) queueCells(q, true, true);
+  try {
+    await context.sync();
+    syncs++;
+    for (const q of queries) {
+      takeCells(q);
+      q.merges = mergesOf(q.merged);
+    }
+  } catch (e) {
+    if (errorCode(e) === 'InvalidOperationInCellEditMode') throw e;
+    requeue();
+    for (const q of queries) queueCells(q, false, false);
+    await context.sync();
+    syncs++;
+    syncs += await readMerges(context, queries);
+  }
+  syncs += await readInBlocks(
+    context,
+    queries.filter((q) => q.used && !q.used.isNullObject && !q.cells),
+  );
+  return syncs;
 }
 
-function queueCells(q: SheetQuery, withValues: boolean): void {
-  const used = q.sheet.getUsedRangeOrNullObject();
-  used.load(withValues ? 'address,values,numberFormat' : 'address,rowCount,columnCount');
+function takeCells(q: SheetQuery): void {
+  const used = q.used;
+  if (!used || used.isNullObject || used.values === null || used.numberFormat === null) return;
+  q.cells = { row: used.rowIndex, col: used.columnIndex, values: used.values, numberFormat: used.numberFormat };
+}
+
+function queueCells(q: SheetQuery, withValues: boolean, withMerges: boolean): void {
+  // Values only: a template formatted down to row 65,536 does not count (Worksheet.getUsedRange(true)).
+  const used = q.sheet.getUsedRangeOrNullObject(true);
+  used.load(withValues ? `${USED_EXTENT},values,numberFormat` : USED_EXTENT);
   q.used = used;
   // Through the whole sheet, not the used range: an empty sheet's used range is a null object,
   // and nothing can be asked of a null object.
   const sheet = q.sheet.getRange();
-  q.merged = sheet.getMergedAreasOrNullObject();
-  q.merged.load('address');
+  q.merged = null;
+  if (withMerges) {
+    q.merged = sheet.getMergedAreasOrNullObject();
+    q.merged.load(MERGE_PROPS);
+  }
   q.formats = sheet.conditionalFormats;
   q.formats.load('items/type,items/customOrNullObject/rule/formula');
 }
 
-/** Reads the used ranges block by block, halving a block whenever its response is still too large. */
-async function readInBlocks(context: Excel.RequestContext, queries: SheetQuery[]): Promise<number> {
+/**
+ * Each sheet's merged areas in a request of its own, over the rows that hold values; a block whose
+ * read fails (more than 512 merged areas) is split in two. An area is kept once however many blocks
+ * report it.
+ */
+async function readMerges(context: Excel.RequestContext, queries: SheetQuery[]): Promise<number> {
   let syncs = 0;
   for (const q of queries) {
     const used = q.used!;
+    q.merges = [];
     if (used.isNullObject) continue;
-    const origin = topLeft(used.address);
-    const values: unknown[][] = [];
-    const formats: unknown[][] = [];
-    const pending: Array<[number, number]> = [[0, used.rowCount - 1]];
+    const found = new Map<string, MergeRange>();
+    const pending: Array<[number, number]> = [[0, used.rowIndex + used.rowCount - 1]];
     while (pending.length > 0) {
       const [from, to] = pending.shift()!;
-      const block = q.sheet.getRangeByIndexes(origin.row + from, origin.col, to - from + 1, used.columnCount);
-      block.load('values,numberFormat');
+      const areas = q.sheet.getRange(`${from + 1}:${to + 1}`).getMergedAreasOrNullObject();
+      areas.load(MERGE_PROPS);
       try {
         await context.sync();
         syncs++;
       } catch (e) {
-        if (!isPayloadTooLarge(e) || from === to) throw e;
+        if (from === to || errorCode(e) === 'InvalidOperationInCellEditMode') throw e;
+        const mid = Math.floor((from + to) / 2);
+        pending.unshift([from, mid], [mid + 1, to]);
+        continue;
+      }
+      for (const m of mergesOf(areas)) found.set(`${m.top},${m.left}`, m);
+    }
+    q.merges = [...found.values()];
+  }
+  return syncs;
+}
+
+/**
+ * Reads the used ranges in row blocks of about BLOCK_CELLS cells, halving a block whenever its
+ * response is still too large, exceeds the cell limit, or comes back null.
+ */
+async function readInBlocks(context: Excel.RequestContext, queries: SheetQuery[]): Promise<number> {
+  let syncs = 0;
+  for (const q of queries) {
+    const used = q.used!;
+    const values: unknown[][] = [];
+    const formats: unknown[][] = [];
+    const rowsPerBlock = Math.max(1, Math.floor(BLOCK_CELLS / used.columnCount));
+    const pending: Array<[number, number]> = [];
+    for (let from = 0; from < used.rowCount; from += rowsPerBlock)
+      pending.push([from, Math.min(used.rowCount, from + rowsPerBlock) - 1]);
+    while (pending.length > 0) {
+      const [from, to] = pending.shift()!;
+      const block = q.sheet.getRangeByIndexes(used.rowIndex + from, used.columnIndex, to - from + 1, used.columnCount);
+      block.load('values,numberFormat');
+      let failure: unknown = null;
+      try {
+        await context.sync();
+        syncs++;
+        if (block.values === null || block.numberFormat === null)
+          failure = Object.assign(new Error('The range is too large to read.'), { code: 'RangeExceedsLimit' });
+      } catch (e) {
+        if (!isReadTooLarge(e)) throw e;
+        failure = e;
+      }
+      if (failure) {
+        if (from === to) throw failure;
         const mid = Math.floor((from + to) / 2);
         pending.unshift([from, mid], [mid + 1, to]);
         continue;
@@ -265,7 +367,7 @@ async function readInBlocks(context: Excel.RequestContext, queries: SheetQuery[]
       block.values.forEach((row, i) => (values[from + i] = row));
       block.numberFormat.forEach((row, i) => (formats[from + i] = row));
     }
-    q.cells = { address: used.address, values, numberFormat: formats };
+    q.cells = { row: used.rowIndex, col: used.columnIndex, values, numberFormat: formats };
   }
   return syncs;
 }

@@ -78,7 +78,8 @@ export async function runClear(host: ExcelHost): Promise<boolean> {
   requireApi(host);
   return host.run(async (context) => {
     const snapshot = await readWorkbook(context);
-    if (snapshot.owned.sheets.size === 0 && !snapshot.owned.status) return false;
+    const { sheets, status, staleNames } = snapshot.owned;
+    if (sheets.size === 0 && !status && staleNames.length === 0) return false;
     refuseProtected(snapshot, null);
     await clearPlan(context, snapshot.owned, host.web ? WEB_REQUEST_BUDGET : DESKTOP_REQUEST_BUDGET);
     return true;
