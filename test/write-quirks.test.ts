@@ -88,20 +88,23 @@ describe('a table that reaches the last column (XFD)', () => {
     expect(error.messages.zh).not.toMatch(/XFE/);
 
     const dir = mkdtempSync(join(tmpdir(), 'luoshi-xfd-'));
-    const file = join(dir, '台账.xlsx');
-    writeFileSync(file, input);
-    const lines: string[] = [];
-    const code = await main(
-      ['validate', file, '--as-of', '2022-09-30'],
-      () => {},
-      (s) => lines.push(s),
-    );
-    expect(code).toBe(2);
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^luoshi: .*XFD.* \| .*XFD/);
-    expect(existsSync(join(dir, '台账.checked.xlsx'))).toBe(false);
-    expect(readFileSync(file)).toEqual(input);
-    rmSync(dir, { recursive: true, force: true });
+    try {
+      const file = join(dir, '台账.xlsx');
+      writeFileSync(file, input);
+      const lines: string[] = [];
+      const code = await main(
+        ['validate', file, '--as-of', '2022-09-30'],
+        () => {},
+        (s) => lines.push(s),
+      );
+      expect(code).toBe(2);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^luoshi: .*XFD.* \| .*XFD/);
+      expect(existsSync(join(dir, '台账.checked.xlsx'))).toBe(false);
+      expect(readFileSync(file)).toEqual(input);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('variant: a merged area reaching XFD right of the table is refused the same way', async () => {

@@ -4,7 +4,7 @@ import { linkLogEntries, readLogSheets } from './evidence/log-sheet';
 import { Lang, Message } from './i18n';
 import { judgeTask, TaskContext } from './judge/judge-task';
 import { summarize } from './judge/summary';
-import { cellText, columnLetter, WorkbookData } from './model/workbook';
+import { cellText, columnLetter, SheetData, WorkbookData } from './model/workbook';
 import { Report, TaskReport } from './model/report';
 import { rulesInForce } from './rules/rules-sheet';
 import { departmentList } from './table/departments';
@@ -120,6 +120,7 @@ export function validateWorkbook(workbook: WorkbookData, options: ValidateOption
     departments: departmentList(workbook),
     logged: logged.byRow,
     seenIds: new Map(),
+    uncalculated: uncalculatedByRow(sheet),
   };
   // Rows are judged as they are read: none is kept but its report.
   const tasks: TaskReport[] = [];
@@ -181,4 +182,16 @@ export function validateWorkbook(workbook: WorkbookData, options: ValidateOption
       summary: summarize(tasks, workbookFindings),
     },
   };
+}
+
+/** The sheet's never-calculated formula cells (SheetData.uncalculated) as row → columns; undefined when none. */
+function uncalculatedByRow(sheet: SheetData): ReadonlyMap<number, readonly number[]> | undefined {
+  if (!sheet.uncalculated?.length) return undefined;
+  const byRow = new Map<number, number[]>();
+  for (const { row, col } of sheet.uncalculated) {
+    const cols = byRow.get(row);
+    if (cols) cols.push(col);
+    else byRow.set(row, [col]);
+  }
+  return byRow;
 }

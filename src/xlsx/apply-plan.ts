@@ -2,13 +2,22 @@ import { cellAddress, columnLetter, EXCEL_MAX_COLUMNS } from '../engine/model/wo
 import { WritePlan } from '../engine/write/plan';
 import { CellWriter, generatedSheetXml, printTitles } from './generated-sheet-xml';
 import { inputError } from './input-error';
-import { MARK } from './luoshi-marks';
+import { GrownRefs, MARK, rangeCorners, refsMark, sheetRefs } from './luoshi-marks';
 import { addContentType, addRelationship, ensureStylesPart } from './package-parts';
 import { CellEdit, editColumn, styleOf } from './sheet-data-edit';
 import { SharedStringsEditor, StringCounts, stringCounts } from './shared-strings-edit';
 import { MINIMAL_STYLES, StyleCounts, styleCounts, StylesEditor } from './styles-edit';
 import { attributesOf, findElement, findElements } from './xml-scan';
-import { appendInside, escapeXml, insertionPoint, prefixFor, quoteSheet, rootPrefix, splice } from './xml-edit';
+import {
+  appendInside,
+  escapeXml,
+  insertionPoint,
+  prefixFor,
+  quoteSheet,
+  rootPrefix,
+  splice,
+  withAttribute,
+} from './xml-edit';
 import { NS, WorkbookPackage } from './workbook-package';
 
 /** Elements that follow <conditionalFormatting> in a worksheet (CT_Worksheet's order). */
@@ -79,6 +88,44 @@ function addStatusWidth(xml: string, col: number, width: number): { xml: string;
 }
 
 /**
+ * Grows the sheet's <dimension> to take in the status column and rows, and an autofilter over the table
+ * (its header row on the filter's top row, the filter left of the status column) to reach the status
+ * column, so Excel's filter buttons and used range include it. Returns what changed, for the refs mark.
+ */
+export function growReferences(
+  xml: string,
+  statusColumn: number,
+  headerRow: number,
+  lastRow: number,
+): { xml: string; grown: GrownRefs } {
+  const grown: GrownRefs = {};
+  let out = xml;
+  const { dimension, autoFilter } = sheetRefs(out);
+  // autoFilter lies after dimension: edited first, so the dimension's position still holds.
+  const filterRef = autoFilter ? attributesOf(autoFilter.text).ref : undefined;
+  const filter = filterRef ? rangeCorners(filterRef) : null;
+  if (autoFilter && filterRef && filter && filter.top === headerRow && filter.right < statusColumn) {
+    const after = `${cellAddress(filter.top, filter.left)}:${cellAddress(filter.bottom, statusColumn)}`;
+    out = splice(out, autoFilter.start, autoFilter.end, withAttribute(autoFilter.text, 'ref', after));
+    grown.autoFilter = { before: filterRef, after };
+  }
+  const dimensionRef = dimension ? attributesOf(dimension.text).ref : undefined;
+  const used = dimensionRef ? rangeCorners(dimensionRef) : null;
+  if (dimension && dimensionRef && used) {
+    const bottom = Math.max(used.bottom, lastRow);
+    const right = Math.max(used.right, statusColumn);
+    const top = Math.min(used.top, headerRow);
+    const left = Math.min(used.left, statusColumn);
+    if (bottom !== used.bottom || right !== used.right || top !== used.top || left !== used.left) {
+      const after = `${cellAddress(top, left)}:${cellAddress(bottom, right)}`;
+      out = splice(out, dimension.start, dimension.end, withAttribute(dimension.text, 'ref', after));
+      grown.dimension = { before: dimensionRef, after };
+    }
+  }
+  return { xml: out, grown };
+}
+
+/**
  * Writes a plan into a package from which Luoshi's earlier output has been cleared. Every edit adds:
  * status cells into empty places, a conditional format, generated sheets, names and styles at the end
  * of their lists. Refuses (InputError) when the plan would write over a user's value ('would_overwrite') or
@@ -145,6 +192,8 @@ export async function applyPlan(
   const lastRow = b.cells.reduce((m, x) => Math.max(m, x.row), Math.max(b.headerRow, b.colouring.bottom));
   const width = addStatusWidth(sheetXml, b.statusColumn, b.width);
   sheetXml = width.xml;
+  const refs = growReferences(sheetXml, b.statusColumn, b.headerRow, lastRow);
+  sheetXml = refs.xml;
   const c = b.colouring;
   if (c.bottom >= c.top) {
     const existingPriorities = [...sheetXml.matchAll(/\spriority="(\d+)"/g)].map((m) => Number(m[1]));
@@ -209,6 +258,10 @@ export async function applyPlan(
   if (width.added)
     names.push(
       `<${wbPrefix}definedName name="${MARK.width}" localSheetId="${breakdown.index}" hidden="1">"${b.width}"</${wbPrefix}definedName>`,
+    );
+  if (Object.keys(refs.grown).length)
+    names.push(
+      `<${wbPrefix}definedName name="${MARK.refs}" localSheetId="${breakdown.index}" hidden="1">${escapeXml(refsMark(refs.grown))}</${wbPrefix}definedName>`,
     );
   names.push(
     `<${wbPrefix}definedName name="${MARK.styles}" hidden="1">${escapeXml(countsText(before))}</${wbPrefix}definedName>`,

@@ -8,7 +8,10 @@ import {
   MARK,
   parseColumnRange,
   parseCounts,
+  parseRefsMark,
+  sheetRefs,
 } from './luoshi-marks';
+import type { GrownRefs } from './luoshi-marks';
 import { removeContentType, removeRelationship } from './package-parts';
 import { readSheetPart } from './read-workbook';
 import { editColumn, styleOf } from './sheet-data-edit';
@@ -70,6 +73,24 @@ function clearBreakdown(
 }
 
 /**
+ * Gives the <dimension> and autofilter references Luoshi grew (its refs mark) back as they were; one
+ * changed since (the user widened the filter, Excel recomputed the used range) is left as it now is.
+ */
+export function restoreReferences(xml: string, grown: GrownRefs): string {
+  let out = xml;
+  const { dimension, autoFilter } = sheetRefs(out);
+  // autoFilter lies after dimension: restored first, so the dimension's position still holds.
+  for (const [span, ref] of [
+    [autoFilter, grown.autoFilter],
+    [dimension, grown.dimension],
+  ] as const) {
+    if (span && ref && attributesOf(span.text).ref === ref.after)
+      out = splice(out, span.start, span.end, withAttribute(span.text, 'ref', ref.before));
+  }
+  return out;
+}
+
+/**
  * Whether a styles part is one Luoshi made for a workbook that had none: without Luoshi's entries
  * (`counts`, its styles mark) it is exactly Luoshi's minimal stylesheet, which no other writer makes.
  */
@@ -112,7 +133,10 @@ export async function clearOwned(pkg: WorkbookPackage): Promise<ClearResult> {
   if (range && breakdown?.partPath) {
     const widthSet = own.some((n) => n.name === MARK.width && n.localSheetId === status!.localSheetId);
     const xfFrom = originalStyles?.cellXfs ?? Infinity;
-    pkg.write(breakdown.partPath, clearBreakdown(await pkg.required(breakdown.partPath), range, xfFrom, widthSet));
+    let xml = clearBreakdown(await pkg.required(breakdown.partPath), range, xfFrom, widthSet);
+    const refs = own.find((n) => n.name === MARK.refs && n.localSheetId === status!.localSheetId);
+    if (refs) xml = restoreReferences(xml, parseRefsMark(refs.value));
+    pkg.write(breakdown.partPath, xml);
   }
 
   // Generated sheets, last first so the indices of the others stay right while removing.

@@ -1,8 +1,8 @@
-import { SheetData, WorkbookData } from '../engine/model/workbook';
+import { EXCEL_MAX_COLUMNS, SheetData, WorkbookData } from '../engine/model/workbook';
 import { WorkbookPackage } from './workbook-package';
 import { dateFormatShowsDay, isDateFormat } from '../engine/model/number-formats';
-import { CellContext, DateStyle, readSheetRows, sheetMerges } from './sheet-rows';
-import { attributesOf, elementPattern, findElement, findElements, innerXml, textOf } from './xml-scan';
+import { CellAt, CellContext, DateStyle, readSheetRows, sheetMerges } from './sheet-rows';
+import { attributesOf, elementPattern, findElement, findElements, findStartTag, innerXml, textOf } from './xml-scan';
 
 function sharedStrings(xml: string | null): string[] {
   if (!xml) return [];
@@ -33,7 +33,32 @@ function dateStyles(xml: string | null): DateStyle[] {
 }
 
 function readSheet(name: string, xml: string, ctx: CellContext, hidden: boolean): SheetData {
-  return { name, rows: readSheetRows(xml, ctx), merges: sheetMerges(xml), hidden };
+  const uncalculated: CellAt[] = [];
+  const rows = readSheetRows(xml, ctx, uncalculated);
+  const sheet: SheetData = { name, rows, merges: sheetMerges(xml), hidden };
+  // Left out when there are none, so a sheet reads as it did before (and as the add-in gives it).
+  if (uncalculated.length) sheet.uncalculated = uncalculated.sort((a, b) => a.row - b.row || a.col - b.col);
+  const hiddenColumns = hiddenColumnRanges(xml);
+  if (hiddenColumns.length) sheet.hiddenColumns = hiddenColumns;
+  return sheet;
+}
+
+/**
+ * The column ranges `<col min max hidden="1">` hides, 0-based and inclusive (min and max are 1-based in
+ * the XML). <cols> comes before <sheetData>, so only the part before it is searched.
+ */
+export function hiddenColumnRanges(xml: string): Array<{ min: number; max: number }> {
+  const end = findStartTag(xml, 'sheetData')?.start ?? xml.length;
+  const out: Array<{ min: number; max: number }> = [];
+  for (const col of findElements(xml, 'col', 0, end)) {
+    const a = attributesOf(col.text);
+    if (a.hidden !== '1' && a.hidden !== 'true') continue;
+    const min = Number(a.min);
+    const max = Number(a.max ?? a.min);
+    if (Number.isInteger(min) && Number.isInteger(max) && min >= 1 && max >= min)
+      out.push({ min: min - 1, max: Math.min(max, EXCEL_MAX_COLUMNS) - 1 });
+  }
+  return out;
 }
 
 /**

@@ -29,8 +29,17 @@ export interface CellContext {
 const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
 
-/** A worksheet's rows of cell values, in the workbook's own terms (shared strings, date styles, date system). */
-export function readSheetRows(xml: string, ctx: CellContext): CellValue[][] {
+/** A cell holding a formula with no calculated value, 0-based (SheetData.uncalculated). */
+export interface CellAt {
+  row: number;
+  col: number;
+}
+
+/**
+ * A worksheet's rows of cell values, in the workbook's own terms (shared strings, date styles, date system).
+ * Formulas with no calculated value read as null in the rows and are added to `uncalculated`, when given.
+ */
+export function readSheetRows(xml: string, ctx: CellContext, uncalculated?: CellAt[]): CellValue[][] {
   const rows: CellValue[][] = [];
   const rowPattern = elementPattern('row');
   const patterns = { cell: elementPattern('c'), value: elementPattern('v') };
@@ -43,7 +52,7 @@ export function readSheetRows(xml: string, ctx: CellContext): CellValue[][] {
     nextRow = r + 1;
     if (!(r >= 0 && r < MAX_ROWS) || !rm[2]) continue;
     // A row written twice in the XML keeps the later value of each cell.
-    rows[r] = readCells(rm[2], rows[r] ?? [], ctx, patterns);
+    rows[r] = readCells(rm[2], rows[r] ?? [], ctx, patterns, r, uncalculated);
   }
   for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
   return rows;
@@ -55,6 +64,8 @@ function readCells(
   cells: CellValue[],
   ctx: CellContext,
   patterns: { cell: RegExp; value: RegExp },
+  row: number,
+  uncalculated: CellAt[] | undefined,
 ): CellValue[] {
   const { cell: cellPattern, value: valuePattern } = patterns;
   const { strings, dates, date1904 } = ctx;
@@ -78,6 +89,15 @@ function readCells(
       raw = vm ? decodeEntities(vm[2] ?? '') : null;
     }
     let value: CellValue = null;
+    // A formula a library wrote without calculating it: no <v>, or an empty one where "" is no text result.
+    if (uncalculated && (raw === null || (raw === '' && a.t !== 'str')) && a.t !== 'inlineStr' && FORMULA.test(inner)) {
+      // A row written twice keeps its later cell: an earlier mark for this cell goes.
+      if (cells[c] !== undefined) removeMark(uncalculated, row, c);
+      uncalculated.push({ row, col: c });
+      cells[c] = null;
+      continue;
+    }
+    if (uncalculated && cells[c] !== undefined) removeMark(uncalculated, row, c);
     switch (a.t) {
       case 's':
         value = raw !== null ? (strings[Number(raw)] ?? '') : null;
@@ -114,6 +134,18 @@ function readCells(
     cells[c] = value;
   }
   return cells;
+}
+
+/** A formula element, <f>…</f> or <f t="shared" si="0"/>, with any namespace prefix. */
+const FORMULA = /<(?:[\w.-]+:)?f[\s/>]/;
+
+/** Takes a cell's earlier uncalculated mark out (rare: a row written twice in the XML). */
+function removeMark(list: CellAt[], row: number, col: number): void {
+  for (let i = list.length - 1; i >= 0; i--)
+    if (list[i].col === col) {
+      list.splice(i, 1);
+      return;
+    }
 }
 
 /** A date cell; one whose format shows no day stands for its month's end (SPEC §2), which the engine reads. */

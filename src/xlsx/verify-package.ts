@@ -6,11 +6,20 @@ import {
   MARK,
   parseColumnRange,
   parseCounts,
+  sheetRefs,
 } from './luoshi-marks';
 import { entryStart, stringCounts, stringCountsOfMark, withoutCounts } from './shared-strings-edit';
 import { listEntries, StyleCounts } from './styles-edit';
 import { isLuoshiStylesPart } from './clear-owned';
-import { attributesOf, elementPattern, findElement, findElements, findStartTag, startTag } from './xml-scan';
+import {
+  attributesOf,
+  elementPattern,
+  findElement,
+  findElements,
+  findStartTag,
+  lastEndTag,
+  startTag,
+} from './xml-scan';
 import { rootClose } from './xml-edit';
 import { relsPathOf, WorkbookPackage } from './workbook-package';
 
@@ -154,6 +163,28 @@ function withoutElements(
   return out;
 }
 
+const FILTER_REF = /(<(?:[\w.-]+:)?autoFilter(?=[\s/>])[^>]*?\sref\s*=\s*)(["'])[^"']*\2/;
+
+/**
+ * The sheet without its autofilter's reference: Luoshi grows it to the status column, and clear gives it
+ * back (the refs mark); the filter's columns and criteria are still compared.
+ */
+function withoutFilterRef(xml: string): string {
+  const end = lastEndTag(xml, 'sheetData');
+  if (xml.indexOf('autoFilter', Math.max(0, end)) < 0) return xml;
+  return xml.slice(0, Math.max(0, end)) + xml.slice(Math.max(0, end)).replace(FILTER_REF, '$1$2$2');
+}
+
+/** Whether the autofilter (if any) starts at the same cell: it may grow or shrink, never move. */
+function sameFilterAnchor(x: string, y: string): boolean {
+  const anchor = (s: string) => {
+    const span = sheetRefs(s).autoFilter;
+    const ref = span ? attributesOf(span.text).ref : undefined;
+    return ref ? ref.split(':')[0] : null;
+  };
+  return anchor(x) === anchor(y);
+}
+
 /**
  * Compares an output package with its input, part by part: every part of the user's is there; parts
  * Luoshi had no reason to touch are byte for byte the same; touched parts keep every element they had.
@@ -243,11 +274,12 @@ export async function firstLoss(input: Buffer | WorkbookPackage, output: Buffer,
       if (loss) return `${loss.what} of ${name} ${loss.how}`;
       const rest = (s: string, own: number | undefined) =>
         withoutElements(
-          s,
+          withoutFilterRef(s),
           ['sheetData', 'conditionalFormatting', 'cols', 'dimension'],
           (el, text) => el === 'conditionalFormatting' && !isOwnConditionalFormat(text, own),
         );
       if (rest(x, statusBefore) !== rest(y, statusAfter)) return `sheet ${name} changed outside its cells`;
+      if (!sameFilterAnchor(x, y)) return `autofilter of ${name} moved`;
       const colsBefore = findElements(findElement(x, 'cols')?.text ?? '', 'col').map((c) => c.text);
       const colsAfter = findElement(y, 'cols')?.text ?? '';
       for (const c of colsBefore)

@@ -90,6 +90,13 @@ const CATALOGUE = {
       en: `The time limit "${d.text}" needs a start date, which is missing`,
     }),
   },
+  formula_not_calculated: {
+    severity: 'error',
+    text: () => ({
+      zh: '公式未计算，请在 Excel/WPS 中打开保存后再校验',
+      en: 'Formula not calculated: open and save in Excel or WPS, then check again',
+    }),
+  },
   absurd_date: {
     severity: 'error',
     text: (d) => ({ zh: `日期不合理：“${d.text}”`, en: `Implausible date: "${d.text}"` }),

@@ -49,6 +49,8 @@ export interface TaskContext {
   readonly logged: ReadonlyMap<number, readonly Activity[]>;
   /** Each id seen so far (normalised) → the 1-based row that first had it, to name duplicates. */
   readonly seenIds: Map<string, number>;
+  /** Columns (0-based) of the table's cells holding a formula never calculated, by 0-based row (SheetData.uncalculated). */
+  readonly uncalculated?: ReadonlyMap<number, readonly number[]>;
 }
 
 const NOTHING_LOGGED: readonly Activity[] = Object.freeze([]);
@@ -81,7 +83,16 @@ export function judgeTask(row: TableRow, ctx: TaskContext): TaskReport {
   reportProblems(verdicts, c, add, findings);
 
   const combined = combineVerdicts(verdicts);
-  const attention = settleStatus(combined, ev, obligations, plan.matchedRules, doneAfterAsOf, findings, ctx, add);
+  // A formula never calculated reads as blank, but its value is unknown: the row cannot be judged (issue 16).
+  const uncalculated = ctx.uncalculated?.get(row.row)?.find((col) => Object.values(c).includes(col));
+  if (uncalculated !== undefined) {
+    add('formula_not_calculated', uncalculated);
+    combined.status = 'needs_attention';
+  }
+  const attention =
+    uncalculated !== undefined
+      ? findings[findings.length - 1].message
+      : settleStatus(combined, ev, obligations, plan.matchedRules, doneAfterAsOf, findings, ctx, add);
   const { status, due, daysOverdue, daysLate, missed } = combined;
   return {
     row: row.row + 1,

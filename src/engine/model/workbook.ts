@@ -27,6 +27,14 @@ export interface SheetData {
   rows: CellValue[][];
   merges: MergeRange[];
   hidden?: boolean;
+  /**
+   * Cells holding a formula with no calculated value (files written by libraries: `<c><f>A1+1</f></c>`,
+   * no `<v>`), 0-based, in row order. rows[] holds null for them, but they are not blank: the value is
+   * unknown until Excel or WPS calculates it (issue 16). The status column never goes on them.
+   */
+  uncalculated?: ReadonlyArray<{ row: number; col: number }>;
+  /** Column ranges a `<col hidden="1">` hides, 0-based and inclusive: the status column avoids them (SPEC §5). */
+  hiddenColumns?: ReadonlyArray<{ min: number; max: number }>;
 }
 
 export interface WorkbookData {

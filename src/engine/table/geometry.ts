@@ -36,23 +36,21 @@ export function headerExtent(view: MergedView, layout: TableLayout): { first: nu
   return last < 0 ? { first: 0, last: 0 } : { first, last };
 }
 
-/**
- * What a shell may know of a sheet's columns beyond its values (the model's SheetData does not carry it yet):
- * `hiddenColumns`, 0-based inclusive ranges a `<col hidden="1">` hides.
- */
-export interface ColumnFacts {
-  hiddenColumns?: ReadonlyArray<{ min: number; max: number }>;
-}
+/** What a shell may know of a sheet's columns beyond its values: now SheetData's own `hiddenColumns` (kept for callers). */
+export type ColumnFacts = Pick<SheetData, 'hiddenColumns'>;
 
 /**
  * Where the status column goes (SPEC §5), 0-based: the first column from `from` on with no cell in rows
  * top…bottom and outside every merged area there. A cell is there when the reader gave it any value, ''
  * included: a formula showing "" (Excel writes it as t="str" with an empty <v>) is not a free place, though
- * the judge reads it as blank. A visible free column is preferred to a hidden one; a hidden one is given only
- * when no visible column is free. EXCEL_MAX_COLUMNS (one past XFD) when no column is free: the writer refuses.
+ * the judge reads it as blank; nor is a formula never calculated (`sheet.uncalculated`). A visible free column
+ * is preferred to a hidden one (`sheet.hiddenColumns`); a hidden one is given only when no visible column is
+ * free. EXCEL_MAX_COLUMNS (one past XFD) when no column is free: the writer refuses.
  */
-export function firstEmptyColumn(sheet: SheetData & ColumnFacts, from: number, top: number, bottom: number): number {
+export function firstEmptyColumn(sheet: SheetData, from: number, top: number, bottom: number): number {
   const hidden = sheet.hiddenColumns ?? [];
+  const formulas = new Set<number>();
+  for (const u of sheet.uncalculated ?? []) if (u.row >= top && u.row <= bottom) formulas.add(u.col);
   let firstHidden = -1;
   for (let c = from; c < EXCEL_MAX_COLUMNS; c++) {
     const range = hidden.length ? hidden.find((h) => h.min <= c && c <= h.max) : undefined;
@@ -60,7 +58,7 @@ export function firstEmptyColumn(sheet: SheetData & ColumnFacts, from: number, t
       c = range.max; // a free hidden column is already known: skip the rest of the range
       continue;
     }
-    if (!isFreeColumn(sheet, c, top, bottom)) continue;
+    if (formulas.has(c) || !isFreeColumn(sheet, c, top, bottom)) continue;
     if (!range) return c;
     firstHidden = c;
     c = range.max;

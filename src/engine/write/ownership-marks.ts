@@ -10,6 +10,9 @@ import { columnIndex } from '../model/workbook';
  *   _luoshi_width  (scoped to the breakdown sheet)    present when Luoshi set that column's width
  *   _luoshi_styles (workbook)                         how long styles.xml's lists were before Luoshi
  *   _luoshi_strings (workbook)                        how long the shared-string table was before Luoshi
+ *   _luoshi_refs   (scoped to the breakdown sheet)    the sheet's <dimension> and autofilter references before and
+ *                                                     after Luoshi grew them to the status column:
+ *                                                     "dimension=A1:G5>A1:H5;autoFilter=A2:G5>A2:H5"
  *
  * The conditional formats are recognised by their formula (status-colouring.ts), LEFT($<status column><row>,1)="<symbol>",
  * which only Luoshi writes against that column.
@@ -20,7 +23,33 @@ export const MARK = {
   width: '_luoshi_width',
   styles: '_luoshi_styles',
   strings: '_luoshi_strings',
+  refs: '_luoshi_refs',
 } as const;
+
+/** A sheet reference Luoshi grew: what it was and what Luoshi made it ("A1:G5" → "A1:H5"). */
+export interface GrownRef {
+  before: string;
+  after: string;
+}
+
+/** Which references of the breakdown sheet Luoshi grew to take in the status column. */
+export type GrownRefs = Partial<Record<'dimension' | 'autoFilter', GrownRef>>;
+
+/** The _luoshi_refs mark's text: "dimension=A1:G5>A1:H5;autoFilter=A2:G5>A2:H5" (a string constant). */
+export function refsMark(refs: GrownRefs): string {
+  const parts = Object.entries(refs).map(([k, r]) => `${k}=${r!.before}>${r!.after}`);
+  return `"${parts.join(';')}"`;
+}
+
+/** The references a _luoshi_refs mark records; parts it cannot read are left out. */
+export function parseRefsMark(value: string): GrownRefs {
+  const out: GrownRefs = {};
+  for (const part of (constantValue(value) ?? '').split(';')) {
+    const m = /^(dimension|autoFilter)=([A-Za-z0-9:$]+)>([A-Za-z0-9:$]+)$/.exec(part);
+    if (m) out[m[1] as 'dimension' | 'autoFilter'] = { before: m[2], after: m[3] };
+  }
+  return out;
+}
 
 export function isLuoshiName(name: string): boolean {
   return name.startsWith('_luoshi_');
