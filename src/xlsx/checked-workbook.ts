@@ -4,6 +4,7 @@ import { buildWritePlan } from '../engine/write/build-plan';
 import { applyPlan } from './apply-plan';
 import { clearOwned } from './clear-owned';
 import { inputError } from './input-error';
+import { refuseProtectedCheck, refuseProtectedClear } from './protection';
 import { readPackage } from './read-workbook';
 import { firstLoss } from './verify-package';
 import { WorkbookPackage } from './workbook-package';
@@ -53,7 +54,8 @@ export async function judgedWorkbook(
 
 /**
  * validate with write-back (SPEC §5): clears Luoshi's earlier output, judges the user's own workbook,
- * writes the plan, and checks the result against the input before handing it out.
+ * writes the plan, and checks the result against the input before handing it out. Throws InputError
+ * 'protected' when writing would break the user's protection (issue 16; see refuseProtectedCheck).
  */
 export async function checkedWorkbook(
   input: Buffer,
@@ -63,6 +65,8 @@ export async function checkedWorkbook(
 ): Promise<Judged<CheckedWorkbook>> {
   const { pkg, cleared, workbook, result } = await openAndJudge(input, file, options, progress);
   if (!result.ok) return { ok: false, error: result.error };
+  // After judging, as in the add-in: which sheet is the breakdown sheet is known only now.
+  await refuseProtectedCheck(pkg, result.report.sheet, file);
   progress('write');
   const userSheets = (await pkg.sheets()).map((s) => s.name);
   const plan = buildWritePlan(result.report, {
@@ -77,9 +81,13 @@ export async function checkedWorkbook(
   return { ok: true, value: { report: result.report, output: await verified(pkg, output, file) } };
 }
 
-/** clear (SPEC §5 清除结果): the workbook without anything Luoshi wrote. */
+/**
+ * clear (SPEC §5 清除结果): the workbook without anything Luoshi wrote. Throws InputError 'protected'
+ * when protection forbids taking it out (see refuseProtectedClear).
+ */
 export async function clearedWorkbook(input: Buffer, file: string): Promise<{ found: boolean; output: Buffer }> {
   const pkg = await WorkbookPackage.open(input, file);
+  await refuseProtectedClear(pkg, file);
   const cleared = await clearOwned(pkg);
   if (!cleared.found) return { found: false, output: input };
   return { found: true, output: await verified(pkg, await pkg.save(), file) };
