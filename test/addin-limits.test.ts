@@ -11,7 +11,9 @@ import { CellValue, MergeRange, WorkbookData } from '../src/engine/model/workboo
 import { validateWorkbook } from '../src/engine/validate';
 import { sheet, table, workbook, HEADER } from './helpers/fixtures';
 import { MERGED_AREAS_LIMIT, READ_CELL_LIMIT, testHost } from './office-host/context';
-import { hostWorkbookOf } from './office-host/model';
+import { hostWorkbookOf, jumpTarget } from './office-host/model';
+import { syntheticWorkbook } from '../bench/synthetic-table';
+import { explainOfficeError, MESSAGES } from '../src/addin/excel/office-errors';
 
 const OPTIONS = { asOf: '2022-09-30', runAt: '2022-09-30 09:00', fileName: '台账.xlsx' };
 
@@ -159,5 +161,135 @@ describe('the user deleted the 校验结果 column (its name turns #REF! and sta
     await runCheck(host, OPTIONS);
     expect(luoshiNames(host).filter((n) => n.startsWith('部门!'))).toEqual([]);
     expect(luoshiNames(host).filter((n) => n.startsWith('台账!_luoshi_status'))).toHaveLength(1);
+  });
+});
+
+describe('jump links in Excel for the web (HYPERLINK("#…") opens URLs only there; Range.hyperlink navigates)', () => {
+  function overdueFixture(name = '台账'): WorkbookData {
+    const data = table([
+      [1, '完善督查问责机制', '办公室', '督查室', '2022年6月30日前', '推进中', null],
+      [2, '修订请示报告制度', '办公室', '', '2022年8月5日前', '', null],
+      [3, '长期坚持理论学习', '宣传处', '各处室', '长期坚持', '', null],
+    ]);
+    data.sheets[0].name = name;
+    return data;
+  }
+  /** Each link of the overdue list as the user meets it: its label and where a click goes. */
+  function jumps(host: ReturnType<typeof testHost>, web: boolean) {
+    const s = host.model.sheet('逾期清单')!;
+    return [...s.cells.values()]
+      .filter((c) => c.formula?.startsWith('=HYPERLINK(') || c.hyperlink)
+      .map((c) => ({ label: c.value, to: jumpTarget(c, web) }));
+  }
+
+  test.each([
+    ['the fixture sheet 台账', '台账'],
+    ['a sheet name with a space and an apostrophe', "张's 台账 2022"],
+    ['a sheet name in traditional script', '臺賬'],
+  ])('web, %s: every overdue row jumps to its row, in as many round trips as on the desktop', async (_l, name) => {
+    const web = testHost(hostWorkbookOf(overdueFixture(name)), { web: true });
+    const result = await runCheck(web, OPTIONS);
+    const overdue = result.report.tasks.filter((t) => t.status === 'overdue');
+    expect(overdue.length).toBeGreaterThan(0);
+    const links = jumps(web, true);
+    expect(links).toHaveLength(overdue.length);
+    const quoted = `'${name.replace(/'/g, "''")}'`;
+    for (const link of links) {
+      expect(link.to).toMatch(new RegExp(`^${quoted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}!B\\d+$`));
+      expect(link.label).toMatch(/^第 \d+ 行$/);
+    }
+    expect(links.map((l) => Number(/B(\d+)$/.exec(l.to!)![1])).sort()).toEqual(overdue.map((t) => t.row).sort());
+
+    const desktop = testHost(hostWorkbookOf(overdueFixture(name)));
+    const d = await runCheck(desktop, OPTIONS);
+    expect(jumps(desktop, false).map((l) => l.to)).toEqual(links.map((l) => l.to));
+    expect(result.syncs).toBe(d.syncs);
+
+    // Re-run and 清除结果 on the web leave the user's sheet as it was.
+    await runCheck(web, OPTIONS);
+    expect(await runClear(web)).toBe(true);
+    expect(web.model.sheets.map((s) => s.name)).toEqual([name]);
+  });
+
+  test('the host: a HYPERLINK("#…") formula goes nowhere on the web; Range.hyperlink is kept and goes', async () => {
+    const host = testHost(hostWorkbookOf(overdueFixture()), { web: true });
+    await host.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('台账');
+      ws.getRange('J1').formulas = [[`=HYPERLINK("#'台账'!B3","第 3 行")`]];
+      ws.getRange('J2').hyperlink = { documentReference: "'台账'!B4", textToDisplay: '第 4 行' };
+      await context.sync();
+    });
+    const s = host.model.sheet('台账')!;
+    expect(jumpTarget(s.cell(0, 9), true)).toBeNull();
+    expect(jumpTarget(s.cell(0, 9), false)).toBe("'台账'!B3");
+    expect(s.cell(1, 9)).toMatchObject({ value: '第 4 行', hyperlink: { documentReference: "'台账'!B4" } });
+    expect(jumpTarget(s.cell(1, 9), true)).toBe("'台账'!B4");
+  });
+});
+
+describe('cell-edit mode (the ribbon waits with delayForCellEdit; nothing is left half-written)', () => {
+  const small = () =>
+    table([
+      [1, '完善督查问责机制', '办公室', '督查室', '2022年6月30日前', '推进中', null],
+      [2, '修订请示报告制度', '办公室', '', '10月5日前', '', null],
+    ]);
+
+  test('the ribbon’s 校验 while the user types in a cell waits, writes nothing meanwhile, then finishes', async () => {
+    const model = hostWorkbookOf(small());
+    model.cellEditMode = true;
+    const host = testHost(model);
+    let done = false;
+    const run = runCheck(host, { ...OPTIONS, delayForCellEdit: true }).then((r) => ((done = true), r));
+    for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+    expect(done).toBe(false);
+    expect(model.sheets.map((s) => s.name)).toEqual(['台账']);
+    model.endCellEdit();
+    const result = await run;
+    expect(result.report.tasks).toHaveLength(2);
+    expect(model.sheet('汇总')).toBeDefined();
+  });
+
+  test('the ribbon’s 清除结果 waits out cell editing too', async () => {
+    const model = hostWorkbookOf(small());
+    const host = testHost(model);
+    await runCheck(host, OPTIONS);
+    model.cellEditMode = true;
+    const clear = runClear(host, { delayForCellEdit: true });
+    for (let i = 0; i < 3; i++) await new Promise((r) => setImmediate(r));
+    model.endCellEdit();
+    expect(await clear).toBe(true);
+    expect(model.sheets.map((s) => s.name)).toEqual(['台账']);
+  });
+
+  test.each([
+    ['desktop, editing starts between the read and the one write request', false, 2000, 2],
+    ['web, editing starts after the old results were removed and part written', true, 8000, 3],
+  ])('%s: the result is whole once editing ends', async (_l, web, rows, from) => {
+    const options = { asOf: '2026-11-20', runAt: '2026-11-21 09:00' };
+    const clean = testHost(hostWorkbookOf(syntheticWorkbook(rows)), { web });
+    const cleanResult = await runCheck(clean, options);
+    expect(cleanResult.syncs).toBeGreaterThan(from);
+
+    const model = hostWorkbookOf(syntheticWorkbook(rows));
+    const host = testHost(model, { web });
+    let started = false;
+    model.beforeRequest = (i) => {
+      if (i === from && !started) {
+        started = true;
+        model.cellEditMode = true;
+        setImmediate(() => model.endCellEdit());
+      }
+    };
+    await runCheck(host, options);
+    expect(started).toBe(true);
+    for (const s of clean.model.sheets) expect(model.sheet(s.name)!.grid()).toEqual(s.grid());
+    expect(model.sheets.map((s) => s.name)).toEqual(clean.model.sheets.map((s) => s.name));
+  });
+
+  test('both documented cell-edit errors get the cell-edit message', () => {
+    expect(explainOfficeError({ code: 'InvalidOperationInCellEditMode', message: 'x' })).toEqual(MESSAGES.cellEditMode);
+    expect(explainOfficeError({ code: 5004, message: 'Invalid API call in the current context.' })).toEqual(
+      MESSAGES.cellEditMode,
+    );
   });
 });

@@ -51,6 +51,8 @@ export class HostContext {
   constructor(
     readonly model: HostWorkbook,
     readonly payloadLimit = Infinity,
+    /** Excel.run's RunOptions.delayForCellEdit: requests wait out cell editing instead of failing. */
+    readonly delayForCellEdit = false,
   ) {
     this.workbook = new WorkbookProxy(this);
   }
@@ -72,6 +74,11 @@ export class HostContext {
     const requestBytes = ops.reduce((n, o) => n + o.bytes, 0);
     this.syncs.push({ requestBytes, responseBytes: 0 });
     await Promise.resolve();
+    this.model.beforeRequest?.(this.syncs.length - 1);
+    // "When true, the batch request is executed immediately if the user is not in cell edit mode, but if
+    // the user is in cell edit mode then the batch request is delayed until the user exits cell edit mode"
+    // (https://learn.microsoft.com/javascript/api/excel/excel.runoptions#excel-excel-runoptions-delayforcelledit-member).
+    if (this.delayForCellEdit) await this.model.whenNotEditing();
     if (this.model.cellEditMode) throw hostError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
     if (requestBytes > this.payloadLimit)
       throw hostError(
@@ -714,8 +721,26 @@ class RangeProxy extends HostObject {
       typeof v === 'string' && v.startsWith('=') ? setFormula(cell, v) : typed(cell, v),
     );
   }
-  set hyperlink(_v: unknown) {
-    this.ctx.queue('hyperlink', 100, () => {});
+  /**
+   * Range.hyperlink (ExcelApi 1.7): the link is kept on each cell of the range and textToDisplay shows in
+   * it (https://learn.microsoft.com/javascript/api/excel/excel.rangehyperlink). Its request cost counts
+   * the object path as well as the value.
+   */
+  set hyperlink(v: HostCell['hyperlink']) {
+    this.ctx.queue('hyperlink', payloadBytes(v) + 100, () => {
+      const s = this.sheet();
+      if (s.protected) throw hostError('AccessDenied', `The sheet ${s.name} is protected.`);
+      const a = this.at();
+      for (let r = a.top; r <= a.bottom; r++)
+        for (let c = a.left; c <= a.right; c++) {
+          const cell = s.ensure(r, c);
+          cell.hyperlink = { ...v };
+          if (v?.textToDisplay !== undefined && r === a.top && c === a.left) {
+            delete cell.formula;
+            cell.value = v.textToDisplay;
+          }
+        }
+    });
   }
   getMergedAreasOrNullObject(): RangeAreasProxy {
     return new RangeAreasProxy(
@@ -750,6 +775,7 @@ class RangeProxy extends HostObject {
           cell.value = null;
           delete cell.formula;
         }
+        if (applyTo === 'All' || applyTo === 'Hyperlinks') delete cell.hyperlink;
         if (applyTo === 'All' || applyTo === 'Formats') {
           cell.numberFormat = 'General';
           cell.format = {};
@@ -757,6 +783,7 @@ class RangeProxy extends HostObject {
         if (
           cell.value === null &&
           cell.formula === undefined &&
+          cell.hyperlink === undefined &&
           cell.numberFormat === 'General' &&
           Object.keys(cell.format).length === 0
         )
@@ -904,8 +931,16 @@ export function testHost(
       const want = version.split('.').map(Number);
       return name === 'ExcelApi' && (have[0] > want[0] || (have[0] === want[0] && have[1] >= want[1]));
     },
-    async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-      const ctx = new HostContext(model, options.payloadLimit ?? (options.web ? WEB_PAYLOAD_LIMIT : Infinity));
+    /** Excel.run, with RunOptions.delayForCellEdit honoured. */
+    async run<T>(
+      batch: (context: Excel.RequestContext) => Promise<T>,
+      runOptions: { delayForCellEdit?: boolean } = {},
+    ): Promise<T> {
+      const ctx = new HostContext(
+        model,
+        options.payloadLimit ?? (options.web ? WEB_PAYLOAD_LIMIT : Infinity),
+        runOptions.delayForCellEdit ?? false,
+      );
       contexts.push(ctx);
       return batch(ctx as unknown as Excel.RequestContext);
     },

@@ -8,6 +8,21 @@ export interface HostCell {
   formula?: string;
   numberFormat: string;
   format: Record<string, unknown>;
+  /** A hyperlink set through Range.hyperlink (ExcelApi 1.7), as Excel keeps it apart from the formula. */
+  hyperlink?: { address?: string; documentReference?: string; textToDisplay?: string; screenTip?: string };
+}
+
+/**
+ * Where a click on the cell goes ("'台账'!B5"), or null when it goes nowhere in the workbook. In Excel for
+ * the web the HYPERLINK function opens URLs only: a "#sheet!A1" jump inside the workbook does nothing
+ * there (issue 17, item 3), while a Range.hyperlink with documentReference navigates on every platform
+ * (https://learn.microsoft.com/javascript/api/excel/excel.rangehyperlink).
+ */
+export function jumpTarget(cell: HostCell | undefined, web: boolean): string | null {
+  if (!cell) return null;
+  if (cell.hyperlink?.documentReference) return cell.hyperlink.documentReference;
+  const m = /^=HYPERLINK\("#((?:[^"]|"")*)"/.exec(cell.formula ?? '');
+  return m && !web ? m[1].replace(/""/g, '"') : null;
 }
 
 export interface HostName {
@@ -114,8 +129,27 @@ export class HostWorkbook {
   names: HostName[] = [];
   date1904 = false;
   structureProtected = false;
-  /** Set while the user is typing in a cell: every request then fails (InvalidOperationInCellEditMode). */
+  /**
+   * Set while the user is typing in a cell: every request then fails (InvalidOperationInCellEditMode),
+   * or, in an Excel.run with delayForCellEdit, waits until the editing ends (endCellEdit).
+   */
   cellEditMode = false;
+  private editEnded: Array<() => void> = [];
+  /** Called before each request is processed, with the request's index in the run (0-based). */
+  beforeRequest: ((index: number) => void) | null = null;
+
+  /** The user presses Enter: delayed requests go ahead. */
+  endCellEdit(): void {
+    this.cellEditMode = false;
+    const waiting = this.editEnded;
+    this.editEnded = [];
+    for (const go of waiting) go();
+  }
+
+  /** Resolves once the user is not editing a cell. */
+  whenNotEditing(): Promise<void> {
+    return this.cellEditMode ? new Promise((resolve) => this.editEnded.push(resolve)) : Promise.resolve();
+  }
   activeSheet = '';
   selection = '';
   /**

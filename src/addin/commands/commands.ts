@@ -24,7 +24,9 @@ async function validate(event: Office.AddinCommands.Event): Promise<void> {
   const settings = loadSettings(window.localStorage);
   const lang = settingsLang(settings, host.displayLanguage);
   try {
-    await runCheck(host, checkOptions(settings, lang, new Date(), true));
+    // A ribbon command waits out cell editing rather than failing (RunOptions.delayForCellEdit, ExcelApi 1.11:
+    // https://learn.microsoft.com/javascript/api/excel/excel.runoptions).
+    await runCheck(host, { ...checkOptions(settings, lang, new Date(), true), delayForCellEdit: true });
   } catch (e) {
     tell(explainOfficeError(e)[lang]);
   } finally {
@@ -36,7 +38,7 @@ async function clear(event: Office.AddinCommands.Event): Promise<void> {
   const host = officeHost();
   const lang = settingsLang(loadSettings(window.localStorage), host.displayLanguage);
   try {
-    if (!(await runClear(host))) tell(t(lang, 'nothingToClear'));
+    if (!(await runClear(host, { delayForCellEdit: true }))) tell(t(lang, 'nothingToClear'));
   } catch (e) {
     tell(explainOfficeError(e)[lang]);
   } finally {

@@ -120,11 +120,28 @@ function linkFormula(cell: PlanCell): string {
   return `=HYPERLINK("${target.replace(/"/g, '""')}","${label}")`;
 }
 
+/**
+ * A link as a Range.hyperlink (ExcelApi 1.7) with a documentReference: in Excel for the web the HYPERLINK
+ * function opens URLs only, so a "#sheet!A1" jump does nothing there; Range.hyperlink jumps on every
+ * platform. https://learn.microsoft.com/javascript/api/excel/excel.rangehyperlink (documentReference,
+ * textToDisplay); https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-hyperlink-member.
+ */
+function linkHyperlink(cell: PlanCell): Excel.RangeHyperlink {
+  return {
+    documentReference: sheetRef(cell.link!.sheet, `${columnLetter(cell.link!.col)}${cell.link!.row + 1}`),
+    textToDisplay: String(cell.value ?? ''),
+  };
+}
+
+/** Bytes one Range.hyperlink set adds to a request: the value and the range's object path. */
+const HYPERLINK_OP_BYTES = 160;
+
 async function writeSheet(
   context: Excel.RequestContext,
   batch: WriteBatch,
   plan: WritePlan,
   sheet: GeneratedSheet,
+  web: boolean,
 ): Promise<Excel.Worksheet> {
   const width = sheetWidth(sheet);
   let ws!: Excel.Worksheet;
@@ -152,6 +169,16 @@ async function writeSheet(
   );
   for (const rects of links.values()) {
     for (const rect of rects) {
+      if (web) {
+        // One hyperlink per cell (each has its own target), queued into the same batched requests.
+        const cells: Array<{ r: number; link: Excel.RangeHyperlink }> = [];
+        for (let r = rect.top; r <= rect.bottom; r++) cells.push({ r, link: linkHyperlink(sheet.rows[r][rect.left]) });
+        await batch.add(payloadBytes(cells) + cells.length * HYPERLINK_OP_BYTES, () => {
+          for (const { r, link } of cells)
+            ws.getRange(rectAddress({ top: r, left: rect.left, bottom: r, right: rect.left })).hyperlink = link;
+        });
+        continue;
+      }
       const formulas: string[][] = [];
       for (let r = rect.top; r <= rect.bottom; r++) formulas.push([linkFormula(sheet.rows[r][rect.left])]);
       await batch.add(payloadBytes(formulas) + 80, () => {
@@ -207,6 +234,8 @@ export interface WriteOptions {
   budget: number;
   /** The generated sheet to show when done (校验 shows 汇总). */
   show?: SheetRole;
+  /** Excel on the web: jump links go in as Range.hyperlink, HYPERLINK("#…") does not jump there. */
+  web?: boolean;
 }
 
 /** Applies a write plan: removes Luoshi's earlier output, then writes the new one. Returns the round trips used. */
@@ -220,7 +249,7 @@ export async function applyPlan(
   await removeOwned(context, batch, owned);
   await writeBreakdown(context, batch, plan);
   for (const sheet of plan.sheets) {
-    const ws = await writeSheet(context, batch, plan, sheet);
+    const ws = await writeSheet(context, batch, plan, sheet, options.web ?? false);
     if (sheet.role === options.show) await batch.add(50, () => ws.activate());
   }
   await batch.flush();

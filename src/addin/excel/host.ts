@@ -4,7 +4,12 @@
  * language. Production passes Office's own; the tests and the browser harness pass the test host.
  */
 export interface ExcelHost {
-  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /**
+   * Excel.run. With `delayForCellEdit`, a request made while the user is typing in a cell waits until the
+   * editing ends instead of failing (RunOptions.delayForCellEdit, ExcelApi 1.11, recommended for ribbon
+   * commands: https://learn.microsoft.com/javascript/api/excel/excel.runoptions).
+   */
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: { delayForCellEdit?: boolean }): Promise<T>;
   isSetSupported(name: string, version: string): boolean;
   /** Excel on the web caps each request and each response at 5 MB. */
   web: boolean;
@@ -15,7 +20,8 @@ export interface ExcelHost {
 /** The host inside Office, once Office.onReady has fired. */
 export function officeHost(): ExcelHost {
   return {
-    run: (batch) => Excel.run(batch),
+    run: (batch, options) =>
+      options?.delayForCellEdit ? Excel.run({ delayForCellEdit: true }, batch) : Excel.run(batch),
     isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
     web: Office.context.platform === Office.PlatformType.OfficeOnline,
     displayLanguage: Office.context.displayLanguage || 'zh-CN',

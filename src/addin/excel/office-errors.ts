@@ -46,11 +46,24 @@ export const MESSAGES = {
   }),
 };
 
+/**
+ * Whether Office refused a request because the user is typing in a cell. Two codes say so: Excel's
+ * InvalidOperationInCellEditMode (Excel.ErrorCodes,
+ * https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling), and the
+ * common API's 5004 "Invalid API call in the current context", which Excel's runtime (excel-web-16.00.debug.js,
+ * RequestContext._processOfficeJsErrorResponse) turns into the first but which reaches callers as is where
+ * that translation does not run.
+ */
+export function isCellEditError(error: unknown): boolean {
+  const code = (error as { code?: string | number } | null)?.code;
+  return code === 'InvalidOperationInCellEditMode' || code === 5004 || code === '5004';
+}
+
 /** Turns what Office.js threw into a message for the pane. */
 export function explainOfficeError(error: unknown): Message {
   if (error instanceof AddinError) return error.text;
+  if (isCellEditError(error)) return MESSAGES.cellEditMode;
   const code = (error as { code?: string } | null)?.code ?? '';
-  if (code === 'InvalidOperationInCellEditMode') return MESSAGES.cellEditMode;
   if (code === 'AccessDenied') return MESSAGES.accessDenied;
   if (code === 'InvalidSelection') return MESSAGES.multipleSelection;
   if (code === 'ApiNotFound') return MESSAGES.tooOld;

@@ -1,7 +1,7 @@
 import { buildWritePlan, Report, validateWorkbook, ValidateOptions } from '../../engine';
 import { applyPlan, clearPlan } from './apply-plan';
 import { ExcelHost } from './host';
-import { AddinError, MESSAGES } from './office-errors';
+import { AddinError, isCellEditError, MESSAGES } from './office-errors';
 import { DESKTOP_REQUEST_BUDGET, WEB_REQUEST_BUDGET } from './payload';
 import { readWorkbook, WorkbookSnapshot } from './read-workbook';
 import { REQUIRED_API_SET } from './requirements';
@@ -14,6 +14,31 @@ export interface CheckOptions extends ValidateOptions {
   fileName?: string;
   /** Show the summary sheet when done (the ribbon's 校验 does). */
   showSummary?: boolean;
+  /** Wait out the user's cell editing instead of failing (the ribbon's commands; see ExcelHost.run). */
+  delayForCellEdit?: boolean;
+}
+
+/**
+ * Runs `body` in one Excel.run. If the user starts typing in a cell once writing has begun, the requests
+ * already applied may have removed the old results and written part of the new ones; rather than leave
+ * that, the whole job runs again, waiting out the editing (delayForCellEdit), and so ends whole.
+ * Before writing, a cell-edit failure is passed on (nothing was changed; the pane says to finish editing).
+ */
+async function runWhole<T>(
+  host: ExcelHost,
+  delayForCellEdit: boolean,
+  body: (context: Excel.RequestContext, writing: () => void) => Promise<T>,
+): Promise<T> {
+  let wrote = false;
+  try {
+    return await host.run(
+      (context) => body(context, () => void (wrote = true)),
+      delayForCellEdit ? { delayForCellEdit: true } : undefined,
+    );
+  } catch (e) {
+    if (delayForCellEdit || !wrote || !isCellEditError(e)) throw e;
+    return host.run((context) => body(context, () => {}), { delayForCellEdit: true });
+  }
 }
 
 export interface CheckResult {
@@ -46,7 +71,7 @@ export async function runCheck(
   progress: (stage: Stage) => void = () => {},
 ): Promise<CheckResult> {
   requireApi(host);
-  return host.run(async (context) => {
+  return runWhole(host, options.delayForCellEdit ?? false, async (context, writing) => {
     progress('read');
     const snapshot = await readWorkbook(context);
     progress('judge');
@@ -58,6 +83,7 @@ export async function runCheck(
       );
     refuseProtected(snapshot, result.report.sheet);
     progress('write');
+    writing();
     const userSheets = snapshot.workbook.sheets.map((s) => s.name);
     const plan = buildWritePlan(result.report, {
       userSheets,
@@ -68,19 +94,21 @@ export async function runCheck(
     const writes = await applyPlan(context, plan, snapshot.owned, {
       budget: host.web ? WEB_REQUEST_BUDGET : DESKTOP_REQUEST_BUDGET,
       show: options.showSummary ? 'summary' : undefined,
+      web: host.web,
     });
     return { report: result.report, syncs: snapshot.syncs + writes, sheets: userSheets };
   });
 }
 
 /** 清除结果: removes Luoshi's sheets, status column, colours and names. False when there was nothing. */
-export async function runClear(host: ExcelHost): Promise<boolean> {
+export async function runClear(host: ExcelHost, options: { delayForCellEdit?: boolean } = {}): Promise<boolean> {
   requireApi(host);
-  return host.run(async (context) => {
+  return runWhole(host, options.delayForCellEdit ?? false, async (context, writing) => {
     const snapshot = await readWorkbook(context);
     const { sheets, status, staleNames } = snapshot.owned;
     if (sheets.size === 0 && !status && staleNames.length === 0) return false;
     refuseProtected(snapshot, null);
+    writing();
     await clearPlan(context, snapshot.owned, host.web ? WEB_REQUEST_BUDGET : DESKTOP_REQUEST_BUDGET);
     return true;
   });
