@@ -2,22 +2,13 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import JSZip from 'jszip';
-import { main } from '../src/cli/main';
 import { buildXlsx, patchPart, utc } from './helpers/fixtures';
+import { runCli } from './helpers/run-cli';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'luoshi-cli-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(
-    argv,
-    (s) => (out += s + '\n'),
-    (s) => (err += s + '\n'),
-  );
-  return { code, out, err };
-}
+const cli = runCli;
 
 function write(name: string, bytes: Buffer | string): string {
   const file = path.join(dir, name);

@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import JSZip from 'jszip';
-import { main } from '../src/cli/main';
 import { buildXlsx, patchPart, utc } from './helpers/fixtures';
+import { runCli } from './helpers/run-cli';
 
 // Issue 16: the CLI refuses, as the add-in does, to write into a workbook whose structure is protected
 // (it adds sheets) or whose breakdown sheet is protected (it writes the status column there).
@@ -11,16 +11,7 @@ import { buildXlsx, patchPart, utc } from './helpers/fixtures';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'luoshi-protection-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(
-    argv,
-    (s) => (out += s + '\n'),
-    (s) => (err += s + '\n'),
-  );
-  return { code, out, err };
-}
+const cli = runCli;
 
 let serial = 0;
 function write(bytes: Buffer): string {

@@ -43,3 +43,4 @@ export { MARK, isLuoshiName, constantValue, parseColumnRange } from './write/own
 export { SHEET_ROLES, SHEET_TITLES } from './write/sheet-names';
 export { isStatusRuleFormula } from './write/status-colouring';
 export { BORDER_COLOUR } from './write/styles';
+export { sheetProtected, STRUCTURE_PROTECTED } from './write/protection-messages';

@@ -1,4 +1,5 @@
 import { Message } from '../engine/i18n';
+import { sheetProtected, STRUCTURE_PROTECTED } from '../engine/write/protection-messages';
 import { inputError } from './input-error';
 import { definedNames, isLuoshiName, MARK, parseColumnRange } from './luoshi-marks';
 import { attributesOf, findStartTag, lastEndTag } from './xml-scan';
@@ -6,8 +7,8 @@ import { SheetEntry, WorkbookPackage } from './workbook-package';
 
 /*
  * Protection a user set in Excel/WPS (issue 16). The CLI edits the package directly, so nothing stops
- * it from writing where Excel would not; these checks refuse instead, with the add-in's wording
- * (src/addin/excel/office-errors.ts, MESSAGES.structureProtected and sheetProtected).
+ * it from writing where Excel would not; these checks refuse instead, in the add-in's words
+ * (src/engine/write/protection-messages.ts).
  *   <workbookProtection lockStructure="1"> — sheets may not be added, deleted, renamed or moved;
  *   <sheetProtection sheet="1">            — the sheet's locked cells (all, by default) may not change.
  * Both attributes are xsd:boolean and default to false: a sheetProtection without sheet="1" (Excel
@@ -54,16 +55,14 @@ function structureMessage(deleting: boolean, file: string): Message {
         en: `The workbook structure is protected, so the sheets Luoshi made cannot be deleted. Unprotect the workbook first (Review → Protect Workbook): ${file}`,
       }
     : {
-        zh: `工作簿结构受保护，无法添加或替换汇总等工作表。请先撤销工作簿保护（审阅 → 保护工作簿），或加 --no-write 只看报告：${file}`,
-        en: `The workbook structure is protected, so the summary sheets cannot be added or replaced. Unprotect the workbook first (Review → Protect Workbook), or use --no-write for the report alone: ${file}`,
+        zh: `${STRUCTURE_PROTECTED.zh}，或加 --no-write 只看报告：${file}`,
+        en: `${STRUCTURE_PROTECTED.en}, or use --no-write for the report alone: ${file}`,
       };
 }
 
 function sheetMessage(sheet: string, file: string): Message {
-  return {
-    zh: `工作表“${sheet}”受保护，落实不能写入。请先撤销工作表保护（审阅 → 撤销工作表保护）：${file}`,
-    en: `The sheet "${sheet}" is protected, so Luoshi cannot write to it. Unprotect it first (Review → Unprotect Sheet): ${file}`,
-  };
+  const m = sheetProtected(sheet);
+  return { zh: `${m.zh}：${file}`, en: `${m.en}: ${file}` };
 }
 
 function refuse(message: Message): never {

@@ -1,4 +1,4 @@
-import { Message } from '../../engine';
+import { Message, sheetProtected, STRUCTURE_PROTECTED } from '../../engine';
 import { REQUIRED_API_SET } from './requirements';
 
 /**
@@ -6,6 +6,11 @@ import { REQUIRED_API_SET } from './requirements';
  * carries its likeliest header row and the overrides that would take it (ValidateFailure's candidate
  * and hint), so the pane can offer to use them.
  */
+/** The engine's shared wording, ended as a sentence. */
+function sentence(m: Message): Message {
+  return { zh: `${m.zh}。`, en: `${m.en}.` };
+}
+
 export class AddinError extends Error {
   constructor(
     readonly text: Message,
@@ -24,14 +29,8 @@ export const MESSAGES = {
     zh: '单元格正在编辑中。请先按 Enter 或 Esc 结束编辑，再点“校验”。',
     en: 'A cell is being edited. Press Enter or Esc to finish editing, then click Validate again.',
   },
-  structureProtected: {
-    zh: '工作簿结构受保护，无法添加或替换汇总等工作表。请先撤销工作簿保护（审阅 → 保护工作簿）。',
-    en: 'The workbook structure is protected, so the summary sheets cannot be added or replaced. Unprotect the workbook first (Review → Protect Workbook).',
-  },
-  sheetProtected: (sheet: string): Message => ({
-    zh: `工作表“${sheet}”受保护，落实不能写入。请先撤销工作表保护（审阅 → 撤销工作表保护）。`,
-    en: `The sheet "${sheet}" is protected, so Luoshi cannot write to it. Unprotect it first (Review → Unprotect Sheet).`,
-  }),
+  structureProtected: sentence(STRUCTURE_PROTECTED),
+  sheetProtected: (sheet: string): Message => sentence(sheetProtected(sheet)),
   accessDenied: {
     zh: 'Excel 拒绝写入：工作表或工作簿可能受保护，或文件为只读。',
     en: 'Excel refused the change: a sheet or the workbook may be protected, or the file is read-only.',
