@@ -37,7 +37,7 @@ function clearBreakdown(
   xml: string,
   range: { col: number; top: number; bottom: number },
   ownXfFrom: number,
-  widthWasSet: boolean,
+  width: number | null,
 ): string {
   const edits = new Map<number, (cell: string | null) => string>();
   for (let r = range.top; r <= range.bottom; r++) {
@@ -54,22 +54,56 @@ function clearBreakdown(
   for (const cf of findElements(out, 'conditionalFormatting').reverse()) {
     if (isOwnConditionalFormat(cf.text, range.col)) out = splice(out, cf.start, cf.end, '');
   }
-  if (widthWasSet) {
-    const cols = findElement(out, 'cols');
-    if (cols) {
-      const own = findElements(out, 'col', cols.start, cols.end).find((c) => {
-        const a = attributesOf(c.text);
-        return Number(a.min) === range.col + 1 && Number(a.max) === range.col + 1;
-      });
-      if (own) {
-        out = splice(out, own.start, own.end, '');
-        const left = findElement(out, 'cols')!;
-        if (findElements(out, 'col', left.start + 1, left.end).length === 0)
-          out = splice(out, left.start, left.end, '');
-      }
-    }
-  }
+  if (width !== null) out = withoutStatusWidth(out, range.col, width);
   return out;
+}
+
+/** The style index of the cell at (col, row), 0-based; null when the cell is not in the sheet. */
+function cellStyleAt(xml: string, col: number, row: number): number | null {
+  let found: number | null = null;
+  editColumn(
+    xml,
+    col,
+    new Map([
+      [
+        row,
+        (cell: string | null) => {
+          if (cell !== null) found = styleOf(cell);
+          return cell ?? '';
+        },
+      ],
+    ]),
+  );
+  return found;
+}
+
+/**
+ * Takes the status column out of the <cols> list, where Luoshi set its width (`width`, the width mark).
+ * Excel keeps Luoshi's own `<col min=max>`; LibreOffice re-saves a run of equal widths as one range
+ * (`min="10" max="11"`), which is narrowed or split so the user's columns keep theirs. A range whose
+ * width the user has changed since is not Luoshi's to touch.
+ */
+export function withoutStatusWidth(xml: string, col: number, width: number): string {
+  const cols = findElement(xml, 'cols');
+  if (!cols) return xml;
+  const n = col + 1;
+  const own = findElements(xml, 'col', cols.start, cols.end).find((c) => {
+    const a = attributesOf(c.text);
+    return Number(a.min) <= n && n <= Number(a.max) && Math.abs(Number(a.width) - width) < 0.01;
+  });
+  if (!own) return xml;
+  const out = splice(xml, own.start, own.end, statusWidthRemoved(own.text, col));
+  const left = findElement(out, 'cols')!;
+  return findElements(out, 'col', left.start + 1, left.end).length === 0 ? splice(out, left.start, left.end, '') : out;
+}
+
+/** A `<col>` covering column `col` (0-based) as the ranges left without it: "", one or two elements. */
+export function statusWidthRemoved(colElement: string, col: number): string {
+  const a = attributesOf(colElement);
+  const [min, max, n] = [Number(a.min), Number(a.max), col + 1];
+  const piece = (from: number, to: number) =>
+    from > to ? '' : withAttribute(withAttribute(colElement, 'min', String(from)), 'max', String(to));
+  return piece(min, n - 1) + piece(n + 1, max);
 }
 
 /**
@@ -131,9 +165,16 @@ export async function clearOwned(pkg: WorkbookPackage): Promise<ClearResult> {
   const range = status ? parseColumnRange(status.value) : null;
   const breakdown = status ? sheets[status.localSheetId!] : undefined;
   if (range && breakdown?.partPath) {
-    const widthSet = own.some((n) => n.name === MARK.width && n.localSheetId === status!.localSheetId);
+    const widthMark = own.find((n) => n.name === MARK.width && n.localSheetId === status!.localSheetId);
+    const width = widthMark ? Number(constantValue(widthMark.value)) : NaN;
+    const before = await pkg.required(breakdown.partPath);
     const xfFrom = originalStyles?.cellXfs ?? Infinity;
-    let xml = clearBreakdown(await pkg.required(breakdown.partPath), range, xfFrom, widthSet);
+    // Luoshi's header cell always carries a style of Luoshi's own, appended after the user's. Below
+    // that index, another application (LibreOffice, WPS) has re-saved and renumbered the styles, and
+    // the index no longer tells Luoshi's cells from the user's: the whole status range is Luoshi's.
+    const header = cellStyleAt(before, range.col, range.top);
+    const renumbered = header !== null && header < xfFrom;
+    let xml = clearBreakdown(before, range, renumbered ? 0 : xfFrom, Number.isFinite(width) ? width : null);
     const refs = own.find((n) => n.name === MARK.refs && n.localSheetId === status!.localSheetId);
     if (refs) xml = restoreReferences(xml, parseRefsMark(refs.value));
     pkg.write(breakdown.partPath, xml);

@@ -10,7 +10,7 @@ import {
 } from './luoshi-marks';
 import { entryStart, stringCounts, stringCountsOfMark, withoutCounts } from './shared-strings-edit';
 import { listEntries, StyleCounts } from './styles-edit';
-import { isLuoshiStylesPart } from './clear-owned';
+import { isLuoshiStylesPart, statusWidthRemoved } from './clear-owned';
 import {
   attributesOf,
   elementPattern,
@@ -186,6 +186,19 @@ function sameFilterAnchor(x: string, y: string): boolean {
 }
 
 /**
+ * Whether a `<col>` missing after the run differed only by the status column's width: Luoshi's own
+ * `<col>` for it, or a range (as LibreOffice re-saves equal widths) that now stops short of it.
+ */
+function statusWidthOnly(col: string, colsAfter: string, status: number | undefined): boolean {
+  if (status === undefined) return false;
+  const a = attributesOf(col);
+  if (Number(a.min) > status + 1 || Number(a.max) < status + 1) return false;
+  if (Number(a.min) === status + 1 && Number(a.max) === status + 1) return true;
+  const pieces = findElements(statusWidthRemoved(col, status), 'col').map((p) => p.text);
+  return pieces.every((p) => colsAfter.includes(p));
+}
+
+/**
  * Compares an output package with its input, part by part: every part of the user's is there; parts
  * Luoshi had no reason to touch are byte for byte the same; touched parts keep every element they had.
  * Returns the first difference found, or null.
@@ -283,7 +296,7 @@ export async function firstLoss(input: Buffer | WorkbookPackage, output: Buffer,
       const colsBefore = findElements(findElement(x, 'cols')?.text ?? '', 'col').map((c) => c.text);
       const colsAfter = findElement(y, 'cols')?.text ?? '';
       for (const c of colsBefore)
-        if (!colsAfter.includes(c) && !(statusBefore !== undefined && Number(attributesOf(c).min) === statusBefore + 1))
+        if (!colsAfter.includes(c) && !statusWidthOnly(c, colsAfter, statusBefore))
           return `column width ${c} of ${name} changed`;
     } else {
       return `part ${name} changed`;

@@ -1,0 +1,119 @@
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import JSZip from 'jszip';
+import { buildSample } from '../scripts/make-sample';
+import { checkedWorkbook, clearedWorkbook } from '../src/xlsx/checked-workbook';
+import { statusWidthRemoved, withoutStatusWidth } from '../src/xlsx/clear-owned';
+
+/*
+ * Issue 16: `clear` after another application re-saved the checked workbook. LibreOffice renumbers
+ * the styles (so a style index no longer tells Luoshi's cells from the user's) and writes a run of
+ * equal column widths as one <col> range. Clear must still take out the header cell and the width.
+ */
+
+const soffice = ['soffice', 'libreoffice'].find((cmd) => spawnSync('which', [cmd]).status === 0);
+const AS_OF = { asOf: '2026-11-20', runAt: '2026-11-20 09:00' };
+
+async function checkedSample(): Promise<Buffer> {
+  const input = Buffer.from(await (await buildSample()).xlsx.writeBuffer());
+  const result = await checkedWorkbook(input, 'sample.xlsx', AS_OF);
+  if (!result.ok) throw new Error(result.error.message.en);
+  return result.value.output;
+}
+
+async function breakdownXml(bytes: Buffer): Promise<string> {
+  return (await JSZip.loadAsync(bytes)).file('xl/worksheets/sheet1.xml')!.async('string');
+}
+
+/** The cells of one column (letters) in a sheet's XML: their start tags. */
+function cellsIn(xml: string, column: string): string[] {
+  return [...xml.matchAll(new RegExp(`<c r="${column}\\d+"[^>]*>`, 'g'))].map((m) => m[0]);
+}
+
+describe('the status width inside a <col> range (pure)', () => {
+  test.each([
+    ['<col min="11" max="11" width="26" customWidth="1"/>', ''],
+    ['<col min="10" max="11" width="26"/>', '<col min="10" max="10" width="26"/>'],
+    ['<col min="11" max="14" width="26"/>', '<col min="12" max="14" width="26"/>'],
+    ['<col min="9" max="12" width="26"/>', '<col min="9" max="10" width="26"/><col min="12" max="12" width="26"/>'],
+  ])('%s without column K', (col, rest) => {
+    expect(statusWidthRemoved(col, 10)).toBe(rest);
+  });
+
+  test('a range whose width the user has changed since is left alone', () => {
+    const xml = '<worksheet><cols><col min="10" max="11" width="30"/></cols><sheetData/></worksheet>';
+    expect(withoutStatusWidth(xml, 10, 26)).toBe(xml);
+  });
+
+  test('the last <col> going takes the empty <cols> with it', () => {
+    const xml = '<worksheet><cols><col min="11" max="11" width="26"/></cols><sheetData/></worksheet>';
+    expect(withoutStatusWidth(xml, 10, 26)).toBe('<worksheet><sheetData/></worksheet>');
+  });
+});
+
+describe('clear after styles were renumbered by another application', () => {
+  test('the header cell and the status cells go, whatever style index they now carry', async () => {
+    const checked = await checkedSample();
+    const zip = await JSZip.loadAsync(checked);
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    // As LibreOffice leaves it: the header's style now has a low index shared with the user's cells.
+    const renumbered = xml.replace(/<c r="K(\d+)" s="\d+"/g, '<c r="K$1" s="1"');
+    expect(renumbered).not.toBe(xml);
+    zip.file('xl/worksheets/sheet1.xml', renumbered);
+    const resaved = await zip.generateAsync({ type: 'nodebuffer' });
+    const cleared = await clearedWorkbook(resaved, 'resaved.xlsx');
+    expect(cleared.found).toBe(true);
+    expect(cellsIn(await breakdownXml(cleared.output), 'K')).toEqual([]);
+  });
+
+  test('without renumbering, an empty cell the user had formatted keeps its format', async () => {
+    const cleared = await clearedWorkbook(await checkedSample(), 'checked.xlsx');
+    const original = Buffer.from(await (await buildSample()).xlsx.writeBuffer());
+    expect(cellsIn(await breakdownXml(cleared.output), 'K')).toEqual(cellsIn(await breakdownXml(original), 'K'));
+  });
+});
+
+describe('clear after a real LibreOffice re-save', () => {
+  if (!soffice) {
+    test.skip('skipped: LibreOffice is not installed (apt-get install libreoffice-calc-nogui); CI installs it', () =>
+      undefined);
+    return;
+  }
+  const scratch: string[] = [];
+  afterAll(() => scratch.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+  test('removes the status column: its header cell, its cells and its width', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'luoshi-lo-clear-'));
+    scratch.push(dir);
+    const file = path.join(dir, 'checked.xlsx');
+    fs.writeFileSync(file, await checkedSample());
+    execFileSync(
+      soffice,
+      [
+        '--headless',
+        '--norestore',
+        `-env:UserInstallation=file://${dir}/profile`,
+        '--convert-to',
+        'xlsx:Calc MS Excel 2007 XML',
+        '--outdir',
+        path.join(dir, 'resaved'),
+        file,
+      ],
+      { timeout: 120_000, stdio: 'pipe' },
+    );
+    const resaved = fs.readFileSync(path.join(dir, 'resaved', 'checked.xlsx'));
+    expect(cellsIn(await breakdownXml(resaved), 'K').length).toBeGreaterThan(0);
+    const cleared = await clearedWorkbook(resaved, 'checked.xlsx');
+    expect(cleared.found).toBe(true);
+    const xml = await breakdownXml(cleared.output);
+    expect(cellsIn(xml, 'K')).toEqual([]);
+    // No <col> reaches column K (11) any more; J keeps its own width.
+    const cols = [...xml.matchAll(/<col [^>]*>/g)].map((m) => m[0]);
+    const reaches = (c: string, n: number) =>
+      Number(/min="(\d+)"/.exec(c)![1]) <= n && n <= Number(/max="(\d+)"/.exec(c)![1]);
+    expect(cols.filter((c) => reaches(c, 11))).toEqual([]);
+    expect(cols.filter((c) => reaches(c, 10))).toHaveLength(1);
+  }, 180_000);
+});
