@@ -210,6 +210,38 @@ describe('the sheet’s <dimension> and an autofilter over the table', () => {
     expect(await partText(cleared)).toBe(await partText(input));
   });
 
+  /** Adds Excel's hidden name for the filter's range, as Excel writes it beside every autofilter. */
+  const withFilterDatabase = (value: string) => (xml: string) =>
+    xml.replace(
+      '</sheets>',
+      `</sheets><definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">${value}</definedName></definedNames>`,
+    );
+  const WORKBOOK = 'xl/workbook.xml';
+
+  test('Excel’s _xlnm._FilterDatabase name grows with the filter, and clear gives it back', async () => {
+    let input = await patchPart(await baseBook(), SHEET, withFilter('A2:G5'));
+    input = await patchPart(input, WORKBOOK, withFilterDatabase("'台账'!$A$2:$G$5"));
+    const { once, twice, cleared } = await roundTrip(input);
+    for (const out of [once, twice]) expect(await partText(out, WORKBOOK)).toContain("'台账'!$A$2:$H$5</definedName>");
+    expect(await partText(cleared, WORKBOOK)).toBe(await partText(input, WORKBOOK));
+  });
+
+  test('variant: a name without $ signs grows too, still without them', async () => {
+    let input = await patchPart(await baseBook(), SHEET, withFilter('A2:G5'));
+    input = await patchPart(input, WORKBOOK, withFilterDatabase('台账!A2:G5'));
+    const { once, cleared } = await roundTrip(input);
+    expect(await partText(once, WORKBOOK)).toContain('>台账!A2:H5</definedName>');
+    expect(await partText(cleared, WORKBOOK)).toBe(await partText(input, WORKBOOK));
+  });
+
+  test('variant: a name that no longer matches the filter is the user’s and stays as it is', async () => {
+    let input = await patchPart(await baseBook(), SHEET, withFilter('A2:G5'));
+    input = await patchPart(input, WORKBOOK, withFilterDatabase("'台账'!$B$2:$C$5"));
+    const { once, cleared } = await roundTrip(input);
+    expect(await partText(once, WORKBOOK)).toContain("'台账'!$B$2:$C$5</definedName>");
+    expect(await partText(cleared, WORKBOOK)).toBe(await partText(input, WORKBOOK));
+  });
+
   test('variant: a filter not on the header row (a sub-range below it) and a dimension already wide enough stay', async () => {
     let input = await patchPart(await baseBook(), SHEET, withFilter('B3:C5'));
     input = await patchPart(input, SHEET, (x) => x.replace('<dimension ref="A1:G5"/>', '<dimension ref="A1:Z9"/>'));

@@ -2,7 +2,7 @@ import { cellAddress, columnLetter, EXCEL_MAX_COLUMNS } from '../engine/model/wo
 import { WritePlan } from '../engine/write/plan';
 import { CellWriter, generatedSheetXml, printTitles } from './generated-sheet-xml';
 import { inputError } from './input-error';
-import { GrownRefs, MARK, rangeCorners, refsMark, sheetRefs } from './luoshi-marks';
+import { GrownRefs, MARK, moveFilterDatabase, rangeCorners, refsMark, sheetRefs } from './luoshi-marks';
 import { addContentType, addRelationship, ensureStylesPart } from './package-parts';
 import { CellEdit, editColumn, styleOf } from './sheet-data-edit';
 import { SharedStringsEditor, StringCounts, stringCounts } from './shared-strings-edit';
@@ -280,6 +280,8 @@ export async function applyPlan(
     block = findElement(wb, 'definedNames')!;
   }
   wb = appendInside(wb, block, names.join(''));
+  const filter = refs.grown.autoFilter;
+  if (filter) wb = moveFilterDatabase(wb, breakdown.index, filter.before, filter.after);
   pkg.write(pkg.workbookPath, wb);
   pkg.write(styles.path, editor.result);
 }

@@ -6,6 +6,7 @@ import {
   isLuoshiName,
   isOwnConditionalFormat,
   MARK,
+  moveFilterDatabase,
   parseColumnRange,
   parseCounts,
   parseRefsMark,
@@ -176,7 +177,12 @@ export async function clearOwned(pkg: WorkbookPackage): Promise<ClearResult> {
     const renumbered = header !== null && header < xfFrom;
     let xml = clearBreakdown(before, range, renumbered ? 0 : xfFrom, Number.isFinite(width) ? width : null);
     const refs = own.find((n) => n.name === MARK.refs && n.localSheetId === status!.localSheetId);
-    if (refs) xml = restoreReferences(xml, parseRefsMark(refs.value));
+    if (refs) {
+      const grown = parseRefsMark(refs.value);
+      xml = restoreReferences(xml, grown);
+      if (grown.autoFilter)
+        wb = moveFilterDatabase(wb, status!.localSheetId!, grown.autoFilter.after, grown.autoFilter.before);
+    }
     pkg.write(breakdown.partPath, xml);
   }
 

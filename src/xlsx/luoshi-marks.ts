@@ -10,6 +10,7 @@ import {
   lastEndTag,
   Span,
 } from './xml-scan';
+import { escapeXml } from './xml-edit';
 
 export {
   MARK,
@@ -75,4 +76,32 @@ export function sheetRefs(xml: string): { dimension: Span | null; autoFilter: Sp
   // autoFilter follows sheetData: searched from its end, not through the cells.
   const autoFilter = data ? findStartTag(xml, 'autoFilter', Math.max(data.start, lastEndTag(xml, 'sheetData'))) : null;
   return { dimension, autoFilter };
+}
+
+/**
+ * Moves the sheet's `_xlnm._FilterDatabase` name (Excel's hidden name for an autofilter's range, which
+ * LibreOffice reads to rebuild the filter) from the range `from` to `to` ("A2:G5" → "A2:H5") when it
+ * still names `from`; otherwise the workbook part is returned as it was. ECMA-376 Part 1 §18.2.5
+ * (definedName), built-in names.
+ */
+export function moveFilterDatabase(workbookXml: string, sheetIndex: number, from: string, to: string): string {
+  const plain = (ref: string) => ref.replace(/\$/g, '').toUpperCase();
+  const name = definedNames(workbookXml).find(
+    (n) =>
+      n.name.toLowerCase() === '_xlnm._filterdatabase' &&
+      n.localSheetId === sheetIndex &&
+      plain(n.value.slice(n.value.lastIndexOf('!') + 1)) === plain(from),
+  );
+  if (!name) return workbookXml;
+  // Written as the name was: absolute ($A$2) or not, so clear gives back the same text.
+  const range = name.value.includes('$')
+    ? to
+        .split(':')
+        .map((corner) => corner.replace(/^([A-Z]+)(\d+)$/i, '$$$1$$$2'))
+        .join(':')
+    : to;
+  const value = `${name.value.slice(0, name.value.lastIndexOf('!') + 1)}${range}`;
+  const open = name.span.text.slice(0, name.span.text.indexOf('>') + 1);
+  const close = name.span.text.slice(name.span.text.lastIndexOf('</'));
+  return workbookXml.slice(0, name.span.start) + open + escapeXml(value) + close + workbookXml.slice(name.span.end);
 }
