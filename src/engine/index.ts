@@ -51,3 +51,6 @@ export { sentCellText } from './roundtrip/sent-record';
 export { planSplit, noticeText, masterIdOfReport, PROGRESS_FIELDS } from './roundtrip/split-plan';
 export type { SplitPlan, SplitOptions, DepartmentPlan, SplitPlanResult } from './roundtrip/split-plan';
 export type { NoticeItem, NoticeText } from './roundtrip/split-plan';
+export { planMerge, mergeLogSheet, mergeLogName, mergeText, MERGE_LOG_ROLE } from './roundtrip/merge-changes';
+export type { MergeReply, MergeDecisions, MergeCellRef, MergeChange, MergeConflict } from './roundtrip/merge-changes';
+export type { MergeNotTaken, MergeSkip, NotTakenCode, SkipCode, MergePlanResult } from './roundtrip/merge-changes';
