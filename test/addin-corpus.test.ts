@@ -30,8 +30,9 @@ describe('the add-in on ../shared/corpus/xlsx (real workbooks given a breakdown 
       // Excel reads at most 512 merged areas of a sheet in one call (see MERGED_AREAS_LIMIT): such a sheet's
       // merges are read in row blocks, in requests of their own (one corpus file, exceljs issue 877).
       const manyMerges = data.sheets.some((s) => s.merges.length > MERGED_AREAS_LIMIT);
-      if (manyMerges) expect(result.syncs).toBeLessThanOrEqual(16);
-      else expect({ file, syncs: result.syncs }).toEqual({ file, syncs: 3 });
+      if (manyMerges) expect(result.syncs).toBeLessThanOrEqual(17);
+      // Two reads, the writes, the page setup in a request of its own (issue 17, item 10).
+      else expect({ file, syncs: result.syncs }).toEqual({ file, syncs: 4 });
       expect(await runClear(host)).toBe(true);
       expect({ file, sheets: model.sheets.map((s) => [s.name, s.grid()]) }).toEqual({ file, sheets: before });
       checked++;

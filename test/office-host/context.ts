@@ -29,14 +29,30 @@ export const READ_CELL_LIMIT = 5_000_000;
 /** Merged areas Range.getMergedAreasOrNullObject returns at most. */
 export const MERGED_AREAS_LIMIT = 512;
 
+/**
+ * What one action costs in a request besides its value, and what each object path segment costs the first
+ * time a request uses it. Office.js sends a request as JSON: an "Actions" array (each action
+ * {"Id":…,"ActionType":…,"Name":…,"ObjectPathId":…,"ArgumentInfo":{"Arguments":[…]}}) and an "ObjectPaths"
+ * map holding every object the actions go through (getItem("台账") → getRanges("A1:B2,…") → format → fill),
+ * each with an Instantiate action of its own (office.js ClientRequest.ensureInstantiateObjectPath,
+ * buildRequestMessageBodyAndRequestFlags in @microsoft/office-js excel-web-16.00.debug.js). A format set
+ * through a fresh range thus costs several hundred bytes before its value.
+ */
+export const ACTION_BYTES = 90;
+export const PATH_SEGMENT_BYTES = 130;
+
 interface Op {
   run: () => void;
   bytes: number;
+  /** The object path the action goes through, segment by segment (a segment's text includes its arguments). */
+  path: string[];
 }
 
 export interface SyncRecord {
   requestBytes: number;
   responseBytes: number;
+  /** Sent by Excel.run itself after the batch function returned (its final sync of pending actions). */
+  final?: boolean;
 }
 
 export class HostContext {
@@ -57,9 +73,31 @@ export class HostContext {
     this.workbook = new WorkbookProxy(this);
   }
 
-  queue(kind: string, bytes: number, run: () => void): void {
+  queue(kind: string, bytes: number, run: () => void, path: string[] = []): void {
     this.calls.set(kind, (this.calls.get(kind) ?? 0) + 1);
-    this.ops.push({ run, bytes: bytes + 40 });
+    this.ops.push({ run, bytes: bytes + ACTION_BYTES, path });
+  }
+
+  /** Whether actions wait for a sync (Excel.run sends them itself when the batch returns). */
+  get pending(): boolean {
+    return this.ops.length > 0;
+  }
+
+  /** A request's size: each action with its value, and each object path once (a path is sent once per request). */
+  private requestSize(ops: Op[]): number {
+    const sent = new Set<string>();
+    let bytes = 0;
+    for (const op of ops) {
+      bytes += op.bytes;
+      let key = '';
+      for (const segment of op.path) {
+        key += `\u0000${segment}`;
+        if (sent.has(key)) continue;
+        sent.add(key);
+        bytes += PATH_SEGMENT_BYTES + payloadBytes(segment);
+      }
+    }
+    return bytes;
   }
 
   noteLoaded(o: HostObject): void {
@@ -71,7 +109,7 @@ export class HostContext {
     this.ops = [];
     this.loadedThisSync = [];
     this.responseBytes = 0;
-    const requestBytes = ops.reduce((n, o) => n + o.bytes, 0);
+    const requestBytes = this.requestSize(ops);
     this.syncs.push({ requestBytes, responseBytes: 0 });
     await Promise.resolve();
     this.model.beforeRequest?.(this.syncs.length - 1);
@@ -108,6 +146,8 @@ export class HostContext {
 abstract class HostObject {
   private loaded = new Map<string, unknown>();
   private nullState: boolean | undefined;
+  /** How a request reaches this object (workbook → worksheets → getItem("台账") → …), for its size. */
+  path: string[] = [];
   constructor(protected readonly ctx: HostContext) {}
 
   get context(): HostContext {
@@ -127,7 +167,7 @@ abstract class HostObject {
 
   load(props?: string | string[]): this {
     const list = (Array.isArray(props) ? props : (props ?? '').split(',')).map((p) => p.trim()).filter(Boolean);
-    this.ctx.queue('load', payloadBytes(list), () => this.applyLoad(list));
+    this.ctx.queue('load', payloadBytes(list), () => this.applyLoad(list), this.path);
     return this;
   }
 
@@ -167,6 +207,17 @@ abstract class HostObject {
   }
 }
 
+/** The object reached through `path` (see HostObject.path). */
+function via<T extends HostObject>(o: T, path: string[]): T {
+  o.path = path;
+  return o;
+}
+
+/** A method call as an object path segment: getItem("台账"). */
+function call(name: string, ...args: unknown[]): string {
+  return `${name}(${args.map((a) => JSON.stringify(a)).join(',')})`;
+}
+
 function notLoaded(name: string): Error {
   return hostError(
     'PropertyNotLoaded',
@@ -185,6 +236,7 @@ function recorder(
   path: string[],
   apply: (key: string, value: unknown) => void,
   methods: Record<string, (...args: unknown[]) => unknown> = {},
+  objectPath: string[] = path,
 ): any {
   return new Proxy(
     {},
@@ -193,16 +245,28 @@ function recorder(
         if (typeof prop !== 'string') return undefined;
         if (methods[prop]) return methods[prop];
         if (prop === 'borders')
-          return recorder(ctx, kind, [...path, 'borders'], apply, {
-            getItem: (edge) => recorder(ctx, kind, [...path, 'borders', String(edge)], apply),
-          });
+          return recorder(
+            ctx,
+            kind,
+            [...path, 'borders'],
+            apply,
+            {
+              getItem: (edge) =>
+                recorder(ctx, kind, [...path, 'borders', String(edge)], apply, {}, [
+                  ...objectPath,
+                  'borders',
+                  call('getItem', edge),
+                ]),
+            },
+            [...objectPath, 'borders'],
+          );
         if (['fill', 'font', 'rule', 'format', 'protection', 'headersFooters', 'defaultForAllPages'].includes(prop))
-          return recorder(ctx, kind, [...path, prop], apply);
+          return recorder(ctx, kind, [...path, prop], apply, {}, [...objectPath, prop]);
         throw notLoaded(prop);
       },
       set(_t, prop, value) {
         const key = [...path, String(prop)].join('.');
-        ctx.queue(kind, payloadBytes(value) + key.length + 30, () => apply(key, value));
+        ctx.queue(kind, payloadBytes(value) + String(prop).length, () => apply(key, value), objectPath);
         return true;
       },
     },
@@ -250,13 +314,16 @@ class WorkbookProxy extends HostObject {
   readonly application: ApplicationProxy;
   readonly functions: FunctionsProxy;
   readonly protection: WorkbookProtection;
+  /** Workbook.settings (ExcelApi 1.4): key-value pairs kept in this workbook for this add-in. */
+  readonly settings: SettingCollection;
   constructor(ctx: HostContext) {
     super(ctx);
-    this.worksheets = new WorksheetCollection(ctx);
-    this.names = new NameCollection(ctx, () => ctx.model.names, null);
-    this.application = new ApplicationProxy(ctx);
-    this.functions = new FunctionsProxy(ctx);
-    this.protection = new WorkbookProtection(ctx);
+    this.worksheets = via(new WorksheetCollection(ctx), ['worksheets']);
+    this.names = via(new NameCollection(ctx, () => ctx.model.names, null), ['names']);
+    this.application = via(new ApplicationProxy(ctx), ['application']);
+    this.functions = via(new FunctionsProxy(ctx), ['functions']);
+    this.protection = via(new WorkbookProtection(ctx), ['protection']);
+    this.settings = via(new SettingCollection(ctx), ['settings']);
   }
   protected readProperty(name: string): unknown {
     throw hostError('InvalidArgument', `Workbook.${name} is not modelled`);
@@ -277,11 +344,58 @@ class WorkbookProxy extends HostObject {
       if (!s) throw hostError('ItemNotFound', `The worksheet "${sheet}" does not exist.`);
       return { s, area };
     };
-    return new RangeProxy(
-      this.ctx,
-      () => where().s,
-      () => where().area,
+    return via(
+      new RangeProxy(
+        this.ctx,
+        () => where().s,
+        () => where().area,
+      ),
+      [call('getSelectedRange')],
     );
+  }
+}
+
+/**
+ * Workbook.settings (ExcelApi 1.4): "key-value pair setting objects that are part of the workbook. The
+ * scope is limited to per file and add-in (task-pane or content) combination"
+ * (https://learn.microsoft.com/javascript/api/excel/excel.settingcollection). Values are kept as JSON,
+ * as Office keeps them in the file.
+ */
+class SettingCollection extends HostObject {
+  add(key: string, value: unknown): SettingProxy {
+    const path = [...this.path, call('add', key, value)];
+    this.ctx.queue('settings.add', 0, () => void this.ctx.model.settings.set(key, JSON.stringify(value)), path);
+    return via(new SettingProxy(this.ctx, key), path);
+  }
+  getItemOrNullObject(key: string): SettingProxy {
+    return via(new SettingProxy(this.ctx, key, true), [...this.path, call('getItemOrNullObject', key)]);
+  }
+  protected readProperty(name: string): unknown {
+    throw hostError('InvalidArgument', `SettingCollection.${name} is not modelled`);
+  }
+}
+
+class SettingProxy extends HostObject {
+  constructor(
+    ctx: HostContext,
+    private readonly key: string,
+    private readonly orNull = false,
+  ) {
+    super(ctx);
+  }
+  protected override isNull(): boolean {
+    return this.orNull && !this.ctx.model.settings.has(this.key);
+  }
+  get value(): unknown {
+    return this.got('value');
+  }
+  protected readProperty(name: string): unknown {
+    if (name === 'value') return JSON.parse(this.ctx.model.settings.get(this.key) ?? 'null');
+    if (name === 'key') return this.key;
+    throw hostError('InvalidArgument', `Setting.${name} is not modelled`);
+  }
+  delete(): void {
+    this.ctx.queue('setting.delete', 10, () => void this.ctx.model.settings.delete(this.key), this.path);
   }
 }
 
@@ -297,10 +411,10 @@ class WorkbookProtection extends HostObject {
 
 class ApplicationProxy extends HostObject {
   suspendApiCalculationUntilNextSync(): void {
-    this.ctx.queue('suspendCalculation', 20, () => {});
+    this.ctx.queue('suspendCalculation', 20, () => {}, this.path);
   }
   suspendScreenUpdatingUntilNextSync(): void {
-    this.ctx.queue('suspendScreenUpdating', 20, () => {});
+    this.ctx.queue('suspendScreenUpdating', 20, () => {}, this.path);
   }
   protected readProperty(name: string): unknown {
     throw hostError('InvalidArgument', name);
@@ -361,28 +475,43 @@ abstract class HostCollection<T extends HostObject> extends HostObject {
 
 class WorksheetCollection extends HostCollection<WorksheetProxy> {
   protected members(): WorksheetProxy[] {
-    return this.ctx.model.sheets.map((s) => new WorksheetProxy(this.ctx, () => s));
+    return this.ctx.model.sheets.map((s, i) =>
+      via(new WorksheetProxy(this.ctx, () => s), [...this.path, `items[${i}]`]),
+    );
   }
   getItem(name: string): WorksheetProxy {
-    return new WorksheetProxy(this.ctx, () => {
-      const s = this.ctx.model.sheet(name);
-      if (!s) throw hostError('ItemNotFound', `The worksheet "${name}" does not exist.`);
-      return s;
-    });
+    return via(
+      new WorksheetProxy(this.ctx, () => {
+        const s = this.ctx.model.sheet(name);
+        if (!s) throw hostError('ItemNotFound', `The worksheet "${name}" does not exist.`);
+        return s;
+      }),
+      [...this.path, call('getItem', name)],
+    );
   }
   add(name: string): WorksheetProxy {
     let created: HostSheet | null = null;
-    this.ctx.queue('worksheets.add', 60 + payloadBytes(name), () => {
-      if (this.ctx.model.structureProtected) throw hostError('AccessDenied', 'The workbook structure is protected.');
-      if (this.ctx.model.sheet(name)) throw hostError('ItemAlreadyExists', `A sheet named "${name}" already exists.`);
-      if (name.length > 31 || /[\\/?*[\]:]/.test(name)) throw hostError('InvalidArgument', `Bad sheet name "${name}".`);
-      created = new HostSheet(name);
-      this.ctx.model.sheets.push(created);
-    });
-    return new WorksheetProxy(this.ctx, () => {
-      if (!created) throw hostError('ItemNotFound', 'The worksheet was not created.');
-      return created;
-    });
+    const path = [...this.path, call('add', name)];
+    this.ctx.queue(
+      'worksheets.add',
+      0,
+      () => {
+        if (this.ctx.model.structureProtected) throw hostError('AccessDenied', 'The workbook structure is protected.');
+        if (this.ctx.model.sheet(name)) throw hostError('ItemAlreadyExists', `A sheet named "${name}" already exists.`);
+        if (name.length > 31 || /[\\/?*[\]:]/.test(name))
+          throw hostError('InvalidArgument', `Bad sheet name "${name}".`);
+        created = new HostSheet(name);
+        this.ctx.model.sheets.push(created);
+      },
+      path,
+    );
+    return via(
+      new WorksheetProxy(this.ctx, () => {
+        if (!created) throw hostError('ItemNotFound', 'The worksheet was not created.');
+        return created;
+      }),
+      path,
+    );
   }
 }
 
@@ -400,21 +529,62 @@ class WorksheetProxy extends HostObject {
     return this.got('visibility');
   }
   get names(): NameCollection {
-    return new NameCollection(this.ctx, () => this.target().names, this);
+    return via(new NameCollection(this.ctx, () => this.target().names, this), [...this.path, 'names']);
   }
   get protection(): SheetProtection {
-    return new SheetProtection(this.ctx, this.target);
+    return via(new SheetProtection(this.ctx, this.target), [...this.path, 'protection']);
   }
   get freezePanes(): { freezeRows(n: number): void } {
+    const path = [...this.path, 'freezePanes'];
     return {
-      freezeRows: (n: number) => this.ctx.queue('freezePanes', 30, () => void (this.target().frozenRows = n)),
+      freezeRows: (n: number) =>
+        this.ctx.queue('freezePanes', 10, () => void (this.target().frozenRows = n), [...path, call('freezeRows', n)]),
     };
   }
+  /**
+   * Worksheet.pageLayout (ExcelApi 1.9). zoom takes PageLayoutZoomOptions: horizontalFitToPages and
+   * verticalFitToPages are numbers of pages, scale a percentage from 10 to 400
+   * (https://learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions); a page count below 1
+   * ("0 pages tall") is not documented and is refused here. A setting the model lists in
+   * HostWorkbook.refusedPrintSettings fails as a printer without that option makes it fail.
+   */
   get pageLayout(): any {
-    const apply = (key: string, value: unknown) => void (this.target().pageLayout[key] = value);
-    return recorder(this.ctx, 'pageLayout', [], apply, {
-      setPrintTitleRows: (rows) => this.ctx.queue('pageLayout', 40, () => apply('printTitleRows', rows)),
-    });
+    const apply = (key: string, value: unknown) => {
+      const sheet = this.target();
+      if (this.ctx.model.refusedPrintSettings.has(key))
+        throw hostError('GeneralException', `The print setting ${key} cannot be applied.`);
+      if (key === 'zoom') {
+        const z = value as Record<string, unknown>;
+        for (const k of Object.keys(z)) {
+          const v = z[k];
+          const ok =
+            v === null ||
+            (k === 'scale'
+              ? typeof v === 'number' && v >= 10 && v <= 400
+              : (k === 'horizontalFitToPages' || k === 'verticalFitToPages') &&
+                Number.isInteger(v) &&
+                (v as number) >= 1 &&
+                (v as number) <= 32767);
+          if (!ok) throw hostError('InvalidArgument', `PageLayoutZoomOptions.${k} = ${String(v)} is not valid.`);
+        }
+      }
+      sheet.pageLayout[key] = value;
+    };
+    const path = [...this.path, 'pageLayout'];
+    return recorder(
+      this.ctx,
+      'pageLayout',
+      [],
+      apply,
+      {
+        setPrintTitleRows: (rows) =>
+          this.ctx.queue('pageLayout', 10, () => apply('printTitleRows', rows), [
+            ...path,
+            call('setPrintTitleRows', rows),
+          ]),
+      },
+      path,
+    );
   }
   protected readProperty(name: string): unknown {
     const s = this.target();
@@ -423,34 +593,69 @@ class WorksheetProxy extends HostObject {
     throw hostError('InvalidArgument', `Worksheet.${name} is not modelled`);
   }
   getRange(address?: string): RangeProxy {
-    return new RangeProxy(this.ctx, this.target, () =>
-      address ? parseArea(address).area : { top: 0, left: 0, bottom: 1048575, right: 16383 },
+    return via(
+      new RangeProxy(this.ctx, this.target, () =>
+        address ? parseArea(address).area : { top: 0, left: 0, bottom: 1048575, right: 16383 },
+      ),
+      [...this.path, address === undefined ? call('getRange') : call('getRange', address)],
     );
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): RangeProxy {
-    return new RangeProxy(this.ctx, this.target, () => ({
-      top: row,
-      left: col,
-      bottom: row + rows - 1,
-      right: col + cols - 1,
-    }));
+    return via(
+      new RangeProxy(this.ctx, this.target, () => ({
+        top: row,
+        left: col,
+        bottom: row + rows - 1,
+        right: col + cols - 1,
+      })),
+      [...this.path, call('getRangeByIndexes', row, col, rows, cols)],
+    );
   }
   getRanges(address: string): RangeAreasProxy {
-    return new RangeAreasProxy(this.ctx, this.target, () => address.split(',').map((a) => parseArea(a).area));
+    return via(new RangeAreasProxy(this.ctx, this.target, () => address.split(',').map((a) => parseArea(a).area)), [
+      ...this.path,
+      call('getRanges', address),
+    ]);
   }
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
-    return new RangeProxy(this.ctx, this.target, () => this.target().usedArea(valuesOnly), true);
+    return via(new RangeProxy(this.ctx, this.target, () => this.target().usedArea(valuesOnly), true), [
+      ...this.path,
+      call('getUsedRangeOrNullObject', valuesOnly),
+    ]);
   }
   delete(): void {
-    this.ctx.queue('worksheet.delete', 40, () => {
-      const s = this.target();
-      if (this.ctx.model.structureProtected) throw hostError('AccessDenied', 'The workbook structure is protected.');
-      this.ctx.model.sheets = this.ctx.model.sheets.filter((x) => x !== s);
-      if (this.ctx.model.activeSheet === s.name) this.ctx.model.activeSheet = this.ctx.model.sheets[0]?.name ?? '';
-    });
+    this.ctx.queue(
+      'worksheet.delete',
+      10,
+      () => {
+        const s = this.target();
+        if (this.ctx.model.structureProtected) throw hostError('AccessDenied', 'The workbook structure is protected.');
+        this.ctx.model.sheets = this.ctx.model.sheets.filter((x) => x !== s);
+        if (this.ctx.model.activeSheet === s.name) this.ctx.model.activeSheet = this.ctx.model.sheets[0]?.name ?? '';
+      },
+      this.path,
+    );
   }
   activate(): void {
-    this.ctx.queue('worksheet.activate', 30, () => void (this.ctx.model.activeSheet = this.target().name));
+    this.ctx.queue('worksheet.activate', 10, () => void (this.ctx.model.activeSheet = this.target().name), this.path);
+  }
+  /**
+   * Worksheet.copy (ExcelApi 1.10) as Excel copies a sheet: cells, merges, formats and the sheet's own
+   * (sheet-scoped) names go with it, the names now referring to the copy; the copy is named "汇总 (2)"
+   * (https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-copy-member(1)).
+   * Placed at the end here (positionType "End"); other positions are not modelled.
+   */
+  copy(): WorksheetProxy {
+    let created: HostSheet | null = null;
+    const path = [...this.path, call('copy')];
+    this.ctx.queue('worksheet.copy', 10, () => void (created = this.ctx.model.copySheet(this.target().name)), path);
+    return via(
+      new WorksheetProxy(this.ctx, () => {
+        if (!created) throw hostError('ItemNotFound', 'The worksheet was not copied.');
+        return created;
+      }),
+      path,
+    );
   }
 }
 
@@ -479,29 +684,40 @@ class NameCollection extends HostCollection<NamedItemProxy> {
     super(ctx);
   }
   protected members(): NamedItemProxy[] {
-    return this.list().map((n) => new NamedItemProxy(this.ctx, () => n, this.list));
+    return this.list().map((n, i) =>
+      via(new NamedItemProxy(this.ctx, () => n, this.list), [...this.path, `items[${i}]`]),
+    );
   }
   add(name: string, reference: string): NamedItemProxy {
     const entry: HostName = { name, formula: reference.startsWith('=') ? reference : `=${reference}`, visible: true };
-    this.ctx.queue('names.add', 60 + payloadBytes(reference), () => {
-      const list = this.list();
-      if (list.some((n) => n.name.toLowerCase() === name.toLowerCase()))
-        throw hostError('ItemAlreadyExists', `The name ${name} already exists.`);
-      // A name scoped to a sheet that no longer exists fails as Excel does.
-      if (this.sheet) this.sheet.target();
-      list.push(entry);
-    });
-    return new NamedItemProxy(this.ctx, () => entry, this.list);
+    const path = [...this.path, call('add', name, reference)];
+    this.ctx.queue(
+      'names.add',
+      0,
+      () => {
+        const list = this.list();
+        if (list.some((n) => n.name.toLowerCase() === name.toLowerCase()))
+          throw hostError('ItemAlreadyExists', `The name ${name} already exists.`);
+        // A name scoped to a sheet that no longer exists fails as Excel does.
+        if (this.sheet) this.sheet.target();
+        list.push(entry);
+      },
+      path,
+    );
+    return via(new NamedItemProxy(this.ctx, () => entry, this.list), path);
   }
   getItem(name: string): NamedItemProxy {
-    return new NamedItemProxy(
-      this.ctx,
-      () => {
-        const n = this.list().find((x) => x.name.toLowerCase() === name.toLowerCase());
-        if (!n) throw hostError('ItemNotFound', `The name ${name} does not exist.`);
-        return n;
-      },
-      this.list,
+    return via(
+      new NamedItemProxy(
+        this.ctx,
+        () => {
+          const n = this.list().find((x) => x.name.toLowerCase() === name.toLowerCase());
+          if (!n) throw hostError('ItemNotFound', `The name ${name} does not exist.`);
+          return n;
+        },
+        this.list,
+      ),
+      [...this.path, call('getItem', name)],
     );
   }
 }
@@ -521,7 +737,7 @@ class NamedItemProxy extends HostObject {
     return this.got('formula');
   }
   set visible(v: boolean) {
-    this.ctx.queue('name.visible', 30, () => void (this.target().visible = v));
+    this.ctx.queue('name.visible', 10, () => void (this.target().visible = v), this.path);
   }
   protected readProperty(name: string): unknown {
     const n = this.target();
@@ -531,17 +747,22 @@ class NamedItemProxy extends HostObject {
     throw hostError('InvalidArgument', name);
   }
   delete(): void {
-    this.ctx.queue('name.delete', 30, () => {
-      const n = this.target();
-      const list = this.list();
-      list.splice(list.indexOf(n), 1);
-    });
+    this.ctx.queue(
+      'name.delete',
+      10,
+      () => {
+        const n = this.target();
+        const list = this.list();
+        list.splice(list.indexOf(n), 1);
+      },
+      this.path,
+    );
   }
 }
 
 /** What a Range and a RangeAreas share: a sheet and one or more areas to format. */
-function formatRecorder(ctx: HostContext, sheet: () => HostSheet, areas: () => MergeRange[]): any {
-  return recorder(ctx, 'range.format', ['format'], (key, value) => {
+function formatRecorder(ctx: HostContext, sheet: () => HostSheet, areas: () => MergeRange[], path: string[]): any {
+  const apply = (key: string, value: unknown) => {
     const s = sheet();
     if (s.protected) throw hostError('AccessDenied', `The sheet ${s.name} is protected.`);
     for (const a of areas()) {
@@ -555,7 +776,8 @@ function formatRecorder(ctx: HostContext, sheet: () => HostSheet, areas: () => M
           for (let c = a.left; c <= a.right; c++) s.ensure(r, c).format[key.replace(/^format\./, '')] = value;
       }
     }
-  });
+  };
+  return recorder(ctx, 'range.format', ['format'], apply, {}, [...path, 'format']);
 }
 
 class RangeAreasProxy extends HostObject {
@@ -578,14 +800,16 @@ class RangeAreasProxy extends HostObject {
     return this.areaList;
   }
   private readonly areaList = new RangeCollection(this.ctx, () =>
-    (this.rects() ?? []).map((a) => new RangeProxy(this.ctx, this.sheet, () => a)),
+    (this.rects() ?? []).map((a, i) =>
+      via(new RangeProxy(this.ctx, this.sheet, () => a), [...this.path, `areas[${i}]`]),
+    ),
   );
   protected override child(name: string): HostObject {
     if (name === 'areas') return this.areaList;
     return super.child(name);
   }
   get format(): any {
-    return formatRecorder(this.ctx, this.sheet, () => this.rects() ?? []);
+    return formatRecorder(this.ctx, this.sheet, () => this.rects() ?? [], this.path);
   }
   protected readProperty(name: string): unknown {
     if (name === 'address')
@@ -656,13 +880,16 @@ class RangeProxy extends HostObject {
   }
   /** The worksheet containing the range (ExcelApi 1.1): a proxy, its properties loaded as any sheet's. */
   get worksheet(): WorksheetProxy {
-    return new WorksheetProxy(this.ctx, this.sheet);
+    return via(new WorksheetProxy(this.ctx, this.sheet), [...this.path, 'worksheet']);
   }
   get format(): any {
-    return formatRecorder(this.ctx, this.sheet, () => [this.at()]);
+    return formatRecorder(this.ctx, this.sheet, () => [this.at()], this.path);
   }
   get conditionalFormats(): ConditionalFormatCollection {
-    return new ConditionalFormatCollection(this.ctx, this.sheet, () => this.at());
+    return via(new ConditionalFormatCollection(this.ctx, this.sheet, () => this.at()), [
+      ...this.path,
+      'conditionalFormats',
+    ]);
   }
   protected readProperty(name: string): unknown {
     const s = this.sheet();
@@ -701,14 +928,19 @@ class RangeProxy extends HostObject {
     throw hostError('InvalidArgument', `Range.${name} is not modelled`);
   }
   private write(kind: string, grid: Grid, apply: (cell: HostCell, v: unknown) => void): void {
-    this.ctx.queue(kind, payloadBytes(grid), () => {
-      const s = this.sheet();
-      if (s.protected) throw hostError('AccessDenied', `The sheet ${s.name} is protected.`);
-      const a = this.at();
-      checkShape(a, grid, kind);
-      for (let r = a.top; r <= a.bottom; r++)
-        for (let c = a.left; c <= a.right; c++) apply(s.ensure(r, c), grid[r - a.top][c - a.left]);
-    });
+    this.ctx.queue(
+      kind,
+      payloadBytes(grid),
+      () => {
+        const s = this.sheet();
+        if (s.protected) throw hostError('AccessDenied', `The sheet ${s.name} is protected.`);
+        const a = this.at();
+        checkShape(a, grid, kind);
+        for (let r = a.top; r <= a.bottom; r++)
+          for (let c = a.left; c <= a.right; c++) apply(s.ensure(r, c), grid[r - a.top][c - a.left]);
+      },
+      this.path,
+    );
   }
   set values(grid: Grid) {
     this.write('range.values', grid, typed);
@@ -727,75 +959,89 @@ class RangeProxy extends HostObject {
    * the object path as well as the value.
    */
   set hyperlink(v: HostCell['hyperlink']) {
-    this.ctx.queue('hyperlink', payloadBytes(v) + 100, () => {
-      const s = this.sheet();
-      if (s.protected) throw hostError('AccessDenied', `The sheet ${s.name} is protected.`);
-      const a = this.at();
-      for (let r = a.top; r <= a.bottom; r++)
-        for (let c = a.left; c <= a.right; c++) {
-          const cell = s.ensure(r, c);
-          cell.hyperlink = { ...v };
-          if (v?.textToDisplay !== undefined && r === a.top && c === a.left) {
-            delete cell.formula;
-            cell.value = v.textToDisplay;
+    this.ctx.queue(
+      'hyperlink',
+      payloadBytes(v),
+      () => {
+        const s = this.sheet();
+        if (s.protected) throw hostError('AccessDenied', `The sheet ${s.name} is protected.`);
+        const a = this.at();
+        for (let r = a.top; r <= a.bottom; r++)
+          for (let c = a.left; c <= a.right; c++) {
+            const cell = s.ensure(r, c);
+            cell.hyperlink = { ...v };
+            if (v?.textToDisplay !== undefined && r === a.top && c === a.left) {
+              delete cell.formula;
+              cell.value = v.textToDisplay;
+            }
           }
-        }
-    });
+      },
+      this.path,
+    );
   }
   getMergedAreasOrNullObject(): RangeAreasProxy {
-    return new RangeAreasProxy(
-      this.ctx,
-      this.sheet,
-      () => {
-        const a = this.area();
-        if (!a) return null;
-        const found = this.sheet().merges.filter(
-          (m) => m.top >= a.top && m.top <= a.bottom && m.left >= a.left && m.left <= a.right,
-        );
-        if (found.length > MERGED_AREAS_LIMIT)
-          throw hostError('GeneralException', `More than ${MERGED_AREAS_LIMIT} merged areas in the range.`);
-        return found;
-      },
-      true,
+    return via(
+      new RangeAreasProxy(
+        this.ctx,
+        this.sheet,
+        () => {
+          const a = this.area();
+          if (!a) return null;
+          const found = this.sheet().merges.filter(
+            (m) => m.top >= a.top && m.top <= a.bottom && m.left >= a.left && m.left <= a.right,
+          );
+          if (found.length > MERGED_AREAS_LIMIT)
+            throw hostError('GeneralException', `More than ${MERGED_AREAS_LIMIT} merged areas in the range.`);
+          return found;
+        },
+        true,
+      ),
+      [...this.path, call('getMergedAreasOrNullObject')],
     );
   }
   merge(_across = false): void {
-    this.ctx.queue('range.merge', 40, () => this.sheet().merges.push({ ...this.at() }));
+    this.ctx.queue('range.merge', 10, () => this.sheet().merges.push({ ...this.at() }), this.path);
   }
   clear(applyTo: string = 'All'): void {
-    this.ctx.queue('range.clear', 40, () => {
-      const s = this.sheet();
-      if (s.protected) throw hostError('AccessDenied', `The sheet ${s.name} is protected.`);
-      const a = this.at();
-      for (const key of [...s.cells.keys()]) {
-        const [r, c] = key.split(',').map(Number);
-        if (r < a.top || r > a.bottom || c < a.left || c > a.right) continue;
-        const cell = s.cells.get(key)!;
-        if (applyTo === 'All' || applyTo === 'Contents') {
-          cell.value = null;
-          delete cell.formula;
+    this.ctx.queue(
+      'range.clear',
+      10,
+      () => {
+        const s = this.sheet();
+        if (s.protected) throw hostError('AccessDenied', `The sheet ${s.name} is protected.`);
+        const a = this.at();
+        for (const key of [...s.cells.keys()]) {
+          const [r, c] = key.split(',').map(Number);
+          if (r < a.top || r > a.bottom || c < a.left || c > a.right) continue;
+          const cell = s.cells.get(key)!;
+          if (applyTo === 'All' || applyTo === 'Contents') {
+            cell.value = null;
+            delete cell.formula;
+          }
+          if (applyTo === 'All' || applyTo === 'Hyperlinks') delete cell.hyperlink;
+          if (applyTo === 'All' || applyTo === 'Formats') {
+            cell.numberFormat = 'General';
+            cell.format = {};
+          }
+          if (
+            cell.value === null &&
+            cell.formula === undefined &&
+            cell.hyperlink === undefined &&
+            cell.numberFormat === 'General' &&
+            Object.keys(cell.format).length === 0
+          )
+            s.cells.delete(key);
         }
-        if (applyTo === 'All' || applyTo === 'Hyperlinks') delete cell.hyperlink;
-        if (applyTo === 'All' || applyTo === 'Formats') {
-          cell.numberFormat = 'General';
-          cell.format = {};
-        }
-        if (
-          cell.value === null &&
-          cell.formula === undefined &&
-          cell.hyperlink === undefined &&
-          cell.numberFormat === 'General' &&
-          Object.keys(cell.format).length === 0
-        )
-          s.cells.delete(key);
-      }
-    });
+      },
+      this.path,
+    );
   }
   select(): void {
     this.ctx.queue(
       'range.select',
-      30,
+      10,
       () => void (this.ctx.model.selection = `${quote(this.sheet().name)}!${areaAddress(this.at())}`),
+      this.path,
     );
   }
 }
@@ -813,7 +1059,7 @@ class ConditionalFormatCollection extends HostCollection<ConditionalFormatProxy>
     const a = this.area();
     return this.sheet()
       .conditionalFormats.filter((cf) => intersects(cf.area, a))
-      .map((cf) => new ConditionalFormatProxy(this.ctx, this.sheet, cf));
+      .map((cf, i) => via(new ConditionalFormatProxy(this.ctx, this.sheet, cf), [...this.path, `items[${i}]`]));
   }
   add(type: string): ConditionalFormatProxy {
     const cf: HostConditionalFormat = {
@@ -823,14 +1069,20 @@ class ConditionalFormatCollection extends HostCollection<ConditionalFormatProxy>
       formula: '',
       format: {},
     };
-    this.ctx.queue('conditionalFormats.add', 60, () => {
-      const s = this.sheet();
-      if (s.protected) throw hostError('AccessDenied', `The sheet ${s.name} is protected.`);
-      cf.area = { ...this.area() };
-      cf.id = s.conditionalFormats.length + 1;
-      s.conditionalFormats.push(cf);
-    });
-    return new ConditionalFormatProxy(this.ctx, this.sheet, cf);
+    const path = [...this.path, call('add', type)];
+    this.ctx.queue(
+      'conditionalFormats.add',
+      0,
+      () => {
+        const s = this.sheet();
+        if (s.protected) throw hostError('AccessDenied', `The sheet ${s.name} is protected.`);
+        cf.area = { ...this.area() };
+        cf.id = s.conditionalFormats.length + 1;
+        s.conditionalFormats.push(cf);
+      },
+      path,
+    );
+    return via(new ConditionalFormatProxy(this.ctx, this.sheet, cf), path);
   }
 }
 
@@ -848,10 +1100,17 @@ class ConditionalFormatProxy extends HostObject {
   }
   /** The custom part: writable (custom.rule.formula = …) and loadable through customOrNullObject. */
   get custom(): any {
-    return recorder(this.ctx, 'conditionalFormat.custom', [], (key, value) => {
-      if (key === 'rule.formula') this.cf.formula = String(value);
-      else this.cf.format[key.replace(/^format\./, '')] = value;
-    });
+    return recorder(
+      this.ctx,
+      'conditionalFormat.custom',
+      [],
+      (key, value) => {
+        if (key === 'rule.formula') this.cf.formula = String(value);
+        else this.cf.format[key.replace(/^format\./, '')] = value;
+      },
+      {},
+      [...this.path, 'custom'],
+    );
   }
   get customOrNullObject(): CustomPart {
     return this.customPart;
@@ -866,12 +1125,17 @@ class ConditionalFormatProxy extends HostObject {
     throw hostError('InvalidArgument', `ConditionalFormat.${name} is not modelled`);
   }
   delete(): void {
-    this.ctx.queue('conditionalFormat.delete', 30, () => {
-      const list = this.sheet().conditionalFormats;
-      const i = list.indexOf(this.cf);
-      if (i < 0) throw hostError('ItemNotFound', 'The conditional format does not exist.');
-      list.splice(i, 1);
-    });
+    this.ctx.queue(
+      'conditionalFormat.delete',
+      10,
+      () => {
+        const list = this.sheet().conditionalFormats;
+        const i = list.indexOf(this.cf);
+        if (i < 0) throw hostError('ItemNotFound', 'The conditional format does not exist.');
+        list.splice(i, 1);
+      },
+      this.path,
+    );
   }
 }
 
@@ -942,7 +1206,16 @@ export function testHost(
         runOptions.delayForCellEdit ?? false,
       );
       contexts.push(ctx);
-      return batch(ctx as unknown as Excel.RequestContext);
+      const result = await batch(ctx as unknown as Excel.RequestContext);
+      // Excel.run syncs once more when the batch's promise resolves; a request goes out when actions are
+      // still pending (office.js ClientRequestContext._runCommon: ctx.sync(runBodyResult), and syncPrivate
+      // sends nothing for a request without actions). Its cleanup request removes tracked objects only,
+      // and the add-in tracks none, so it sends nothing.
+      if (ctx.pending) {
+        await ctx.sync();
+        ctx.syncs[ctx.syncs.length - 1].final = true;
+      }
+      return result;
     },
     /** Round trips of the last run. */
     get lastSyncs(): SyncRecord[] {

@@ -152,6 +152,42 @@ export class HostWorkbook {
   }
   activeSheet = '';
   selection = '';
+  /** Workbook.settings: this add-in's key-value pairs kept in this file (values as JSON). */
+  settings = new Map<string, string>();
+  /** Page-layout settings (pageLayout keys: "paperSize", "zoom" …) the printer refuses: setting one fails. */
+  refusedPrintSettings = new Set<string>();
+
+  /**
+   * The user copies a sheet (right-click → Move or Copy → Create a copy): Excel names the copy "汇总 (2)"
+   * ("(3)" … when taken) and copies its cells, merges, formats, conditional formats and its sheet-scoped
+   * names, each now scoped to the copy and referring to the copy's cells. The copy goes at the end.
+   */
+  copySheet(name: string): HostSheet {
+    const from = this.sheet(name);
+    if (!from) throw Object.assign(new Error(`No sheet ${name}`), { code: 'ItemNotFound' });
+    let n = 2;
+    while (this.sheet(`${from.name} (${n})`)) n++;
+    const copy = new HostSheet(`${from.name} (${n})`.slice(0, 31));
+    for (const [k, c] of from.cells)
+      copy.cells.set(k, { ...c, format: { ...c.format }, hyperlink: c.hyperlink && { ...c.hyperlink } });
+    copy.merges = from.merges.map((m) => ({ ...m }));
+    const quoted = (s: string) => `'${s.replace(/'/g, "''")}'!`;
+    copy.names = from.names.map((x) => ({
+      ...x,
+      formula: x.formula.split(quoted(from.name)).join(quoted(copy.name)),
+    }));
+    copy.conditionalFormats = from.conditionalFormats.map((cf) => ({
+      ...cf,
+      area: { ...cf.area },
+      format: { ...cf.format },
+    }));
+    copy.columnWidths = new Map(from.columnWidths);
+    copy.rowHeights = new Map(from.rowHeights);
+    copy.pageLayout = { ...from.pageLayout };
+    copy.frozenRows = from.frozenRows;
+    this.sheets.push(copy);
+    return copy;
+  }
   /**
    * What Excel does with a get of cell properties over more than five million cells: the documented
    * RangeExceedsLimit error, or (as for unbounded ranges) null values.

@@ -3,20 +3,23 @@ import { explainOfficeError } from '../excel/office-errors';
 import { runCheck, runClear } from '../excel/run-check';
 import { checkOptions, loadSettings, settingsLang } from '../settings';
 import { t } from '../ui-text';
+import { tellThenComplete } from './ribbon-dialog';
 
 /*
  * The ribbon's 校验 and 清除结果 run here, in the function file, without opening the task pane. A
  * function file has no UI, so a failure is shown in a small dialog (DialogApi 1.1, where Excel has it).
  */
 
-function tell(message: string): void {
+/** Shows `message`, then completes the command once the dialog is gone (see tellThenComplete). */
+function tell(message: string, event: Office.AddinCommands.Event): void {
+  const complete = () => event.completed();
   if (!Office.context.requirements.isSetSupported('DialogApi', '1.1')) {
     console.error(`[Luoshi] ${message}`);
-    return;
+    return complete();
   }
   const url = new URL('message.html', window.location.href);
   url.searchParams.set('text', message);
-  Office.context.ui.displayDialogAsync(url.toString(), { height: 25, width: 35, displayInIframe: true });
+  tellThenComplete(Office.context.ui, url.toString(), complete);
 }
 
 async function validate(event: Office.AddinCommands.Event): Promise<void> {
@@ -28,22 +31,20 @@ async function validate(event: Office.AddinCommands.Event): Promise<void> {
     // https://learn.microsoft.com/javascript/api/excel/excel.runoptions).
     await runCheck(host, { ...checkOptions(settings, lang, new Date(), true), delayForCellEdit: true });
   } catch (e) {
-    tell(explainOfficeError(e)[lang]);
-  } finally {
-    event.completed();
+    return tell(explainOfficeError(e)[lang], event);
   }
+  event.completed();
 }
 
 async function clear(event: Office.AddinCommands.Event): Promise<void> {
   const host = officeHost();
   const lang = settingsLang(loadSettings(window.localStorage), host.displayLanguage);
   try {
-    if (!(await runClear(host, { delayForCellEdit: true }))) tell(t(lang, 'nothingToClear'));
+    if (!(await runClear(host, { delayForCellEdit: true }))) return tell(t(lang, 'nothingToClear'), event);
   } catch (e) {
-    tell(explainOfficeError(e)[lang]);
-  } finally {
-    event.completed();
+    return tell(explainOfficeError(e)[lang], event);
   }
+  event.completed();
 }
 
 Office.onReady(() => {

@@ -9,63 +9,112 @@ import {
   WritePlan,
 } from '../../engine';
 import { applyCellStyle, styleBytes, widthPoints } from './cell-style';
-import { payloadBytes, WriteBatch } from './payload';
+import { isCellEditError } from './office-errors';
+import { opBytes, payloadBytes, Piece, WriteBatch } from './payload';
 import { OwnedParts } from './read-workbook';
 import { addressGroups, equalRuns, Rect, rectAddress, rectanglesByKey, sheetRef } from './rectangles';
 
-/** Rows per values/numberFormat write: small enough that one piece never approaches the web budget alone. */
+/** Rows per values/numberFormat write at most. */
 const ROW_BLOCK = 2000;
+/** Cells per piece of hyperlinks (web). */
+const LINK_BLOCK = 1000;
+/**
+ * A block of cells takes at most this share of a request, so that one block never comes near the budget
+ * alone (rows of long text are cut into shorter blocks).
+ */
+const BLOCK_SHARE = 4;
+
+/** Bytes the two suspend calls add to each request. */
+const SUSPEND_BYTES = opBytes(2, 2);
 
 function newBatch(context: Excel.RequestContext, budget: number): WriteBatch {
   const app = context.workbook.application;
-  return new WriteBatch(context, budget, () => {
-    // Both last until the next sync only, so every request asks again.
-    app.suspendApiCalculationUntilNextSync();
-    app.suspendScreenUpdatingUntilNextSync();
-  });
+  return new WriteBatch(
+    context,
+    budget,
+    () => {
+      // Both last until the next sync only, so every request asks again.
+      app.suspendApiCalculationUntilNextSync();
+      app.suspendScreenUpdatingUntilNextSync();
+    },
+    SUSPEND_BYTES,
+  );
 }
 
-/** Queues the removal of everything Luoshi wrote before (the CLI's marks and the add-in's are the same). */
-async function removeOwned(context: Excel.RequestContext, batch: WriteBatch, owned: OwnedParts): Promise<void> {
-  const sheets = context.workbook.worksheets;
-  await batch.add(200 * owned.sheets.size, () => {
-    for (const name of owned.sheets.keys()) sheets.getItem(name).delete();
-  });
+/**
+ * Consecutive blocks [from, to) of `count` rows, each at most ROW_BLOCK rows and `maxBytes` bytes by
+ * `rowBytes` (a single row over it is a block of its own; the batch's check then refuses it).
+ */
+function rowBlocks(count: number, rowBytes: (i: number) => number, maxBytes: number): Array<[number, number]> {
+  const blocks: Array<[number, number]> = [];
+  let from = 0;
+  let bytes = 0;
+  for (let i = 0; i < count; i++) {
+    const b = rowBytes(i);
+    if (i > from && (i - from >= ROW_BLOCK || bytes + b > maxBytes)) {
+      blocks.push([from, i]);
+      from = i;
+      bytes = 0;
+    }
+    bytes += b;
+  }
+  if (count > from) blocks.push([from, count]);
+  return blocks;
+}
+
+/** The pieces that remove everything Luoshi wrote before (the CLI's marks and the add-in's are the same). */
+function removalPieces(context: Excel.RequestContext, owned: OwnedParts): Piece[] {
+  const sheets = () => context.workbook.worksheets;
+  const pieces: Piece[] = [];
+  for (const name of owned.sheets.keys())
+    pieces.push({ bytes: opBytes(2, 1, null, name), queue: () => sheets().getItem(name).delete() });
   // A status name the user's column delete turned #REF! (Excel keeps it), or one on another sheet.
-  await batch.add(60 * owned.staleNames.length, () => {
-    for (const n of owned.staleNames) sheets.getItem(n.sheet).names.getItem(n.name).delete();
-  });
+  for (const n of owned.staleNames)
+    pieces.push({
+      bytes: opBytes(4, 1, null, n.sheet + n.name),
+      queue: () => sheets().getItem(n.sheet).names.getItem(n.name).delete(),
+    });
   const s = owned.status;
-  if (!s) return;
-  await batch.add(400 + 60 * owned.conditionalFormats.length, () => {
-    for (const cf of owned.conditionalFormats) cf.delete();
-    const ws = sheets.getItem(s.sheet);
-    ws.getRange(rectAddress({ top: s.top, left: s.col, bottom: s.bottom, right: s.col })).clear('All');
-    if (s.widthSet) ws.getRange(`${columnLetter(s.col)}:${columnLetter(s.col)}`).format.useStandardWidth = true;
-    ws.names.getItem(MARK.status).delete();
-    if (s.widthSet) ws.names.getItem(MARK.width).delete();
+  if (!s) return pieces;
+  pieces.push({
+    bytes: opBytes(6 + owned.conditionalFormats.length, 6 + owned.conditionalFormats.length, null, s.sheet),
+    queue: () => {
+      for (const cf of owned.conditionalFormats) cf.delete();
+      const ws = sheets().getItem(s.sheet);
+      ws.getRange(rectAddress({ top: s.top, left: s.col, bottom: s.bottom, right: s.col })).clear('All');
+      if (s.widthSet) ws.getRange(`${columnLetter(s.col)}:${columnLetter(s.col)}`).format.useStandardWidth = true;
+      ws.names.getItem(MARK.status).delete();
+      if (s.widthSet) ws.names.getItem(MARK.width).delete();
+    },
   });
+  return pieces;
 }
 
 function hiddenName(names: Excel.NamedItemCollection, name: string, reference: string): void {
   names.add(name, reference).visible = false;
 }
 
-async function writeBreakdown(context: Excel.RequestContext, batch: WriteBatch, plan: WritePlan): Promise<void> {
+function breakdownPieces(context: Excel.RequestContext, plan: WritePlan, budget: number): Piece[] {
   const b: BreakdownMarks = plan.breakdown;
-  const ws = context.workbook.worksheets.getItem(b.sheet);
+  const sheet = () => context.workbook.worksheets.getItem(b.sheet);
   const col = columnLetter(b.statusColumn);
   const c = b.colouring;
   const lastRow = b.cells.reduce((m, x) => Math.max(m, x.row), Math.max(b.headerRow, c.bottom));
+  const pieces: Piece[] = [];
+  const statusRef = `=${sheetRef(b.sheet, `$${col}$${b.headerRow + 1}:$${col}$${lastRow + 1}`)}`;
 
-  await batch.add(500 + payloadBytes(b.header), () => {
-    const header = ws.getRange(`${col}${b.headerRow + 1}`);
-    header.numberFormat = [['@']];
-    header.values = [[b.header]];
-    applyCellStyle(header.format, plan.styles[b.headerStyle]);
-    ws.getRange(`${col}:${col}`).format.columnWidth = widthPoints(b.width);
-    hiddenName(ws.names, MARK.status, `=${sheetRef(b.sheet, `$${col}$${b.headerRow + 1}:$${col}$${lastRow + 1}`)}`);
-    hiddenName(ws.names, MARK.width, `="${b.width}"`);
+  pieces.push({
+    bytes: opBytes(9, 7, [b.header, '@', statusRef, b.width], b.sheet) + styleBytes(plan.styles[b.headerStyle]),
+    queue: () => {
+      const ws = sheet();
+      const header = ws.getRange(`${col}${b.headerRow + 1}`);
+      header.numberFormat = [['@']];
+      header.values = [[b.header]];
+      applyCellStyle(header.format, plan.styles[b.headerStyle]);
+      ws.getRange(`${col}:${col}`).format.columnWidth = widthPoints(b.width);
+      hiddenName(ws.names, MARK.status, statusRef);
+      hiddenName(ws.names, MARK.width, `="${b.width}"`);
+    },
   });
 
   // Status texts as one column array per block; rows without a status stay empty.
@@ -74,13 +123,17 @@ async function writeBreakdown(context: Excel.RequestContext, batch: WriteBatch, 
     const last = b.cells.reduce((m, x) => Math.max(m, x.row), -1);
     const texts: Array<string | null> = new Array(last - first + 1).fill(null);
     for (const cell of b.cells) texts[cell.row - first] = cell.text;
-    for (let from = 0; from < texts.length; from += ROW_BLOCK) {
-      const part = texts.slice(from, from + ROW_BLOCK);
+    const rowBytes = (i: number) => payloadBytes(texts[i] ?? '') + 8;
+    for (const [from, to] of rowBlocks(texts.length, rowBytes, budget / BLOCK_SHARE)) {
+      const part = texts.slice(from, to);
       const top = first + from;
-      await batch.add(payloadBytes(part) + part.length * 8, () => {
-        const range = ws.getRange(`${col}${top + 1}:${col}${top + part.length}`);
-        range.numberFormat = part.map(() => ['@']);
-        range.values = part.map((t) => [t ?? '']);
+      pieces.push({
+        bytes: opBytes(2, 2, null, b.sheet) + part.reduce((n, _t, i) => n + rowBytes(from + i), 0),
+        queue: () => {
+          const range = sheet().getRange(`${col}${top + 1}:${col}${top + part.length}`);
+          range.numberFormat = part.map(() => ['@']);
+          range.values = part.map((t) => [t ?? '']);
+        },
       });
     }
     const created = equalRuns(texts.map((t) => (t === null ? null : true)));
@@ -88,22 +141,28 @@ async function writeBreakdown(context: Excel.RequestContext, batch: WriteBatch, 
     const groups = addressGroups(
       created.map(([f, l]) => ({ top: first + f, left: b.statusColumn, bottom: first + l, right: b.statusColumn })),
     );
-    await batch.add(groups.length * styleBytes(style) + groups.join('').length, () => {
-      for (const g of groups) applyCellStyle(ws.getRanges(g).format, style);
-    });
+    for (const g of groups)
+      pieces.push({
+        bytes: opBytes(2, 0, null, b.sheet + g) + styleBytes(style),
+        queue: () => applyCellStyle(sheet().getRanges(g).format, style),
+      });
   }
 
   // One conditional format per status over the judged area, keyed on the status cell's symbol.
-  await batch.add(400 * c.rules.length, () => {
-    const area = ws.getRange(rectAddress({ top: c.top, left: c.left, bottom: c.bottom, right: c.right }));
-    for (const rule of c.rules) {
-      const cf = area.conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
-      cf.custom.rule.formula = `=${rule.formula}`;
-      const style = plan.styles[rule.style];
-      if (style.fill) cf.custom.format.fill.color = style.fill;
-      if (style.font) cf.custom.format.font.color = style.font;
-    }
+  pieces.push({
+    bytes: c.rules.reduce((n, r) => n + opBytes(7, 4, [r.formula, plan.styles[r.style]]), opBytes(2, 0, null, b.sheet)),
+    queue: () => {
+      const area = sheet().getRange(rectAddress({ top: c.top, left: c.left, bottom: c.bottom, right: c.right }));
+      for (const rule of c.rules) {
+        const cf = area.conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
+        cf.custom.rule.formula = `=${rule.formula}`;
+        const style = plan.styles[rule.style];
+        if (style.fill) cf.custom.format.fill.color = style.fill;
+        if (style.font) cf.custom.format.font.color = style.font;
+      }
+    },
   });
+  return pieces;
 }
 
 /** Text goes in as text ("@"), so "=HYPERLINK(…)", "+1+1" or "001" from a user's cell stays as written. */
@@ -133,31 +192,48 @@ function linkHyperlink(cell: PlanCell): Excel.RangeHyperlink {
   };
 }
 
-/** Bytes one Range.hyperlink set adds to a request: the value and the range's object path. */
-const HYPERLINK_OP_BYTES = 160;
-
-async function writeSheet(
+/**
+ * The pieces that write one generated sheet: add it with its mark, its cells in row blocks, links,
+ * styles, row heights, then widths, merges and frozen rows. Page setup goes later (pageSetup).
+ */
+function sheetPieces(
   context: Excel.RequestContext,
-  batch: WriteBatch,
   plan: WritePlan,
   sheet: GeneratedSheet,
-  web: boolean,
-): Promise<Excel.Worksheet> {
+  options: { budget: number; web: boolean; show: boolean },
+): Piece[] {
   const width = sheetWidth(sheet);
-  let ws!: Excel.Worksheet;
-  await batch.add(300, () => {
-    ws = context.workbook.worksheets.add(sheet.name);
-    hiddenName(ws.names, MARK.sheet, `="${sheet.role}"`);
-  });
+  const name = sheet.name;
+  // The sheet object made by worksheets.add, kept for the requests after it (same context).
+  let added: Excel.Worksheet | null = null;
+  const ws = () => added ?? (added = context.workbook.worksheets.getItem(name));
+  const pieces: Piece[] = [
+    {
+      bytes: opBytes(4, 3, [sheet.role], name),
+      queue: () => {
+        added = context.workbook.worksheets.add(name);
+        hiddenName(added.names, MARK.sheet, `="${sheet.role}"`);
+      },
+    },
+  ];
 
-  for (let from = 0; from < sheet.rows.length; from += ROW_BLOCK) {
-    const rows = sheet.rows.slice(from, from + ROW_BLOCK);
-    const values = rows.map((r) => Array.from({ length: width }, (_, c) => r[c]?.value ?? ''));
-    const formats = rows.map((r) => Array.from({ length: width }, (_, c) => numberFormatOf(r[c], plan)));
-    await batch.add(payloadBytes(values) + payloadBytes(formats), () => {
-      const range = ws.getRange(rectAddress({ top: from, left: 0, bottom: from + rows.length - 1, right: width - 1 }));
-      range.numberFormat = formats;
-      range.values = values;
+  const valuesOf = (r: number) => Array.from({ length: width }, (_, c) => sheet.rows[r][c]?.value ?? '');
+  const formatsOf = (r: number) => Array.from({ length: width }, (_, c) => numberFormatOf(sheet.rows[r][c], plan));
+  const rowBytes = (r: number) => payloadBytes(valuesOf(r)) + payloadBytes(formatsOf(r)) + 2;
+  for (const [from, to] of rowBlocks(sheet.rows.length, rowBytes, options.budget / BLOCK_SHARE)) {
+    const values: Array<Array<string | number>> = [];
+    const formats: string[][] = [];
+    for (let r = from; r < to; r++) {
+      values.push(valuesOf(r));
+      formats.push(formatsOf(r));
+    }
+    pieces.push({
+      bytes: opBytes(2, 2, values, name) + payloadBytes(formats),
+      queue: () => {
+        const range = ws().getRange(rectAddress({ top: from, left: 0, bottom: to - 1, right: width - 1 }));
+        range.numberFormat = formats;
+        range.values = values;
+      },
     });
   }
 
@@ -169,23 +245,37 @@ async function writeSheet(
   );
   for (const rects of links.values()) {
     for (const rect of rects) {
-      if (web) {
-        // One hyperlink per cell (each has its own target), queued into the same batched requests.
-        const cells: Array<{ r: number; link: Excel.RangeHyperlink }> = [];
-        for (let r = rect.top; r <= rect.bottom; r++) cells.push({ r, link: linkHyperlink(sheet.rows[r][rect.left]) });
-        await batch.add(payloadBytes(cells) + cells.length * HYPERLINK_OP_BYTES, () => {
-          for (const { r, link } of cells)
-            ws.getRange(rectAddress({ top: r, left: rect.left, bottom: r, right: rect.left })).hyperlink = link;
-        });
+      if (options.web) {
+        // One hyperlink per cell (each has its own target), a block of cells per piece.
+        for (let top = rect.top; top <= rect.bottom; top += LINK_BLOCK) {
+          const cells: Array<{ address: string; link: Excel.RangeHyperlink }> = [];
+          for (let r = top; r <= Math.min(rect.bottom, top + LINK_BLOCK - 1); r++)
+            cells.push({
+              address: rectAddress({ top: r, left: rect.left, bottom: r, right: rect.left }),
+              link: linkHyperlink(sheet.rows[r][rect.left]),
+            });
+          pieces.push({
+            bytes: opBytes(1, 0, null, name) + cells.reduce((n, x) => n + opBytes(1, 1, x.link, x.address), 0),
+            queue: () => {
+              for (const { address, link } of cells) ws().getRange(address).hyperlink = link;
+            },
+          });
+        }
         continue;
       }
-      const formulas: string[][] = [];
-      for (let r = rect.top; r <= rect.bottom; r++) formulas.push([linkFormula(sheet.rows[r][rect.left])]);
-      await batch.add(payloadBytes(formulas) + 80, () => {
-        const range = ws.getRange(rectAddress(rect));
-        range.numberFormat = formulas.map(() => ['General']);
-        range.formulas = formulas;
-      });
+      for (let top = rect.top; top <= rect.bottom; top += ROW_BLOCK) {
+        const bottom = Math.min(rect.bottom, top + ROW_BLOCK - 1);
+        const formulas: string[][] = [];
+        for (let r = top; r <= bottom; r++) formulas.push([linkFormula(sheet.rows[r][rect.left])]);
+        pieces.push({
+          bytes: opBytes(2, 2, formulas, name) + payloadBytes(formulas.map(() => ['General'])),
+          queue: () => {
+            const range = ws().getRange(rectAddress({ top, left: rect.left, bottom, right: rect.left }));
+            range.numberFormat = formulas.map(() => ['General']);
+            range.formulas = formulas;
+          },
+        });
+      }
     }
   }
 
@@ -195,12 +285,14 @@ async function writeSheet(
     (r, c) => sheet.rows[r][c]?.style,
     (r) => sheet.rows[r].length,
   );
-  for (const [name, rects] of byStyle) {
-    const style = plan.styles[name];
+  for (const [styleName, rects] of byStyle) {
+    const style = plan.styles[styleName];
     if (!style) continue;
-    for (const group of addressGroups(rects)) {
-      await batch.add(group.length + styleBytes(style), () => applyCellStyle(ws.getRanges(group).format, style));
-    }
+    for (const group of addressGroups(rects))
+      pieces.push({
+        bytes: opBytes(2, 0, null, name + group) + styleBytes(style),
+        queue: () => applyCellStyle(ws().getRanges(group).format, style),
+      });
   }
 
   // Row heights: all rows of one height at once (a cell of column A stands for its row).
@@ -209,24 +301,80 @@ async function writeSheet(
     byHeight.set(h, [...(byHeight.get(h) ?? []), { top: first, left: 0, bottom: last, right: 0 }]);
   for (const [height, rows] of byHeight) {
     for (const group of addressGroups(rows))
-      await batch.add(group.length + 80, () => (ws.getRanges(group).format.rowHeight = height));
+      pieces.push({
+        bytes: opBytes(3, 1, height, name + group),
+        queue: () => void (ws().getRanges(group).format.rowHeight = height),
+      });
   }
 
-  await batch.add(200 + 60 * (sheet.widths.length + sheet.merges.length), () => {
-    for (const [first, last, w] of equalRuns(sheet.widths))
-      ws.getRange(`${columnLetter(first)}:${columnLetter(last)}`).format.columnWidth = widthPoints(w);
-    for (const m of sheet.merges) ws.getRange(rectAddress(m)).merge(false);
-    if (sheet.freezeRows > 0) ws.freezePanes.freezeRows(sheet.freezeRows);
-    const page = ws.pageLayout;
-    page.paperSize = 'A4';
-    if (sheet.landscape) {
-      page.orientation = 'Landscape';
-      page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-    }
-    if (sheet.printTitleRows) page.setPrintTitleRows(`$${sheet.printTitleRows[0] + 1}:$${sheet.printTitleRows[1] + 1}`);
-    if (sheet.pageNumbers) page.headersFooters.defaultForAllPages.centerFooter = '&P / &N';
+  const widths = equalRuns(sheet.widths);
+  pieces.push({
+    bytes: opBytes(2 + 2 * widths.length + sheet.merges.length, 2 + widths.length + sheet.merges.length, null, name),
+    queue: () => {
+      for (const [first, last, w] of widths)
+        ws().getRange(`${columnLetter(first)}:${columnLetter(last)}`).format.columnWidth = widthPoints(w);
+      for (const m of sheet.merges) ws().getRange(rectAddress(m)).merge(false);
+      if (sheet.freezeRows > 0) ws().freezePanes.freezeRows(sheet.freezeRows);
+      if (options.show) ws().activate();
+    },
   });
-  return ws;
+  return pieces;
+}
+
+/**
+ * Each print setting of a generated sheet, as a step of its own. Fit to one page wide: PageLayoutZoomOptions
+ * takes a number of pages each way (or a scale from 10 to 400), and 0 pages is not among what it documents
+ * (https://learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions); as many pages tall as the
+ * sheet has rows never limits the height, so the width alone decides the scale.
+ */
+function printSteps(sheet: GeneratedSheet): Array<(page: Excel.PageLayout) => void> {
+  const steps: Array<(page: Excel.PageLayout) => void> = [(page) => void (page.paperSize = 'A4')];
+  if (sheet.landscape) {
+    const tall = Math.min(32767, Math.max(1, sheet.rows.length));
+    steps.push((page) => void (page.orientation = 'Landscape'));
+    steps.push((page) => void (page.zoom = { horizontalFitToPages: 1, verticalFitToPages: tall }));
+  }
+  const titles = sheet.printTitleRows;
+  if (titles) steps.push((page) => page.setPrintTitleRows(`$${titles[0] + 1}:$${titles[1] + 1}`));
+  if (sheet.pageNumbers) steps.push((page) => void (page.headersFooters.defaultForAllPages.centerFooter = '&P / &N'));
+  return steps;
+}
+
+/**
+ * Page setup of the generated sheets, after everything else is written, in a request of its own: a
+ * printer that refuses a setting (a paper size it lacks) must not cost the results. When the request
+ * fails, each sheet is set up in its own request, and a sheet that fails again setting by setting,
+ * the refused ones left out. Objects of a failed request are not used again (each retry asks for the
+ * sheet anew). Returns the round trips used and the settings refused ("汇总: 3").
+ * Office.js: Worksheet.pageLayout (ExcelApi 1.9), https://learn.microsoft.com/javascript/api/excel/excel.pagelayout.
+ */
+export async function pageSetup(
+  context: Excel.RequestContext,
+  sheets: GeneratedSheet[],
+): Promise<{ syncs: number; refused: string[] }> {
+  const page = (name: string) => context.workbook.worksheets.getItem(name).pageLayout;
+  let syncs = 0;
+  const refused: string[] = [];
+  const attempt = async (queue: () => void): Promise<boolean> => {
+    queue();
+    syncs++;
+    try {
+      await context.sync();
+      return true;
+    } catch (e) {
+      if (isCellEditError(e)) throw e;
+      return false;
+    }
+  };
+  const all = sheets.map((s) => ({ name: s.name, steps: printSteps(s) }));
+  if (all.length === 0) return { syncs, refused };
+  if (await attempt(() => all.forEach((s) => s.steps.forEach((step) => step(page(s.name)))))) return { syncs, refused };
+  for (const s of all) {
+    if (await attempt(() => s.steps.forEach((step) => step(page(s.name))))) continue;
+    for (let i = 0; i < s.steps.length; i++)
+      if (!(await attempt(() => s.steps[i](page(s.name))))) refused.push(`${s.name}: ${i + 1}`);
+  }
+  return { syncs, refused };
 }
 
 export interface WriteOptions {
@@ -238,7 +386,12 @@ export interface WriteOptions {
   web?: boolean;
 }
 
-/** Applies a write plan: removes Luoshi's earlier output, then writes the new one. Returns the round trips used. */
+/**
+ * Applies a write plan: removes Luoshi's earlier output, writes the new one, then the page setup.
+ * Every request is measured and cut before the first is sent (object paths included, see opBytes), so
+ * a plan that cannot be sent leaves the old results in place; the removal then goes in the same request
+ * as the first new cells. Returns the round trips used.
+ */
 export async function applyPlan(
   context: Excel.RequestContext,
   plan: WritePlan,
@@ -246,20 +399,24 @@ export async function applyPlan(
   options: WriteOptions,
 ): Promise<number> {
   const batch = newBatch(context, options.budget);
-  await removeOwned(context, batch, owned);
-  await writeBreakdown(context, batch, plan);
-  for (const sheet of plan.sheets) {
-    const ws = await writeSheet(context, batch, plan, sheet, options.web ?? false);
-    if (sheet.role === options.show) await batch.add(50, () => ws.activate());
-  }
+  const web = options.web ?? false;
+  const pieces = [...removalPieces(context, owned), ...breakdownPieces(context, plan, options.budget)];
+  for (const sheet of plan.sheets)
+    pieces.push(
+      ...sheetPieces(context, plan, sheet, { budget: options.budget, web, show: sheet.role === options.show }),
+    );
+  batch.check(pieces);
+  await batch.addAll(pieces);
   await batch.flush();
-  return batch.syncs;
+  return batch.syncs + (await pageSetup(context, plan.sheets)).syncs;
 }
 
 /** 清除结果: removes everything Luoshi wrote. Returns the round trips used. */
 export async function clearPlan(context: Excel.RequestContext, owned: OwnedParts, budget: number): Promise<number> {
   const batch = newBatch(context, budget);
-  await removeOwned(context, batch, owned);
+  const pieces = removalPieces(context, owned);
+  batch.check(pieces);
+  await batch.addAll(pieces);
   await batch.flush();
   return batch.syncs;
 }

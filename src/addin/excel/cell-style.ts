@@ -1,4 +1,5 @@
 import { BORDER_COLOUR, CellStyle } from '../../engine';
+import { opBytes } from './payload';
 
 /** Excel column width in characters → points (Calibri 11: 7 px per character plus 5 px padding). */
 export function widthPoints(chars: number): number {
@@ -28,7 +29,19 @@ export function applyCellStyle(format: Excel.RangeFormat, style: CellStyle): voi
   }
 }
 
-/** Rough request size of one style application (for the payload budget). */
+/**
+ * Request bytes of one applyCellStyle: the format object and the fill, font and border objects it goes
+ * through (six edges, each its own object), one action per property set (see opBytes).
+ */
 export function styleBytes(style: CellStyle): number {
-  return 120 + Object.keys(style).length * 60 + (style.border ? 6 * 90 : 0);
+  const font = [style.bold, style.size, style.font, style.underline].filter((v) => v !== undefined && v !== '').length;
+  const objects = 1 + (style.fill ? 1 : 0) + (font > 0 ? 1 : 0) + (style.border ? 1 + EDGES.length : 0);
+  const actions =
+    (style.fill ? 1 : 0) +
+    font +
+    (style.wrap !== undefined ? 1 : 0) +
+    (style.horizontal ? 1 : 0) +
+    (style.vertical ? 1 : 0) +
+    (style.border ? 2 * EDGES.length : 0);
+  return opBytes(objects, actions, [style.fill, style.font, style.border ? BORDER_COLOUR : null, 'Continuous']);
 }

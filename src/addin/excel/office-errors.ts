@@ -39,6 +39,11 @@ export const MESSAGES = {
     zh: '选中了多处区域。请只点选表头所在行的一个单元格。',
     en: 'Several areas are selected. Click just one cell of the header row.',
   },
+  /** Copies of Luoshi's sheets the user made: Luoshi leaves them as they are (issue 17, item 7). */
+  copiesKept: (sheets: string[]): Message => ({
+    zh: `${sheets.map((s) => `“${s}”`).join('、')}是落实结果表的副本，已原样保留，不会被更新或清除。`,
+    en: `${sheets.map((s) => `"${s}"`).join(', ')} ${sheets.length === 1 ? 'is a copy' : 'are copies'} of Luoshi's sheets: left as ${sheets.length === 1 ? 'it is' : 'they are'}, neither updated nor cleared.`,
+  }),
   failed: (detail: string): Message => ({
     zh: `Excel 未能完成操作：${detail}`,
     en: `Excel could not complete the operation: ${detail}`,

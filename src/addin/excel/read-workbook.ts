@@ -34,6 +34,12 @@ export interface OwnedParts {
    * whatever their formula, or the next names.add fails ("already exists").
    */
   staleNames: Array<{ sheet: string; name: string }>;
+  /**
+   * Sheets that carry Luoshi's sheet mark under a name Luoshi does not give: a user's copy of a generated
+   * sheet ("汇总 (2)", kept as last month's snapshot; Excel copies a sheet's own names with it), or one the
+   * user renamed. They are the user's now: left alone, read as user sheets, and named in the pane.
+   */
+  copies: string[];
 }
 
 export interface WorkbookSnapshot {
@@ -75,6 +81,21 @@ function mayBeGenerated(name: string): boolean {
       role !== 'runLog' &&
       [t.zh, t.en].some((base) => name === base || (name.startsWith(`${base}(`) && /\((落实|Luoshi)\d*\)$/.test(name)))
     );
+  });
+}
+
+/**
+ * Whether `name` is a name Luoshi gives a sheet of `role` (generatedSheetNames: "汇总", "Summary",
+ * "汇总(落实)", "汇总(落实2)" …; Excel compares sheet names case-insensitively). A sheet with Luoshi's role
+ * mark under any other name is a copy or was renamed by the user ("汇总 (2)", "9月汇总").
+ */
+export function isOwnSheetName(name: string, role: SheetRole): boolean {
+  const t = SHEET_TITLES[role];
+  const lower = name.toLowerCase();
+  return [t.zh, t.en].some((base) => {
+    const b = base.toLowerCase();
+    if (lower === b) return true;
+    return lower.startsWith(`${b}(`) && /^\((落实|luoshi)\d*\)$/.test(lower.slice(b.length));
   });
 }
 
@@ -183,6 +204,7 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
     conditionalFormats: [],
     previousRunLog: null,
     staleNames: [],
+    copies: [],
   };
   const columnNames: Array<{ sheet: string; name: string }> = [];
   for (const q of queries) {
@@ -191,7 +213,12 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
       const formula = String(n.formula ?? '').replace(/^=/, '');
       if (n.name === MARK.sheet) {
         const role = constantValue(formula) as SheetRole | null;
-        if (role && SHEET_ROLES.includes(role)) owned.sheets.set(q.name, role);
+        if (role && SHEET_ROLES.includes(role)) {
+          // Luoshi's role and Luoshi's own name, both: a copy carries the role too (Worksheet.copy takes the
+          // sheet's names along: https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-copy-member(1)).
+          if (isOwnSheetName(q.name, role)) owned.sheets.set(q.name, role);
+          else owned.copies.push(q.name);
+        }
       } else if (n.name === MARK.status || n.name === MARK.width) {
         columnNames.push({ sheet: q.name, name: n.name });
         const range = n.name === MARK.status ? parseColumnRange(formula) : null;

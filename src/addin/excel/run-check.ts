@@ -47,6 +47,8 @@ export interface CheckResult {
   syncs: number;
   /** Sheets of the user's workbook, for the pane's sheet choice. */
   sheets: string[];
+  /** Copies of Luoshi's sheets the user made ("汇总 (2)"): left alone, and named in the pane. */
+  keptCopies: string[];
 }
 
 function requireApi(host: ExcelHost): void {
@@ -96,15 +98,27 @@ export async function runCheck(
       show: options.showSummary ? 'summary' : undefined,
       web: host.web,
     });
-    return { report: result.report, syncs: snapshot.syncs + writes, sheets: userSheets };
+    return {
+      report: result.report,
+      syncs: snapshot.syncs + writes,
+      sheets: userSheets,
+      keptCopies: snapshot.owned.copies,
+    };
   });
 }
 
-/** 清除结果: removes Luoshi's sheets, status column, colours and names. False when there was nothing. */
-export async function runClear(host: ExcelHost, options: { delayForCellEdit?: boolean } = {}): Promise<boolean> {
+/**
+ * 清除结果: removes Luoshi's sheets, status column, colours and names. False when there was nothing.
+ * `keptCopies` hears of copies of Luoshi's sheets the user made, which stay.
+ */
+export async function runClear(
+  host: ExcelHost,
+  options: { delayForCellEdit?: boolean; keptCopies?: (sheets: string[]) => void } = {},
+): Promise<boolean> {
   requireApi(host);
   return runWhole(host, options.delayForCellEdit ?? false, async (context, writing) => {
     const snapshot = await readWorkbook(context);
+    options.keptCopies?.(snapshot.owned.copies);
     const { sheets, status, staleNames } = snapshot.owned;
     if (sheets.size === 0 && !status && staleNames.length === 0) return false;
     refuseProtected(snapshot, null);

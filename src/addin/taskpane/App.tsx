@@ -75,6 +75,8 @@ export function App({
   const [notice, setNotice] = React.useState<Notice | null>(null);
   /** After a no_table failure: the engine's likeliest header row and the overrides that would take it. */
   const [tableHint, setTableHint] = React.useState<TableHint | null>(null);
+  /** Copies of Luoshi's sheets the user made ("汇总 (2)"), left alone by the last 校验 or 清除结果. */
+  const [copiesKept, setCopiesKept] = React.useState<Message | null>(null);
   const lang: Lang = settingsLang(settings, host.displayLanguage);
   const say = (n: Notice['text']) => ('key' in n ? t(lang, n.key, n.vars) : n[lang]);
 
@@ -103,7 +105,9 @@ export function App({
     setNotice(null);
     setTableHint(null);
     setStage('read');
-    await attempt(async ({ runCheck }) => {
+    setCopiesKept(null);
+    await attempt(async (check) => {
+      const { runCheck } = check;
       const result = await runCheck(
         host,
         checkOptions(using, settingsLang(using, host.displayLanguage), now(), false),
@@ -111,6 +115,7 @@ export function App({
       );
       setReport(result.report);
       setSheets(result.sheets);
+      setCopiesKept(result.keptCopies.length > 0 ? check.MESSAGES.copiesKept(result.keptCopies) : null);
       if (!stay) setTab('result');
       setNotice({ intent: 'success', text: { key: 'done', vars: { syncs: result.syncs } } });
     });
@@ -133,8 +138,11 @@ export function App({
   const clear = async () => {
     setNotice(null);
     setStage('clear');
-    await attempt(async ({ runClear }) => {
-      const found = await runClear(host);
+    setCopiesKept(null);
+    await attempt(async ({ runClear, MESSAGES }) => {
+      const found = await runClear(host, {
+        keptCopies: (copies) => setCopiesKept(copies.length > 0 ? MESSAGES.copiesKept(copies) : null),
+      });
       setReport(null);
       setNotice({ intent: 'info', text: { key: found ? 'cleared' : 'nothingToClear' } });
     });
@@ -172,6 +180,11 @@ export function App({
         {notice && (
           <MessageBar intent={notice.intent} data-testid="notice">
             <MessageBarBody>{say(notice.text)}</MessageBarBody>
+          </MessageBar>
+        )}
+        {copiesKept && !busy && (
+          <MessageBar intent="info" data-testid="copies-kept">
+            <MessageBarBody>{copiesKept[lang]}</MessageBarBody>
           </MessageBar>
         )}
         {tableHint?.candidate && !busy && (

@@ -1,4 +1,4 @@
 /** What the pane loads on the first click (one lazy chunk): the check, the clear, row selection, error messages. */
 export { runCheck, runClear, selectRow, selectedRow } from '../excel/run-check';
-export { explainOfficeError } from '../excel/office-errors';
+export { explainOfficeError, MESSAGES } from '../excel/office-errors';
 export { columnLetter } from '../../engine';
