@@ -1,5 +1,7 @@
+import { SingleBar } from 'cli-progress';
 import { Lang } from '../engine';
 import { Stage } from '../xlsx/checked-workbook';
+import { oneLine } from './display';
 
 /** Files from this size on show a progress bar (on a terminal only): below it the run is too quick to need one. */
 const LARGE_FILE = 2 * 1024 * 1024;
@@ -28,6 +30,55 @@ export function progressBar(
     },
     done() {
       if (shown) stream.write(`\r${' '.repeat(width + 20)}\r`);
+    },
+  };
+}
+
+/** What a run over several workbooks shows: the bar, and a way to print a line without tearing it. */
+export interface FilesProgress {
+  /** The file now being worked on (named after the bar). */
+  working(file: string): void;
+  /** Erases the bar before a line is printed (the bar comes back with the next step). */
+  clear(): void;
+  /** One more file done. */
+  step(): void;
+  /** Takes the bar away for good. */
+  done(): void;
+}
+
+const NO_PROGRESS: FilesProgress = { working: () => {}, clear: () => {}, step: () => {}, done: () => {} };
+
+/**
+ * A bar over `total` workbooks on stderr (cli-progress, https://www.npmjs.com/package/cli-progress:
+ * SingleBar with a `{file}` payload token, cleared on stop), only on a terminal and for two or more
+ * files: in a pipe or a test nothing at all is written and no timer runs.
+ */
+export function filesProgress(total: number, lang: Lang, stream: NodeJS.WriteStream = process.stderr): FilesProgress {
+  if (!stream.isTTY || total < 2) return NO_PROGRESS;
+  const bar = new SingleBar({
+    stream,
+    format: `[{bar}] {value}/{total} ${lang === 'zh' ? '个文件' : 'files'}  {file}`,
+    barsize: 24,
+    barCompleteChar: '#',
+    barIncompleteChar: '.',
+    clearOnComplete: true,
+    hideCursor: true,
+  });
+  let file = '';
+  bar.start(total, 0, { file });
+  return {
+    working(name) {
+      file = oneLine(name, 40);
+      bar.update({ file });
+    },
+    clear() {
+      stream.write('\r\u001b[K');
+    },
+    step() {
+      bar.increment(1, { file });
+    },
+    done() {
+      bar.stop();
     },
   };
 }
