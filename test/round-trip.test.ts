@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { cellText, SheetData } from '../src/engine/model/workbook';
-import { clearedWorkbook } from '../src/xlsx/checked-workbook';
+import { checkedWorkbook, clearedWorkbook } from '../src/xlsx/checked-workbook';
 import { mergeReplies, MergeResult } from '../src/xlsx/merge-package';
 import { readWorkbook } from '../src/xlsx/read-workbook';
 import { splitWorkbook, SplitResult } from '../src/xlsx/split-package';
@@ -161,6 +161,22 @@ describe('split, answer, merge', () => {
       ['宣传部', 'not_progress_column', '2023年3月31日前'],
     ]);
     expect(merged.skipped).toEqual([]);
+  });
+
+  test('the next validate keeps 合并记录, as it keeps 校验记录', async () => {
+    const log = async (bytes: Uint8Array) =>
+      (await readWorkbook(Buffer.from(bytes), '台账.xlsx')).sheets.find((s) => s.name === '合并记录')?.rows;
+    const before = await log(merged.bytes);
+    expect(before?.length).toBeGreaterThan(3);
+    const again = await checkedWorkbook(Buffer.from(merged.bytes), '台账.xlsx', {
+      asOf: '2022-10-08',
+      runAt: '2022-10-08 09:00',
+    });
+    if (!again.ok) throw new Error(again.error.message.en);
+    const after = await log(again.value.output);
+    expect(after?.slice(3).map((r) => r.map((v) => cellText(v ?? null)))).toEqual(
+      before?.slice(3).map((r) => r.map((v) => cellText(v ?? null))),
+    );
   });
 
   test('clear after merge removes only Luoshi’s sheets and keeps the merged answers', async () => {

@@ -1,5 +1,5 @@
 import { CellValue } from '../engine/model/workbook';
-import { SheetRole } from '../engine/write/plan';
+import { MERGE_LOG_ROLE } from '../engine/roundtrip/merge-changes';
 import {
   constantValue,
   definedNames,
@@ -27,6 +27,8 @@ export interface ClearResult {
   found: boolean;
   /** The cells of the previous run log, so the next run can append to it. */
   previousRunLog: CellValue[][] | null;
+  /** The cells of the 合并记录 sheet a merge left (SPEC §8), so the next run carries it over. */
+  previousMergeLog: CellValue[][] | null;
   /** styles.xml's list lengths before Luoshi first added to them. */
   originalStyles: StyleCounts | null;
   /** The shared-string table's length and counts before Luoshi first added to it. */
@@ -154,7 +156,8 @@ export async function clearOwned(pkg: WorkbookPackage): Promise<ClearResult> {
   let wb = await pkg.required(pkg.workbookPath);
   const names = definedNames(wb);
   const own = names.filter((n) => isLuoshiName(n.name));
-  if (own.length === 0) return { found: false, previousRunLog: null, originalStyles: null, originalStrings: null };
+  if (own.length === 0)
+    return { found: false, previousRunLog: null, previousMergeLog: null, originalStyles: null, originalStrings: null };
   const sheets = await pkg.sheets();
   const stylesMark = own.find((n) => n.name === MARK.styles);
   const originalStyles = stylesMark ? (parseCounts(stylesMark.value) as StyleCounts) : null;
@@ -188,11 +191,16 @@ export async function clearOwned(pkg: WorkbookPackage): Promise<ClearResult> {
 
   // Generated sheets, last first so the indices of the others stay right while removing.
   const generated = own.filter((n) => n.name === MARK.sheet && n.localSheetId !== null && sheets[n.localSheetId]);
+  // The logs are read before their sheets go: the next run appends to the run log and carries the merge log.
   let previousRunLog: CellValue[][] | null = null;
+  let previousMergeLog: CellValue[][] | null = null;
   for (const mark of generated) {
-    if ((constantValue(mark.value) as SheetRole) !== 'runLog') continue;
+    const role = constantValue(mark.value);
+    if (role !== 'runLog' && role !== MERGE_LOG_ROLE) continue;
     const entry = sheets[mark.localSheetId!];
-    if (entry.partPath) previousRunLog = (await readSheetPart(pkg, entry.name, entry.partPath))?.rows ?? null;
+    const rows = entry.partPath ? ((await readSheetPart(pkg, entry.name, entry.partPath))?.rows ?? null) : null;
+    if (role === 'runLog') previousRunLog = rows;
+    else previousMergeLog = rows;
   }
   const removedIndices = [...new Set(generated.map((n) => n.localSheetId!))].sort((a, b) => b - a);
   for (const index of removedIndices) {
@@ -262,5 +270,5 @@ export async function clearOwned(pkg: WorkbookPackage): Promise<ClearResult> {
   const stringsPath = await pkg.sharedStringsPath();
   if (originalStrings && stringsPath && !(await stringsInUse(pkg, originalStrings.si)))
     pkg.write(stringsPath, truncateStrings((await pkg.text(stringsPath))!, originalStrings));
-  return { found: true, previousRunLog, originalStyles, originalStrings };
+  return { found: true, previousRunLog, previousMergeLog, originalStyles, originalStrings };
 }

@@ -8,7 +8,6 @@ import { validateWorkbook } from '../engine/validate';
 import { LayoutOverride } from '../engine/table/detect-table';
 import { buildWritePlan } from '../engine/write/build-plan';
 import {
-  MERGE_LOG_ROLE,
   mergeLogName,
   mergeLogSheet,
   mergeReason,
@@ -25,9 +24,8 @@ import { applyPlan } from './apply-plan';
 import { clearOwned } from './clear-owned';
 import { CellWriter } from './generated-sheet-xml';
 import { InputError, inputError } from './input-error';
-import { constantValue, definedNames, MARK } from './luoshi-marks';
 import { refuseProtectedCheck } from './protection';
-import { readPackage, readSheetPart } from './read-workbook';
+import { readPackage } from './read-workbook';
 import { CellEdit, editColumn, styleOf } from './sheet-data-edit';
 import { SharedStringsEditor } from './shared-strings-edit';
 import { firstLoss } from './verify-package';
@@ -98,17 +96,6 @@ async function readReply(fileName: string, bytes: Uint8Array): Promise<WorkbookD
   }
 }
 
-/** The rows of an earlier 合并记录 sheet, read before Luoshi's output is cleared, so the new log appends to them. */
-async function previousMergeLog(pkg: WorkbookPackage): Promise<CellValue[][] | null> {
-  const sheets = await pkg.sheets();
-  for (const n of definedNames(await pkg.required(pkg.workbookPath))) {
-    if (n.name !== MARK.sheet || n.localSheetId === null || constantValue(n.value) !== MERGE_LOG_ROLE) continue;
-    const entry = sheets[n.localSheetId];
-    if (entry?.partPath) return (await readSheetPart(pkg, entry.name, entry.partPath))?.rows ?? null;
-  }
-  return null;
-}
-
 /**
  * Takes the departments' returned workbooks into the master (SPEC §8, issue 19). `master` and each
  * reply are .xlsx bytes, never modified. A reply that is not a workbook, is password-protected, has no
@@ -127,8 +114,8 @@ export async function mergeReplies(
   const runAt = options.runAt ?? options.asOf;
   // A copy: the caller's bytes are never touched, whatever the zip reader does with its input.
   const pkg = await WorkbookPackage.open(Buffer.from(master), file);
-  const previous = await previousMergeLog(pkg);
   const cleared = await clearOwned(pkg);
+  const previous = cleared.previousMergeLog;
   const workbook = await readPackage(pkg);
 
   const read: MergeReply[] = [];
