@@ -1,6 +1,7 @@
 import { Message } from '../engine';
 import { InputError } from '../xlsx/input-error';
 import { UsageError } from './args';
+import { outOfMemoryMessage } from './out-of-memory';
 
 /** Ends the command with `code` and one line in both languages (SPEC §7: bad input never shows a stack trace). */
 export class Exit extends Error {
@@ -55,16 +56,9 @@ export function isOutOfMemory(e: unknown): boolean {
   );
 }
 
-function sizeText(bytes: number): string {
-  return bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
-
-/** Out of memory as one line: the workbook's size and what to do (the fatal heap limit itself cannot be caught). */
+/** Out of memory as one line: the workbook's size and what to do. */
 export function outOfMemory(file: string, bytes: number): Exit {
-  return new Exit(2, {
-    zh: `内存不足：${file}（${sizeText(bytes)}）太大，无法在默认内存内处理；请把表格拆成几个文件，或用 node --max-old-space-size=8192 运行 luoshi`,
-    en: `Out of memory: ${file} (${sizeText(bytes)}) is too large for the default memory; split the table into several files, or run luoshi with node --max-old-space-size=8192`,
-  });
+  return new Exit(2, outOfMemoryMessage(file, bytes));
 }
 
 /**
