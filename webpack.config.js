@@ -6,6 +6,7 @@
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { ProvidePlugin } = require('webpack');
 
 const DEV_URL = 'https://localhost:3000/';
 
@@ -15,6 +16,22 @@ async function httpsOptions() {
   const o = await devCerts.getHttpsServerOptions();
   return { ca: o.ca, key: o.key, cert: o.cert };
 }
+
+/* The package code (src/xlsx), which 分发 and 合并反馈 run in the pane, uses Node's Buffer, zlib and fs:
+ * Buffer comes from the `buffer` package, zlib from pako (src/addin/zlib-browser.ts), and fs is never
+ * reached there (it reads files from disk for the CLI only). webpack 5 no longer does this by itself:
+ * https://webpack.js.org/configuration/resolve/#resolvefallback. */
+const nodeShims = {
+  resolve: {
+    extensions: ['.ts', '.tsx', '.js'],
+    fallback: {
+      buffer: require.resolve('buffer/'),
+      zlib: path.resolve(__dirname, 'src/addin/zlib-browser.ts'),
+      fs: false,
+    },
+  },
+  plugin: () => new ProvidePlugin({ Buffer: ['buffer', 'Buffer'] }),
+};
 
 const tsRule = (dev) => ({
   test: /\.tsx?$/,
@@ -42,10 +59,11 @@ function addinConfig(dev, publicUrl) {
       // dist/ also holds the CLI's compiled TypeScript (dist/src, dist/test …): only the add-in's files are replaced.
       clean: { keep: /^(src|test|bench|scripts|harness)[\\/]/ },
     },
-    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    resolve: nodeShims.resolve,
     module: { rules: [tsRule(dev)] },
     performance: { hints: false },
     plugins: [
+      nodeShims.plugin(),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/addin/taskpane/taskpane.html',
@@ -86,10 +104,13 @@ function harnessConfig() {
     devtool: false,
     entry: { harness: './test/browser/harness.tsx' },
     output: { path: path.resolve(__dirname, 'dist/harness'), filename: '[name].js', clean: true },
-    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    resolve: nodeShims.resolve,
     module: { rules: [tsRule(false)] },
     performance: { hints: false },
-    plugins: [new HtmlWebpackPlugin({ filename: 'index.html', template: './test/browser/harness.html' })],
+    plugins: [
+      nodeShims.plugin(),
+      new HtmlWebpackPlugin({ filename: 'index.html', template: './test/browser/harness.html' }),
+    ],
   };
 }
 

@@ -21,6 +21,36 @@ async function validate(xml: string) {
   });
 }
 
+/**
+ * The manifest's localized texts: DisplayName, Description and each bt:String, with their default and
+ * their overrides by locale.
+ */
+function localized(xml: string): Array<{ id: string; fallback: string; overrides: Map<string, string> }> {
+  const out: Array<{ id: string; fallback: string; overrides: Map<string, string> }> = [];
+  const element =
+    /<(DisplayName|Description|bt:String id="([^"]+)") DefaultValue="([^"]*)">([\s\S]*?)<\/(?:DisplayName|Description|bt:String)>/g;
+  for (const m of xml.matchAll(element)) {
+    const overrides = new Map<string, string>();
+    for (const o of m[4].matchAll(/<(?:bt:)?Override Locale="([^"]+)" Value="([^"]*)"\/>/g))
+      overrides.set(o[1].toLowerCase(), o[2]);
+    out.push({ id: m[2] ?? m[1], fallback: m[3], overrides });
+  }
+  return out;
+}
+
+/**
+ * What Office shows for `id` in an Office whose locale is `locale`: the Override for that locale, else the
+ * DefaultValue ("Users see the English display name ... for all locales unless the client computer's
+ * locale is fr-fr"; a bare language such as "de" is not matched on every platform:
+ * https://learn.microsoft.com/office/dev/add-ins/develop/localization#control-localization-from-the-manifest).
+ * Locale tags compare without regard to case (RFC 3066/BCP 47).
+ */
+function shown(xml: string, id: string, locale: string): string {
+  const text = localized(xml).find((x) => x.id === id);
+  if (!text) throw new Error(`no localized text ${id}`);
+  return text.overrides.get(locale.toLowerCase()) ?? text.fallback;
+}
+
 describe('manifest.xml', () => {
   (haveSchemas ? test : test.skip)(
     'is valid against the Office add-in manifest schemas, and the check catches a broken one',
@@ -34,7 +64,7 @@ describe('manifest.xml', () => {
       expect(broken.valid).toBe(false);
       const misplaced = await validate(
         MANIFEST.replace(
-          /(<DefaultLocale>zh-CN<\/DefaultLocale>)\s*(<ProviderName>Luoshi<\/ProviderName>)?/,
+          /(<DefaultLocale>en-US<\/DefaultLocale>)\s*(<ProviderName>Luoshi<\/ProviderName>)?/,
           '$1',
         ).replace('<Version>0.1.0.0</Version>', '<Version>0.1.0.0</Version><Bogus/>'),
       );
@@ -42,18 +72,42 @@ describe('manifest.xml', () => {
     },
   );
 
-  test('a Workbook add-in that reads and writes, zh-CN by default with en-US for every string', () => {
+  test('a Workbook add-in that reads and writes; every string Chinese in a Chinese Office, English in any other', () => {
     expect(MANIFEST).toMatch(/<Host Name="Workbook"\/>/);
     expect(MANIFEST).toMatch(/<Permissions>ReadWriteDocument<\/Permissions>/);
-    expect(MANIFEST).toMatch(/<DefaultLocale>zh-CN<\/DefaultLocale>/);
-    const strings = [
-      ...MANIFEST.matchAll(
-        /<bt:String id="([^"]+)" DefaultValue="[^"]*">\s*<bt:Override Locale="en-US" Value="[^"]+"\/>/g,
-      ),
-    ].map((m) => m[1]);
-    const all = [...MANIFEST.matchAll(/<bt:String id="([^"]+)"/g)].map((m) => m[1]);
-    expect(strings).toEqual(all);
-    expect(MANIFEST).toMatch(/<DisplayName DefaultValue="落实校验">\s*<Override Locale="en-US"/);
+    const texts = localized(MANIFEST);
+    expect(texts.map((x) => x.id)).toEqual(
+      expect.arrayContaining(['DisplayName', 'Description', 'Validate.Label', 'Clear.Label', 'Clear.Tooltip']),
+    );
+    expect(texts.length).toBe(11);
+    const chinese = /[\u4e00-\u9fff]/;
+    for (const { id } of texts) {
+      // The pane follows the same rule (langOf: any zh-* is Chinese).
+      for (const locale of ['zh-CN', 'zh-TW', 'zh-HK', 'zh-SG', 'zh-MO', 'ZH-cn'])
+        expect({ id, locale, text: shown(MANIFEST, id, locale) }).toEqual({
+          id,
+          locale,
+          text: expect.stringMatching(chinese),
+        });
+      for (const locale of ['en-US', 'en-GB', 'fr-FR', 'de-DE', 'ja-JP', 'ko-KR', 'ru-RU', 'pt-BR', 'ar-SA'])
+        expect({ id, locale, text: shown(MANIFEST, id, locale) }).toEqual({
+          id,
+          locale,
+          text: expect.not.stringMatching(chinese),
+        });
+    }
+    expect(shown(MANIFEST, 'DisplayName', 'zh-CN')).toBe('落实校验');
+    expect(shown(MANIFEST, 'DisplayName', 'fr-FR')).toBe('Luoshi check');
+  });
+
+  test('the locale rule the test applies: a manifest with Chinese defaults shows Chinese to a French Office', () => {
+    // The manifest before issue 17 (item 11): zh-CN default, en-US override only.
+    const old = `<DefaultLocale>zh-CN</DefaultLocale><DisplayName DefaultValue="落实校验">
+    <Override Locale="en-US" Value="Luoshi check"/>
+  </DisplayName>`;
+    expect(shown(old, 'DisplayName', 'en-US')).toBe('Luoshi check');
+    expect(shown(old, 'DisplayName', 'fr-FR')).toBe('落实校验');
+    expect(shown(old, 'DisplayName', 'zh-TW')).toBe('落实校验');
   });
 
   test('declares the requirement set the code checks for', () => {
@@ -67,8 +121,7 @@ describe('manifest.xml', () => {
     const labels = [...MANIFEST.matchAll(/<Control xsi:type="Button" id="[^"]+">\s*<Label resid="([^"]+)"/g)].map(
       (m) => m[1],
     );
-    const text = (id: string) =>
-      new RegExp(`<bt:String id="${id.replace('.', '\\.')}" DefaultValue="([^"]+)"`).exec(MANIFEST)![1];
+    const text = (id: string) => shown(MANIFEST, id, 'zh-CN');
     expect(labels.map(text)).toEqual(['校验', '打开面板', '清除结果']);
     expect(text('Group.Label')).toBe('落实校验');
     const functions = [...MANIFEST.matchAll(/<FunctionName>([^<]+)<\/FunctionName>/g)].map((m) => m[1]);

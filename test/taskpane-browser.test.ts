@@ -9,6 +9,9 @@ import { validateWorkbook } from '../src/engine/validate';
 import { STATUS_CODES } from '../src/engine/judge/status';
 import { WorkbookData } from '../src/engine/model/workbook';
 import { firstLoad } from '../scripts/bundle-size';
+import ExcelJS from 'exceljs';
+import { splitWorkbook } from '../src/xlsx/split-package';
+import { columnIndex } from '../src/engine/model/workbook';
 
 /*
  * The real task pane in a real browser: the production bundle and the harness page (the same App with
@@ -24,6 +27,7 @@ if (!haveChromium)
     `task pane browser test skipped: ${CHROMIUM} is missing (apt-get install chromium; .ci/run installs it).`,
   );
 const AS_OF = '2026-11-20';
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const OUT = path.join(ROOT, 'dist', 'harness');
 /** Screenshots go to docs/ only when asked (npm run render-taskpane); otherwise beside the harness build. */
 const SHOTS = process.env.UPDATE_DOCS ? path.join(ROOT, 'docs') : OUT;
@@ -170,6 +174,51 @@ function serve(dir: string): Promise<http.Server> {
     );
     await page.locator(`[data-column="${measure}"]`).waitFor({ timeout: 60_000 });
     await page.getByLabel('列映射').fill('');
+  }, 120_000);
+
+  test('合并反馈: two returned files through the file input are merged into the workbook, listed, and checked again', async () => {
+    const expected = validateWorkbook(data, { asOf: AS_OF, lang: 'zh' });
+    if (!expected.ok) throw new Error('sample');
+    const { report } = expected;
+    const sample = fs.readFileSync(path.join(ROOT, 'assets', 'sample.xlsx'));
+    const split = await splitWorkbook(sample, { asOf: AS_OF, lang: 'zh', name: 'sample.xlsx' });
+    // Two departments answer the first row of their file: a new progress text in the progress column.
+    const progressCol = report.columns.progress;
+    const measureCol = report.columns.measure;
+    const answered: Array<{ measure: string; text: string }> = [];
+    const files = await Promise.all(
+      split.departments.slice(0, 2).map(async (d, i) => {
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(Buffer.from(d.bytes) as unknown as ExcelJS.Buffer);
+        const ws = wb.getWorksheet(report.sheet)!;
+        const row = ws.getRow(report.headerRows[1] + 1 + i);
+        const text = `已完成（${d.department}反馈）`;
+        answered.push({ measure: String(row.getCell(measureCol).text), text });
+        row.getCell(progressCol).value = text;
+        return { name: d.fileName, mimeType: XLSX_TYPE, buffer: Buffer.from(await wb.xlsx.writeBuffer()) };
+      }),
+    );
+
+    await page.getByRole('tab', { name: '分发与合并' }).click();
+    await page.getByTestId('merge-files').setInputFiles(files);
+    await page.getByTestId('merge').click();
+    await page.getByTestId('roundtrip-notice').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('roundtrip-notice').innerText()).toMatch(/合并完成：采纳 2 处/);
+    expect(await page.getByTestId('merge-changes').locator('li').count()).toBe(2);
+
+    // The workbook behind the pane holds the answers, in the rows of those measures, and the merge log.
+    for (const a of answered) {
+      const task = report.tasks.find((t) => t.measure === a.measure)!;
+      const value = await page.evaluate(
+        ([sheet, row, col]) =>
+          window.luoshiHarness.model!.sheet(sheet as string)!.cell(row as number, col as number)?.value,
+        [report.sheet, task.row - 1, columnIndex(progressCol)] as const,
+      );
+      expect(value).toBe(a.text);
+    }
+    const sheets = await page.evaluate(() => window.luoshiHarness.model!.sheets.map((s) => s.name));
+    expect(sheets).toContain('合并记录');
+    await page.screenshot({ path: path.join(SHOTS, 'taskpane-merge.png'), fullPage: true });
   }, 120_000);
 
   test('the settings and rules tabs, in English when chosen', async () => {

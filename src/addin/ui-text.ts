@@ -80,6 +80,40 @@ const TEXT = {
   candidateTitle: { zh: '最像表头的是“{sheet}”表第 {row} 行：', en: 'The likeliest header is row {row} of "{sheet}":' },
   useCandidateRow: { zh: '使用第 {row} 行作为表头', en: 'Use row {row} as the header' },
   useCandidateMeasure: { zh: '（{column} 列为具体措施）', en: ' (column {column} as the measure)' },
+  // 分发 and 合并反馈 (SPEC §8, issue 19).
+  tabRoundTrip: { zh: '分发与合并', en: 'Split & merge' },
+  splitTitle: { zh: '分发', en: 'Split' },
+  splitIntro: {
+    zh: '为每个部门生成一份只含其任务的工作簿（进展类列可填，其余锁定），打包为一个 zip 下载。',
+    en: 'One workbook per department with only its tasks (progress columns open, the rest locked), in one zip to download.',
+  },
+  splitButton: { zh: '生成部门文件', en: 'Make the department files' },
+  splitDone: { zh: '已生成 {count} 个部门文件。', en: '{count} department files made.' },
+  splitNoDepartment: {
+    zh: '{count} 项任务没有写明部门，未分发。',
+    en: '{count} tasks name no department and were sent to nobody.',
+  },
+  download: { zh: '下载 {name}', en: 'Download {name}' },
+  mergeTitle: { zh: '合并反馈', en: 'Merge replies' },
+  mergeIntro: {
+    zh: '选择各部门退回的工作簿（可多选）：按序号和具体措施匹配行，只采纳该部门本行的进展类单元格，其余列出不采纳。',
+    en: "Pick the departments' returned workbooks (several at once): rows match by id and measure; only progress cells of each department's own rows are taken, the rest listed.",
+  },
+  mergePick: { zh: '回复文件', en: 'Returned files' },
+  mergeButton: { zh: '合并到当前工作簿', en: 'Merge into this workbook' },
+  mergeNoFiles: { zh: '请先选择回复文件。', en: 'Pick the returned files first.' },
+  mergeDone: {
+    zh: '合并完成：采纳 {changes} 处，冲突 {conflicts} 处，未采纳 {notTaken} 处，跳过 {skipped} 个文件；已重新校验，记录见“{sheet}”表（{syncs} 次往返）。',
+    en: 'Merged: {changes} taken, {conflicts} conflicts, {notTaken} not taken, {skipped} files skipped; checked again, logged in "{sheet}" ({syncs} round trips).',
+  },
+  mergeChanges: { zh: '已采纳', en: 'Taken' },
+  mergeConflicts: { zh: '冲突（保留台账的值）', en: 'Conflicts (the master keeps its value)' },
+  mergeNotTaken: { zh: '未采纳', en: 'Not taken' },
+  mergeSkipped: { zh: '跳过的文件', en: 'Files skipped' },
+  mergeCell: { zh: '第 {row} 行 · {field}', en: 'Row {row} · {field}' },
+  mergeFrom: { zh: '{department}（{file}）', en: '{department} ({file})' },
+  stageSplit: { zh: '正在生成部门文件…', en: 'Making the department files…' },
+  stageMerge: { zh: '正在合并反馈…', en: 'Merging the replies…' },
 } as const;
 
 /** Each field in the clerk's words (the usual header for it), for the roles list and the role picker. */

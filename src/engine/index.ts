@@ -54,3 +54,4 @@ export type { NoticeItem, NoticeText } from './roundtrip/split-plan';
 export { planMerge, mergeLogSheet, mergeLogName, mergeText, MERGE_LOG_ROLE } from './roundtrip/merge-changes';
 export type { MergeReply, MergeDecisions, MergeCellRef, MergeChange, MergeConflict } from './roundtrip/merge-changes';
 export type { MergeNotTaken, MergeSkip, NotTakenCode, SkipCode, MergePlanResult } from './roundtrip/merge-changes';
+export { mergeSkip, mergeReason } from './roundtrip/merge-changes';

@@ -20,7 +20,7 @@ import { HostCell, HostConditionalFormat, HostName, HostSheet, HostWorkbook } fr
  *   https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getmergedareasornullobject-member(1));
  *   a failed request loads nothing;
  * - values are taken as Excel takes typed input: "=…", "+…", "@…" become formulas and "-2" a number
- *   unless the cell's number format is text ("@").
+ *   unless the cell's number format is text ("@"); a leading apostrophe makes the rest text.
  */
 
 export const WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
@@ -294,6 +294,8 @@ function typed(cell: HostCell, v: unknown): void {
     return;
   }
   if (v === '') cell.value = null;
+  // A leading apostrophe marks an entry as text and is not part of it (Microsoft KB 214233).
+  else if (v.startsWith("'")) cell.value = v.slice(1) || null;
   else if (cell.numberFormat === '@') cell.value = v;
   else if (/^[=+@]/.test(v) && v.length > 1)
     setFormula(cell, v.startsWith('=') ? v : `=${v.slice(v.startsWith('@') ? 1 : 0)}`);
@@ -864,6 +866,10 @@ class RangeProxy extends HostObject {
   }
   get numberFormat(): unknown[][] {
     return this.got('numberFormat');
+  }
+  /** Range.formulas (ExcelApi 1.1): a formula as written, else the value. */
+  get formulas(): unknown[][] {
+    return this.got('formulas');
   }
   get rowCount(): number {
     return this.got('rowCount');

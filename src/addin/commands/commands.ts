@@ -1,8 +1,5 @@
 import { officeHost } from '../excel/host';
-import { explainOfficeError } from '../excel/office-errors';
-import { runCheck, runClear } from '../excel/run-check';
-import { checkOptions, loadSettings, settingsLang } from '../settings';
-import { t } from '../ui-text';
+import { ribbonClear, ribbonValidate } from './ribbon';
 import { tellThenComplete } from './ribbon-dialog';
 
 /*
@@ -22,28 +19,24 @@ function tell(message: string, event: Office.AddinCommands.Event): void {
   tellThenComplete(Office.context.ui, url.toString(), complete);
 }
 
-async function validate(event: Office.AddinCommands.Event): Promise<void> {
-  const host = officeHost();
-  const settings = loadSettings(window.localStorage);
-  const lang = settingsLang(settings, host.displayLanguage);
+/** The browser's storage, or null where reaching it throws (storage blocked). */
+function localStore(): Storage | null {
   try {
-    // A ribbon command waits out cell editing rather than failing (RunOptions.delayForCellEdit, ExcelApi 1.11:
-    // https://learn.microsoft.com/javascript/api/excel/excel.runoptions).
-    await runCheck(host, { ...checkOptions(settings, lang, new Date(), true), delayForCellEdit: true });
-  } catch (e) {
-    return tell(explainOfficeError(e)[lang], event);
+    return window.localStorage;
+  } catch {
+    return null;
   }
+}
+
+async function validate(event: Office.AddinCommands.Event): Promise<void> {
+  const message = await ribbonValidate(officeHost(), localStore(), new Date());
+  if (message !== null) return tell(message, event);
   event.completed();
 }
 
 async function clear(event: Office.AddinCommands.Event): Promise<void> {
-  const host = officeHost();
-  const lang = settingsLang(loadSettings(window.localStorage), host.displayLanguage);
-  try {
-    if (!(await runClear(host, { delayForCellEdit: true }))) return tell(t(lang, 'nothingToClear'), event);
-  } catch (e) {
-    return tell(explainOfficeError(e)[lang], event);
-  }
+  const message = await ribbonClear(officeHost(), localStore());
+  if (message !== null) return tell(message, event);
   event.completed();
 }
 

@@ -16,6 +16,7 @@ import {
   SheetRole,
   WorkbookData,
 } from '../../engine';
+import { LAYOUT_SETTING } from '../settings';
 import { isReadTooLarge } from './payload';
 
 /** What Luoshi finds of its own earlier run (the same hidden names the CLI writes; see ownership-marks). */
@@ -50,6 +51,8 @@ export interface WorkbookSnapshot {
   protectedSheets: Set<string>;
   structureProtected: boolean;
   syncs: number;
+  /** The value of this add-in's layout setting in the workbook (Workbook.settings, LAYOUT_SETTING), or null. */
+  storedLayout: unknown;
 }
 
 interface SheetQuery {
@@ -147,15 +150,23 @@ function toRows(
 }
 
 /**
- * Reads the workbook in two round trips: the sheet list (with the date system), then every sheet's
+ * Reads the workbook in two round trips: the sheet list (with the date system and this add-in's layout
+ * setting, stored first when `storeLayout` is given), then every sheet's
  * values-only used range (values, number formats), merged areas, names, protection and conditional
  * formats. When that request fails (a response over 5 MB on the web, a used range over five million
  * cells, more than 512 merged areas on a sheet), it is asked again without cells and merges; then each
  * sheet's merges are read in their own request and the cells in row blocks (see readCells).
  */
-export async function readWorkbook(context: Excel.RequestContext): Promise<WorkbookSnapshot> {
+export async function readWorkbook(
+  context: Excel.RequestContext,
+  options: { storeLayout?: unknown } = {},
+): Promise<WorkbookSnapshot> {
   let syncs = 0;
   const wb = context.workbook;
+  // This file's layout, stored first when the pane gives one: in the first request, no round trip of its own.
+  if (options.storeLayout !== undefined) wb.settings.add(LAYOUT_SETTING, options.storeLayout as object);
+  const layout = wb.settings.getItemOrNullObject(LAYOUT_SETTING);
+  layout.load('value');
   const sheets = wb.worksheets;
   sheets.load('items/name,items/visibility');
   wb.protection.load('protected');
@@ -258,6 +269,7 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
     protectedSheets,
     structureProtected: wb.protection.protected,
     syncs,
+    storedLayout: layout.isNullObject ? null : layout.value,
   };
 }
 

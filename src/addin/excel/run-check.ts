@@ -1,4 +1,5 @@
 import { buildWritePlan, Report, validateWorkbook, ValidateOptions } from '../../engine';
+import { layoutFromSetting, overrideOf, WorkbookLayout } from '../settings';
 import { applyPlan, clearPlan } from './apply-plan';
 import { ExcelHost } from './host';
 import { AddinError, isCellEditError, MESSAGES } from './office-errors';
@@ -16,6 +17,12 @@ export interface CheckOptions extends ValidateOptions {
   showSummary?: boolean;
   /** Wait out the user's cell editing instead of failing (the ribbon's commands; see ExcelHost.run). */
   delayForCellEdit?: boolean;
+  /**
+   * The pane's layout (sheet, header row, columns): stored in the workbook (Workbook.settings) in the
+   * check's first request, and used. Without it the layout the workbook holds is used, and nothing is
+   * stored (the ribbon's 校验). An explicit `override` wins over both and is not stored.
+   */
+  layout?: WorkbookLayout;
 }
 
 /**
@@ -49,6 +56,8 @@ export interface CheckResult {
   sheets: string[];
   /** Copies of Luoshi's sheets the user made ("汇总 (2)"): left alone, and named in the pane. */
   keptCopies: string[];
+  /** The workbook's layout the check used (what it holds now). */
+  layout: WorkbookLayout;
 }
 
 function requireApi(host: ExcelHost): void {
@@ -75,9 +84,11 @@ export async function runCheck(
   requireApi(host);
   return runWhole(host, options.delayForCellEdit ?? false, async (context, writing) => {
     progress('read');
-    const snapshot = await readWorkbook(context);
+    const snapshot = await readWorkbook(context, options.layout ? { storeLayout: options.layout } : {});
     progress('judge');
-    const result = validateWorkbook({ ...snapshot.workbook, name: options.fileName }, options);
+    const layout = layoutFromSetting(snapshot.storedLayout);
+    const override = options.override ?? overrideOf(layout);
+    const result = validateWorkbook({ ...snapshot.workbook, name: options.fileName }, { ...options, override });
     if (!result.ok)
       throw new AddinError(
         result.error.message,
@@ -103,6 +114,7 @@ export async function runCheck(
       syncs: snapshot.syncs + writes,
       sheets: userSheets,
       keptCopies: snapshot.owned.copies,
+      layout,
     };
   });
 }

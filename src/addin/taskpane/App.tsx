@@ -18,8 +18,9 @@ import type { ExcelHost } from '../excel/host';
 import type { Stage } from '../excel/run-check';
 import {
   checkOptions,
-  DEFAULT_SETTINGS,
+  edited,
   hintedColumns,
+  loadLayout,
   loadSettings,
   PaneSettings,
   saveSettings,
@@ -27,9 +28,11 @@ import {
   TableHint,
   withCandidate,
   withHeaderRow,
+  withLoadedLayout,
 } from '../settings';
 import { t, TextKey } from '../ui-text';
 import { ResultView } from './ResultView';
+import { RoundTripView } from './RoundTripView';
 import { RulesView } from './RulesView';
 import { SettingsView } from './SettingsView';
 
@@ -65,10 +68,8 @@ export function App({
   now = () => new Date(),
 }: AppProps): React.ReactElement {
   const styles = useStyles();
-  const [settings, setSettings] = React.useState<PaneSettings>(() =>
-    storage ? loadSettings(storage) : DEFAULT_SETTINGS,
-  );
-  const [tab, setTab] = React.useState<'result' | 'settings' | 'rules'>('result');
+  const [settings, setSettings] = React.useState<PaneSettings>(() => loadSettings(storage));
+  const [tab, setTab] = React.useState<'result' | 'settings' | 'rules' | 'roundtrip'>('result');
   const [stage, setStage] = React.useState<Stage | 'clear' | null>(null);
   const [report, setReport] = React.useState<Report | null>(null);
   const [sheets, setSheets] = React.useState<string[]>([]);
@@ -80,9 +81,19 @@ export function App({
   const lang: Lang = settingsLang(settings, host.displayLanguage);
   const say = (n: Notice['text']) => ('key' in n ? t(lang, n.key, n.vars) : n[lang]);
 
+  // The sheet, header row and columns are this workbook's, kept in it (issue 17, item 9); read once at start.
+  React.useEffect(() => {
+    loadLayout(host).then(
+      (layout) => setSettings((s) => withLoadedLayout(s, layout)),
+      () => {}, // Not read (cell editing): each check then uses the workbook's own.
+    );
+  }, [host]);
+
   const update = (next: PaneSettings) => {
-    setSettings(next);
-    saveSettings(storage, next);
+    const s = edited(settings, next);
+    setSettings(s);
+    saveSettings(storage, s, host);
+    return s;
   };
 
   // The engine and the writer load on first use, keeping the pane's first load small.
@@ -115,6 +126,7 @@ export function App({
       );
       setReport(result.report);
       setSheets(result.sheets);
+      setSettings((s) => withLoadedLayout(s, result.layout));
       setCopiesKept(result.keptCopies.length > 0 ? check.MESSAGES.copiesKept(result.keptCopies) : null);
       if (!stay) setTab('result');
       setNotice({ intent: 'success', text: { key: 'done', vars: { syncs: result.syncs } } });
@@ -123,10 +135,7 @@ export function App({
   };
 
   /** A correction in one step: save the settings and check again (issue 15). */
-  const apply = (next: PaneSettings) => {
-    update(next);
-    return validate(next, true);
-  };
+  const apply = (next: PaneSettings) => validate(update(next), true);
 
   /** 用所选行作为表头: the selected cell's sheet and row become the header, and the check runs again. */
   const headerFromSelection = () =>
@@ -211,6 +220,7 @@ export function App({
           <Tab value="result">{t(lang, 'tabResult')}</Tab>
           <Tab value="settings">{t(lang, 'tabSettings')}</Tab>
           <Tab value="rules">{t(lang, 'tabRules')}</Tab>
+          <Tab value="roundtrip">{t(lang, 'tabRoundTrip')}</Tab>
         </TabList>
         {tab === 'result' &&
           (report ? <ResultView report={report} lang={lang} onSelectRow={select} /> : <Text>{t(lang, 'idle')}</Text>)}
@@ -227,6 +237,18 @@ export function App({
           />
         )}
         {tab === 'rules' && <RulesView report={report} lang={lang} />}
+        {tab === 'roundtrip' && (
+          <RoundTripView
+            host={host}
+            lang={lang}
+            settings={settings}
+            now={now}
+            onReport={(merged, userSheets) => {
+              setReport(merged);
+              setSheets(userSheets);
+            }}
+          />
+        )}
       </main>
     </FluentProvider>
   );

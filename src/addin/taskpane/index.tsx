@@ -1,20 +1,20 @@
 import { createRoot } from 'react-dom/client';
-import { Theme, webLightTheme } from '@fluentui/react-components';
 import { officeHost } from '../excel/host';
 import { App } from './App';
+import { paneTheme } from './theme';
 
-/** Office's theme colours, where the host offers them (Office.context.officeTheme). */
-function officeTheme(): Theme {
-  const o = (Office.context as { officeTheme?: Office.OfficeTheme }).officeTheme;
-  if (!o?.bodyBackgroundColor) return webLightTheme;
-  return {
-    ...webLightTheme,
-    colorNeutralBackground1: o.bodyBackgroundColor,
-    colorNeutralForeground1: o.bodyForegroundColor,
-  };
+/** The browser's storage, or null where reaching it throws (storage blocked). */
+function localStore(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
 }
 
 Office.onReady(() => {
   const root = createRoot(document.getElementById('root')!);
-  root.render(<App host={officeHost()} theme={officeTheme()} storage={window.localStorage} />);
+  // Office's theme, dark or light, where the host offers one (Office.context.officeTheme).
+  const office = (Office.context as { officeTheme?: Office.OfficeTheme }).officeTheme;
+  root.render(<App host={officeHost()} theme={paneTheme(office)} storage={localStore()} />);
 });
