@@ -1,13 +1,13 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { runCheck } from '../src/addin/excel/run-check';
+import { runCheck, runClear } from '../src/addin/excel/run-check';
 import { runMerge, wouldBeReinterpreted, cellWrite } from '../src/addin/excel/merge-writes';
 import { departmentZip, documentName, readReplies, workbookBytes } from '../src/addin/excel/file-bytes';
 import { readWorkbook } from '../src/xlsx/read-workbook';
 import { splitWorkbook } from '../src/xlsx/split-package';
 import { testHost } from './office-host/context';
 import { testDocument } from './office-host/document';
-import { hostWorkbookOf } from './office-host/model';
+import { hostWorkbookOf, HostSheet } from './office-host/model';
 import { buildXlsx, utc } from './helpers/fixtures';
 
 /*
@@ -150,7 +150,7 @@ describe('合并反馈 in the open workbook', () => {
 });
 
 describe('合并反馈 on Excel on the web', () => {
-  test('the cells go in a request of their own, under the 5 MB cap, before the results', async () => {
+  test('the cells go in the results’ first request, under the 5 MB cap: one round trip more than 校验 (the formula check)', async () => {
     const master = await masterXlsx();
     const model = hostWorkbookOf(await readWorkbook(master, '台账.xlsx'));
     const host = testHost(model, { web: true });
@@ -162,7 +162,7 @@ describe('合并反馈 on Excel on the web', () => {
     expect(model.sheet(SHEET)!.cell(rowOf('召开党建工作会议'), PROGRESS)?.value).toBe('已完成');
     expect(host.lastSyncs.every((s) => s.requestBytes < 5 * 1024 * 1024)).toBe(true);
     const check = await runCheck(host, OPTIONS);
-    expect(run.syncs).toBe(check.syncs + 2);
+    expect(run.syncs).toBe(check.syncs + 1);
   }, 60_000);
 });
 
@@ -214,4 +214,63 @@ describe('分发 from the open workbook', () => {
     expect(documentName(doc('C:\\Users\\clerk\\整改台账.xlsm'))).toBe('整改台账.xlsm');
     expect(documentName(doc(''))).toBe('台账.xlsx');
   });
+});
+
+describe('合并记录 is Luoshi’s by its mark (_luoshi_sheet "mergeLog"), not by its name or cells', () => {
+  /** The master with one 组织部 reply merged into it in the pane. */
+  async function merged() {
+    const master = await masterXlsx();
+    const opened = await open(master);
+    const split = await splitWorkbook(master, { asOf: AS_OF, lang: 'zh', name: '台账.xlsx' });
+    const dept = split.departments.find((d) => d.department === '组织部')!;
+    const reply = await answer(dept.bytes, { 召开党建工作会议: { [PROGRESS]: '已召开' } });
+    const read = await readReplies([{ fileName: dept.fileName, bytes: reply }]);
+    await runMerge(opened.host, read.replies, read.unreadable, { ...OPTIONS, fileName: '台账.xlsx' });
+    return { ...opened, userSheets: () => opened.model.sheets.filter((s) => s.name === SHEET) };
+  }
+
+  test('merge → 校验 keeps 合并记录 with the same rows (not read as a user sheet) → 清除结果 removes it', async () => {
+    const { host, model } = await merged();
+    const rows = model.sheet('合并记录')!.grid();
+    expect(rows.slice(3).map((r) => r[1])).toEqual(['已采纳']);
+    const check = await runCheck(host, { ...OPTIONS, fileName: '台账.xlsx' });
+    expect(check.sheets).toEqual([SHEET]);
+    expect(model.sheet('合并记录')?.grid()).toEqual(rows);
+    // A second 校验 carries it again.
+    await runCheck(host, { ...OPTIONS, fileName: '台账.xlsx' });
+    expect(model.sheet('合并记录')?.grid()).toEqual(rows);
+    expect(await runClear(host)).toBe(true);
+    expect(model.sheets.map((s) => s.name)).toEqual([SHEET]);
+  }, 60_000);
+
+  test('a user’s sheet named 合并记录 with the same title and header is the user’s: merged around, never removed', async () => {
+    const master = await masterXlsx();
+    const { host, model } = await open(master);
+    const mine = model.sheets[model.sheets.push(new HostSheet('合并记录')) - 1];
+    mine.ensure(0, 0).value = '合并记录';
+    mine.ensure(2, 0).value = '合并时间';
+    mine.ensure(3, 0).value = '我自己的记录';
+    const before = mine.grid();
+    const split = await splitWorkbook(master, { asOf: AS_OF, lang: 'zh', name: '台账.xlsx' });
+    const dept = split.departments.find((d) => d.department === '宣传部')!;
+    const reply = await answer(dept.bytes, { 开展专项督查: { [PROGRESS]: '已督查' } });
+    const read = await readReplies([{ fileName: dept.fileName, bytes: reply }]);
+    const run = await runMerge(host, read.replies, read.unreadable, OPTIONS);
+    expect(run.logSheet).toBe('合并记录(落实)');
+    expect(model.sheet('合并记录')!.grid()).toEqual(before);
+    expect(await runClear(host)).toBe(true);
+    expect(model.sheets.map((s) => s.name)).toEqual([SHEET, '合并记录']);
+    expect(model.sheet('合并记录')!.grid()).toEqual(before);
+  }, 60_000);
+
+  test('a copy the user made of 合并记录 ("合并记录 (2)") stays through 校验 and 清除结果; the log itself goes', async () => {
+    const { host, model } = await merged();
+    model.copySheet('合并记录');
+    const copy = model.sheet('合并记录 (2)')!.grid();
+    const check = await runCheck(host, OPTIONS);
+    expect(check.keptCopies).toEqual(['合并记录 (2)']);
+    await runClear(host);
+    expect(model.sheets.map((s) => s.name)).toEqual([SHEET, '合并记录 (2)']);
+    expect(model.sheet('合并记录 (2)')!.grid()).toEqual(copy);
+  }, 60_000);
 });

@@ -1,11 +1,8 @@
-import { execFileSync, spawnSync } from 'child_process';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import JSZip from 'jszip';
 import { buildSample } from '../scripts/make-sample';
 import { checkedWorkbook, clearedWorkbook } from '../src/xlsx/checked-workbook';
 import { statusWidthRemoved, withoutStatusWidth } from '../src/xlsx/clear-owned';
+import { libreOfficeResave, SKIP_WITHOUT_LIBREOFFICE, soffice } from './helpers/libreoffice';
 
 /*
  * Issue 16: `clear` after another application re-saved the checked workbook. LibreOffice renumbers
@@ -13,7 +10,6 @@ import { statusWidthRemoved, withoutStatusWidth } from '../src/xlsx/clear-owned'
  * equal column widths as one <col> range. Clear must still take out the header cell and the width.
  */
 
-const soffice = ['soffice', 'libreoffice'].find((cmd) => spawnSync('which', [cmd]).status === 0);
 const AS_OF = { asOf: '2026-11-20', runAt: '2026-11-20 09:00' };
 
 async function checkedSample(): Promise<Buffer> {
@@ -77,33 +73,12 @@ describe('clear after styles were renumbered by another application', () => {
 
 describe('clear after a real LibreOffice re-save', () => {
   if (!soffice) {
-    test.skip('skipped: LibreOffice is not installed (apt-get install libreoffice-calc-nogui); CI installs it', () =>
-      undefined);
+    test.skip(SKIP_WITHOUT_LIBREOFFICE, () => undefined);
     return;
   }
-  const scratch: string[] = [];
-  afterAll(() => scratch.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
   test('removes the status column: its header cell, its cells and its width', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'luoshi-lo-clear-'));
-    scratch.push(dir);
-    const file = path.join(dir, 'checked.xlsx');
-    fs.writeFileSync(file, await checkedSample());
-    execFileSync(
-      soffice,
-      [
-        '--headless',
-        '--norestore',
-        `-env:UserInstallation=file://${dir}/profile`,
-        '--convert-to',
-        'xlsx:Calc MS Excel 2007 XML',
-        '--outdir',
-        path.join(dir, 'resaved'),
-        file,
-      ],
-      { timeout: 120_000, stdio: 'pipe' },
-    );
-    const resaved = fs.readFileSync(path.join(dir, 'resaved', 'checked.xlsx'));
+    const resaved = libreOfficeResave(await checkedSample());
     expect(cellsIn(await breakdownXml(resaved), 'K').length).toBeGreaterThan(0);
     const cleared = await clearedWorkbook(resaved, 'checked.xlsx');
     expect(cleared.found).toBe(true);

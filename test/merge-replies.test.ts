@@ -309,14 +309,12 @@ describe('merge: the whole master as emailed and edited', () => {
       [{ fileName: '台账-办公室.xlsx', bytes: await book([{ name: '台账', rows: table(again) }]) }],
       { ...OPTIONS, runAt: '2022-10-08 10:00' },
     );
-    // 办公室's copy predates the first merge: its blanks erase nothing (row 5's done date, row 6's progress).
+    // 办公室's copy predates the first merge: its blanks erase nothing (row 5's done date, row 6's progress),
+    // and a blank is no answer, never a conflict (issue 19).
     expect(second.changes.map((c) => [c.row + 1, c.field, c.new, c.department])).toEqual([
       [7, '完成情况', '已印发', '办公室'],
     ]);
-    expect(second.conflicts.map((c) => [c.row + 1, c.field, c.master, c.reply])).toEqual([
-      [5, '完成时间', '2022-09-20', ''],
-      [6, '完成情况', '推进中', ''],
-    ]);
+    expect(second.conflicts).toEqual([]);
     const log = await sheetOf(second.bytes, '合并记录');
     const body = log.rows.slice(3).map((r) => [cellText(r[0]), cellText(r[1]), cellText(r[9])]);
     expect(body.filter((r) => r[0] === '2022-09-30 09:00')).toHaveLength(8);
@@ -371,14 +369,14 @@ describe('merge: rows are matched by id or measure, never by row number', () => 
       OPTIONS,
     );
     expect(result.changes.map((c) => [c.row + 1, c.id, c.new])).toEqual([[6, '4', '已建立台账']]);
-    // The inserted row and the changed id are listed, not taken.
+    // The inserted row's answer (not its task text, issue 19) and the changed id are listed, not taken.
     expect(result.notTaken.map((n) => [n.code, n.field, n.master, n.value])).toEqual([
-      ['row_not_in_master', '', '', '新增：宣传部自查'],
+      ['row_not_in_master', '完成情况', '', '推进中'],
       ['not_progress_column', '序号', '4', '3'],
     ]);
   });
 
-  test('two departments answering one row: the same value is taken once, different values are a conflict', async () => {
+  test("two departments answering one row: the same value is taken once; of different values the lead's is taken", async () => {
     const master = await book([{ name: '台账', rows: table(MASTER_ROWS) }]);
     const answer = (dept: string, progress: string, done: string) => {
       const rows = rowsOf(['3']);
@@ -394,11 +392,14 @@ describe('merge: rows are matched by id or measure, never by row number', () => 
       ],
       OPTIONS,
     );
-    expect(result.changes.map((c) => [c.field, c.new, c.department])).toEqual([['完成情况', '已完成', '办公室']]);
-    expect(result.conflicts.map((c) => [c.field, c.reply, c.department, c.reason.en])).toEqual([
-      ['完成时间', '2022年9月', '办公室', 'Two replies give this cell different values; the master keeps its value'],
-      ['完成时间', '2022年8月', '组织部', 'Two replies give this cell different values; the master keeps its value'],
+    // 办公室 leads row 3 (组织部 is responsible): its answer is taken, 组织部's listed (issue 19).
+    expect(result.changes.map((c) => [c.field, c.new, c.department])).toEqual([
+      ['完成情况', '已完成', '办公室'],
+      ['完成时间', '2022年9月', '办公室'],
     ]);
-    expect((await sheetOf(result.bytes, '台账')).rows[BODY + 2][DONE] ?? null).toBeNull();
+    expect(result.conflicts.map((c) => [c.field, c.reply, c.department, c.reason.en])).toEqual([
+      ['完成时间', '2022年8月', '组织部', "The lead department's answer was taken"],
+    ]);
+    expect((await sheetOf(result.bytes, '台账')).rows[BODY + 2][DONE] ?? null).toBe('2022年9月');
   });
 });

@@ -1,7 +1,3 @@
-import { execFileSync, spawnSync } from 'child_process';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { cellText, SheetData } from '../src/engine/model/workbook';
 import { checkedWorkbook, clearedWorkbook } from '../src/xlsx/checked-workbook';
@@ -9,6 +5,7 @@ import { mergeReplies, MergeResult } from '../src/xlsx/merge-package';
 import { readWorkbook } from '../src/xlsx/read-workbook';
 import { splitWorkbook, SplitResult } from '../src/xlsx/split-package';
 import { buildXlsx, utc } from './helpers/fixtures';
+import { libreOfficeResave, soffice } from './helpers/libreoffice';
 
 /*
  * The email round trip end to end (SPEC §8, issue 19): the clerk splits the master, three departments
@@ -21,7 +18,6 @@ const AS_OF = '2022-09-30';
 const HEADER = ['序号', '具体措施', '牵头部门', '责任部门', '完成时限', '完成情况', '完成时间'];
 const PROGRESS = 5;
 const DEADLINE = 4;
-const soffice = ['soffice', 'libreoffice'].find((cmd) => spawnSync('which', [cmd]).status === 0);
 
 function masterRows(progressOf5: string): unknown[][] {
   return [
@@ -55,30 +51,6 @@ function rowOf(ws: ExcelJS.Worksheet, measure: string): ExcelJS.Row {
   });
   if (!found) throw new Error(`no row ${measure}`);
   return found;
-}
-
-function libreOfficeResave(bytes: Buffer): Buffer {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'luoshi-rt-'));
-  try {
-    fs.writeFileSync(path.join(dir, 'reply.xlsx'), bytes);
-    execFileSync(
-      soffice!,
-      [
-        '--headless',
-        '--norestore',
-        `-env:UserInstallation=file://${dir}/profile`,
-        '--convert-to',
-        'xlsx:Calc MS Excel 2007 XML',
-        '--outdir',
-        path.join(dir, 'out'),
-        path.join(dir, 'reply.xlsx'),
-      ],
-      { timeout: 120_000, stdio: 'pipe' },
-    );
-    return fs.readFileSync(path.join(dir, 'out', 'reply.xlsx'));
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 describe('split, answer, merge', () => {

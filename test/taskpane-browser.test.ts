@@ -159,6 +159,12 @@ function serve(dir: string): Promise<http.Server> {
     await page.getByLabel(`${measure} 列识别为`, { exact: true }).selectOption('measure');
     await page.locator(`[data-column="${measure}"][data-why="手动指定"]`).waitFor({ timeout: 60_000 });
     expect(await page.getByLabel('列映射').inputValue()).toBe(`measure=${measure}`);
+    // Per workbook (issue 17, item 9): the mapping is kept in this workbook's settings, not in the user's storage.
+    const kept = await page.evaluate(() => ({
+      workbook: window.luoshiHarness.model!.settings.get('luoshi.layout') ?? '',
+      user: JSON.stringify(window.luoshiHarness.storage ?? {}),
+    }));
+    expect([kept.workbook.includes(`measure=${measure}`), kept.user.includes('measure=')]).toEqual([true, false]);
 
     // The header row, from the selected cell.
     const headerRow = expected.report.headerRows[0];
@@ -229,5 +235,29 @@ function serve(dir: string): Promise<http.Server> {
     expect(await rules.count()).toBeGreaterThan(0);
     expect(await rules.first().innerText()).toMatch(/Source/);
     await page.screenshot({ path: path.join(SHOTS, 'taskpane-rules-en.png'), fullPage: true });
+  }, 60_000);
+
+  test('Office in a dark theme: the pane draws on Office’s dark body colour (paneTheme)', async () => {
+    const dark = await browser.newPage({ viewport: { width: 320, height: 600 }, locale: 'zh-CN' });
+    await dark.goto(`${origin}/index.html`);
+    await dark.evaluate(
+      ([wb, now]) =>
+        window.luoshiHarness.start(wb as WorkbookData, {
+          now: now as string,
+          officeTheme: { isDarkTheme: true, bodyBackgroundColor: '#262626' },
+        }),
+      [data, `${AS_OF}T09:00:00`] as const,
+    );
+    const button = dark.getByRole('button', { name: '校验', exact: true });
+    await button.waitFor({ timeout: 60_000 });
+    const colours = await dark.evaluate(() => {
+      // The colour drawn at the pane's bottom edge, below the content, and the text colour.
+      const bottom = document.elementFromPoint(160, window.innerHeight - 2)!;
+      const provider = bottom.closest('.fui-FluentProvider');
+      return `${provider ? getComputedStyle(provider).backgroundColor : 'page'} ${getComputedStyle(provider ?? bottom).color}`;
+    });
+    expect(colours).toBe('rgb(38, 38, 38) rgb(255, 255, 255)');
+    await dark.screenshot({ path: path.join(SHOTS, 'taskpane-dark.png'), fullPage: true });
+    await dark.close();
   }, 60_000);
 });

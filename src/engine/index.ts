@@ -55,3 +55,5 @@ export { planMerge, mergeLogSheet, mergeLogName, mergeText, MERGE_LOG_ROLE } fro
 export type { MergeReply, MergeDecisions, MergeCellRef, MergeChange, MergeConflict } from './roundtrip/merge-changes';
 export type { MergeNotTaken, MergeSkip, NotTakenCode, SkipCode, MergePlanResult } from './roundtrip/merge-changes';
 export { mergeSkip, mergeReason } from './roundtrip/merge-changes';
+export { skipDuplicateReplies } from './roundtrip/merge-changes';
+export type { MergeFailCode } from './roundtrip/merge-changes';

@@ -19,6 +19,7 @@ import {
   MergeReply,
   MergeSkip,
   planMerge,
+  skipDuplicateReplies,
 } from '../engine/roundtrip/merge-changes';
 import { applyPlan } from './apply-plan';
 import { clearOwned } from './clear-owned';
@@ -30,7 +31,8 @@ import { CellEdit, editColumn, styleOf } from './sheet-data-edit';
 import { SharedStringsEditor } from './shared-strings-edit';
 import { firstLoss } from './verify-package';
 import { attributesOf, findElement, findElements, innerXml } from './xml-scan';
-import { rootPrefix } from './xml-edit';
+import { appendInside, rootPrefix, splice, withAttribute } from './xml-edit';
+import { listEntries } from './styles-edit';
 import { WorkbookPackage } from './workbook-package';
 
 /*
@@ -68,7 +70,7 @@ export interface MergeResult {
 }
 
 /** The cell format indices (cellXfs) that show numbers as dates. */
-function dateStyleIndices(stylesXml: string | null): Set<number> {
+export function dateStyleIndices(stylesXml: string | null): Set<number> {
   const out = new Set<number>();
   if (!stylesXml) return out;
   const custom = new Map<number, string>();
@@ -119,14 +121,16 @@ export async function mergeReplies(
   const workbook = await readPackage(pkg);
 
   const read: MergeReply[] = [];
-  const unreadable: MergeSkip[] = [];
-  for (const r of replies) {
+  // The same reply given twice is merged once (its answers would otherwise meet themselves).
+  const { kept, skipped: unreadable } = skipDuplicateReplies(replies);
+  for (const r of kept) {
     const w = await readReply(r.fileName, r.bytes);
     if ('code' in w) unreadable.push(w);
     else read.push({ fileName: r.fileName, workbook: w });
   }
   const planned = planMerge(workbook, read, { override: options.override });
-  if (!planned.ok) throw inputError('no_table', `${planned.message.zh}：${file}`, `${planned.message.en}: ${file}`);
+  if (!planned.ok)
+    throw inputError(planned.code ?? 'no_table', `${planned.message.zh}：${file}`, `${planned.message.en}: ${file}`);
   const decisions: MergeDecisions = { ...planned.decisions, skipped: [...unreadable, ...planned.decisions.skipped] };
   await refuseProtectedCheck(pkg, decisions.sheet, file);
 
@@ -162,7 +166,8 @@ export async function mergeReplies(
     }),
   );
   await applyPlan(out, plan, {
-    styles: cleared.originalStyles,
+    // A date format added for a merged date is the user's now, as the cell it formats.
+    styles: applied.addedStyles ? null : cleared.originalStyles,
     strings: applied.addedStrings ? null : cleared.originalStrings,
   });
   const bytes = await out.save();
@@ -198,17 +203,39 @@ async function writeCells(
   pkg: WorkbookPackage,
   decisions: MergeDecisions,
   date1904: boolean,
-): Promise<{ changes: MergeChange[]; refused: MergeNotTaken[]; originals: Originals; addedStrings: boolean }> {
+): Promise<{
+  changes: MergeChange[];
+  refused: MergeNotTaken[];
+  originals: Originals;
+  addedStrings: boolean;
+  addedStyles: boolean;
+}> {
   const originals: Originals = new Map();
   const changes: MergeChange[] = [];
   const refused: MergeNotTaken[] = [];
-  if (decisions.changes.length === 0) return { changes, refused, originals, addedStrings: false };
+  if (decisions.changes.length === 0) return { changes, refused, originals, addedStrings: false, addedStyles: false };
   const entry = (await pkg.sheets()).find((s) => s.name === decisions.sheet);
   if (!entry?.partPath)
     throw inputError('no_sheet', `工作表“${decisions.sheet}”无法写入`, `Sheet "${decisions.sheet}" cannot be written`);
   let xml = await pkg.required(entry.partPath);
   const stylesPath = await pkg.stylesPath();
-  const dates = dateStyleIndices(stylesPath ? await pkg.text(stylesPath) : null);
+  let stylesXml = stylesPath ? await pkg.text(stylesPath) : null;
+  const dates = dateStyleIndices(stylesXml);
+  // A date into a cell whose format shows no date: the cell gets a copy of its format showing dates.
+  const dated = new Map<number, number>();
+  const dateStyleOf = (s: number): number | null => {
+    if (dates.has(s)) return s;
+    if (stylesXml === null) return null;
+    let i = dated.get(s);
+    if (i === undefined) {
+      const copy = withDateCopy(stylesXml, s);
+      if (copy === null) return null;
+      ({ xml: stylesXml, index: i } = copy);
+      dated.set(s, i);
+      dates.add(i);
+    }
+    return i;
+  };
   const stringsPath = await pkg.sharedStringsPath();
   const stringsXml = stringsPath ? await pkg.text(stringsPath) : null;
   const strings = stringsXml !== null ? SharedStringsEditor.open(stringsXml) : null;
@@ -242,7 +269,8 @@ async function writeCells(
         }
         seen.set(change.row, existing);
         changes.push(change);
-        const s = existing ? styleOf(existing) : 0;
+        const own = existing ? styleOf(existing) : 0;
+        const s = isDateValue(change.value) ? (dateStyleOf(own) ?? own) : own;
         return writer.xml(
           cellAddress(change.row, col),
           cellValue(change.value, s, dates, date1904),
@@ -254,8 +282,30 @@ async function writeCells(
   }
   pkg.write(entry.partPath, xml);
   if (strings && stringsPath && addedStrings) pkg.write(stringsPath, strings.result);
+  const addedStyles = dated.size > 0;
+  if (addedStyles && stylesPath && stylesXml !== null) pkg.write(stylesPath, stylesXml);
   changes.sort((a, b) => a.row - b.row || a.col - b.col);
-  return { changes, refused, originals, addedStrings };
+  return { changes, refused, originals, addedStrings, addedStyles };
+}
+
+/** Built-in number format 14: the short date of the reader's locale (2022/4/26 in Chinese Excel). ECMA-376 §18.8.30. */
+export const SHORT_DATE_FORMAT = 14;
+
+/**
+ * Appends to cellXfs a copy of format `s` that shows dates (numFmtId 14, applyNumberFormat) and gives its
+ * index; every other entry stays as it was, so every index the cells hold keeps its meaning. null when
+ * the styles part has no cellXfs (the date is then written as its ISO text).
+ */
+export function withDateCopy(stylesXml: string, s: number): { xml: string; index: number } | null {
+  const xfs = listEntries(stylesXml, 'cellXfs');
+  const source = xfs[s] ?? xfs[0] ?? '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
+  const copy = withAttribute(withAttribute(source, 'numFmtId', String(SHORT_DATE_FORMAT)), 'applyNumberFormat', '1');
+  let block = findElement(stylesXml, 'cellXfs');
+  if (!block) return null;
+  let xml = appendInside(stylesXml, block, copy);
+  block = findElement(xml, 'cellXfs')!;
+  xml = splice(xml, block.start, block.end, withAttribute(block.text, 'count', String(xfs.length + 1)));
+  return { xml, index: xfs.length };
 }
 
 /** What a cell holds for a reply's value: a date as a serial where the cell's style shows dates, else as text. */

@@ -22,6 +22,7 @@ import { appendInside, escapeXml, quoteSheet, splice, withAttribute } from './xm
 import { attributesOf, decodeText, elementPattern, findElement, findElements, startTag } from './xml-scan';
 import { newEntry, writeZip } from './zip-writer';
 import { definedNames } from './luoshi-marks';
+import { dateStyleIndices, SHORT_DATE_FORMAT } from './merge-package';
 
 /*
  * 分发 (split, SPEC §8): one package per department, built new from the master's parts rather than by
@@ -195,11 +196,15 @@ async function sharedParts(pkg: WorkbookPackage, plan: SplitPlan): Promise<Share
  */
 class ProtectionStyles {
   private readonly editor: StylesEditor;
-  private readonly unlocked = new Map<number, number>();
+  /** Key ("12", or "12d" for the copy that shows dates) → cellXfs index of the unlocked copy. */
+  private readonly unlocked = new Map<string, number>();
+  /** The master's formats that already show dates. */
+  private readonly dates: Set<number>;
   private xml: string | null = null;
   readonly notice: Record<string, number>;
 
   constructor(master: string) {
+    this.dates = dateStyleIndices(master);
     this.editor = new StylesEditor(master, styleCounts(master));
     const overdue = STATUS_STYLES.overdue;
     const dueSoon = STATUS_STYLES.due_soon;
@@ -232,14 +237,24 @@ class ProtectionStyles {
     };
   }
 
-  /** Asks for an unlocked copy of format `s` (before finish). */
-  want(s: number): void {
-    if (!this.unlocked.has(s)) this.unlocked.set(s, -1);
+  /**
+   * Asks for an unlocked copy of format `s` (before finish); `date`: a date column's cell, whose copy
+   * shows dates when `s` does not (issue 19: a date typed into a General cell by exceljs or WPS stays a
+   * bare serial, which the department reads as a number and merge would have to guess).
+   */
+  want(s: number, date = false): string {
+    const key = this.keyOf(s, date);
+    if (!this.unlocked.has(key)) this.unlocked.set(key, -1);
+    return key;
   }
 
-  /** The cellXfs index of the unlocked copy of format `s` (after finish). */
-  unlockedOf(s: number): number {
-    return this.unlocked.get(s) ?? s;
+  private keyOf(s: number, date: boolean): string {
+    return date && !this.dates.has(s) ? `${s}d` : String(s);
+  }
+
+  /** The cellXfs index of the unlocked copy asked for as `key` (after finish). */
+  unlockedOf(key: string): number {
+    return this.unlocked.get(key) ?? parseInt(key, 10);
   }
 
   /** styles.xml with every copy asked for; then unlockedOf gives final indexes. */
@@ -249,9 +264,14 @@ class ProtectionStyles {
     const xfs = listEntries(xml, 'cellXfs');
     let count = xfs.length;
     const added: string[] = [];
-    for (const s of this.unlocked.keys()) {
-      added.push(unlockedXf(xfs[s] ?? xfs[0] ?? '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'));
-      this.unlocked.set(s, count++);
+    for (const key of this.unlocked.keys()) {
+      const s = parseInt(key, 10);
+      const xf = xfs[s] ?? xfs[0] ?? '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
+      const shown = key.endsWith('d')
+        ? withAttribute(withAttribute(xf, 'numFmtId', String(SHORT_DATE_FORMAT)), 'applyNumberFormat', '1')
+        : xf;
+      added.push(unlockedXf(shown));
+      this.unlocked.set(key, count++);
     }
     if (added.length) {
       let block = findElement(xml, 'cellXfs')!;
@@ -447,6 +467,9 @@ function departmentSheet(
   department.keptRows.forEach((r, i) => newRow.set(r, i));
   const taskRows = new Set(department.taskRows);
   const openColumns = plan.openFields.map((f) => f.masterColumn);
+  const dateColumns = new Set(
+    plan.openFields.filter((f) => f.role === 'doneDate' || f.role === 'lastDate').map((f) => f.masterColumn),
+  );
 
   // Merges over the kept rows; where the first kept row is not the merge's first, it takes the anchor cell.
   const merges: MergeRange[] = [];
@@ -488,8 +511,7 @@ function departmentSheet(
       let attrs = c.s ? `${c.attrs} s="${c.s}"` : c.attrs;
       if (open && openColumns.includes(c.col)) {
         // Marked now, numbered when the styles are finished (every department's sheet is planned first).
-        styles.want(c.s);
-        attrs = `${c.attrs} s="\u0000${c.s}"`;
+        attrs = `${c.attrs} s="\u0000${styles.want(c.s, dateColumns.has(c.col))}"`;
       }
       const type = c.type ? ` t="${c.type}"` : '';
       const ref = `${columnLetter(c.col)}${n}`;
@@ -527,7 +549,7 @@ function departmentSheet(
 
 /** The breakdown sheet's XML with the unlocked formats' final indexes (known once every department asked). */
 function withUnlocked(xml: string, styles: ProtectionStyles): string {
-  return xml.replace(/ s="\u0000(\d+)"/g, (_, s: string) => ` s="${styles.unlockedOf(Number(s))}"`);
+  return xml.replace(/ s="\u0000(\d+d?)"/g, (_, key: string) => ` s="${styles.unlockedOf(key)}"`);
 }
 
 // ---------------------------------------------------------------------------------------------------

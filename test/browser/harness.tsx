@@ -1,15 +1,48 @@
 import { createRoot } from 'react-dom/client';
 import { WorkbookData } from '../../src/engine/model/workbook';
 import { App } from '../../src/addin/taskpane/App';
+import { paneTheme } from '../../src/addin/taskpane/theme';
 import { testHost } from '../office-host/context';
 import { hostWorkbookOf, HostWorkbook } from '../office-host/model';
+
+/** localStorage as the pane uses it, in memory: what the pane keeps per user is readable by the test. */
+class MemoryStorage implements Storage {
+  readonly items = new Map<string, string>();
+  get length(): number {
+    return this.items.size;
+  }
+  clear(): void {
+    this.items.clear();
+  }
+  getItem(key: string): string | null {
+    return this.items.get(key) ?? null;
+  }
+  key(index: number): string | null {
+    return [...this.items.keys()][index] ?? null;
+  }
+  removeItem(key: string): void {
+    this.items.delete(key);
+  }
+  setItem(key: string, value: string): void {
+    this.items.set(key, String(value));
+  }
+}
 
 declare global {
   interface Window {
     luoshiHarness: {
-      start(data: WorkbookData, options: { lang?: string; now: string }): void;
+      /**
+       * Renders the pane on the test host holding `data`. `officeTheme` stands for Office.context.officeTheme
+       * (the pane's theme comes from paneTheme, as in index.tsx); the pane's storage is in memory.
+       */
+      start(
+        data: WorkbookData,
+        options: { lang?: string; now: string; officeTheme?: { bodyBackgroundColor?: string; isDarkTheme?: boolean } },
+      ): void;
       model?: HostWorkbook;
       syncs?: number[];
+      /** The pane's localStorage, as key → value. */
+      storage?: Record<string, string>;
     };
   }
 }
@@ -18,8 +51,12 @@ window.luoshiHarness = {
   start(data, options) {
     const model = hostWorkbookOf(data);
     const host = testHost(model, { lang: options.lang ?? 'zh-CN' });
+    const storage = new MemoryStorage();
     window.luoshiHarness.model = model;
     Object.defineProperty(window.luoshiHarness, 'syncs', { get: () => host.contexts.map((c) => c.syncs.length) });
-    createRoot(document.getElementById('root')!).render(<App host={host} now={() => new Date(options.now)} />);
+    Object.defineProperty(window.luoshiHarness, 'storage', { get: () => Object.fromEntries(storage.items) });
+    createRoot(document.getElementById('root')!).render(
+      <App host={host} now={() => new Date(options.now)} storage={storage} theme={paneTheme(options.officeTheme)} />,
+    );
   },
 };

@@ -1,3 +1,4 @@
+import { testDocument, TestDocument } from './document';
 import { payloadBytes } from '../../src/addin/excel/payload';
 import { columnLetter, MergeRange } from '../../src/engine/model/workbook';
 import { hostError, intersects, parseArea } from './address';
@@ -1188,12 +1189,21 @@ class RulePart extends HostObject {
 /** A host standing in for Excel for the add-in's code (ExcelHost shape). */
 export function testHost(
   model: HostWorkbook,
-  options: { web?: boolean; apiVersion?: string; lang?: string; payloadLimit?: number } = {},
+  options: { web?: boolean; apiVersion?: string; lang?: string; payloadLimit?: number; document?: TestDocument } = {},
 ) {
   const contexts: HostContext[] = [];
   return {
     model,
     contexts,
+    /**
+     * Office.context.document. Without one given, getFileAsync fails (the host has no file of its own);
+     * tests of 分发 pass testDocument(() => bytes) or testDocument(() => exportHostWorkbook(model)).
+     */
+    document:
+      options.document ??
+      testDocument(() => {
+        throw new Error('This test host has no file: pass options.document.');
+      }),
     web: options.web ?? false,
     displayLanguage: options.lang ?? 'zh-CN',
     isSetSupported(name: string, version: string): boolean {

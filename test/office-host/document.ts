@@ -22,8 +22,14 @@ export interface TestDocument {
   getFileAsync(fileType: string, options: { sliceSize?: number }, callback: Callback<any>): void;
 }
 
-/** A document whose file is `bytes()` when asked (the workbook as Excel would save it now). */
-export function testDocument(bytes: () => Uint8Array, url = 'https://example.invalid/台账.xlsx'): TestDocument {
+/**
+ * A document whose file is `bytes()` when asked (the workbook as Excel would save it now: fixed bytes, or
+ * the host workbook exported then, see xlsx-io.ts). When `bytes()` fails, getFileAsync reports a failure.
+ */
+export function testDocument(
+  bytes: () => Uint8Array | Promise<Uint8Array>,
+  url = 'https://example.invalid/台账.xlsx',
+): TestDocument {
   const later = (f: () => void) => void setTimeout(f, 0);
   const fail = (code: number, message: string) => ({
     status: 'failed' as const,
@@ -37,11 +43,16 @@ export function testDocument(bytes: () => Uint8Array, url = 'https://example.inv
     sliceSize: 0,
     getFileAsync(fileType, options, callback) {
       const size = options.sliceSize ?? MAX_SLICE;
-      later(() => {
+      later(async () => {
         if (fileType !== 'compressed') return callback(fail(5001, `File type ${fileType} is not modelled`));
         if (size <= 0 || size > MAX_SLICE) return callback(fail(5001, 'The slice size is out of range.'));
         if (doc.open >= 2) return callback(fail(5005, 'Too many documents are open in memory.'));
-        const data = bytes();
+        let data: Uint8Array;
+        try {
+          data = await bytes();
+        } catch (e) {
+          return callback(fail(5001, (e as Error).message));
+        }
         doc.open++;
         doc.sliceSize = size;
         let closed = false;

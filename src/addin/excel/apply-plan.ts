@@ -68,12 +68,14 @@ function removalPieces(context: Excel.RequestContext, owned: OwnedParts): Piece[
   const pieces: Piece[] = [];
   for (const name of owned.sheets.keys())
     pieces.push({ bytes: opBytes(2, 1, null, name), queue: () => sheets().getItem(name).delete() });
-  // A status name the user's column delete turned #REF! (Excel keeps it), or one on another sheet.
-  for (const n of owned.staleNames)
+  // A status name the user's column delete turned #REF! (Excel keeps it), one on another sheet, the CLI's marks.
+  for (const n of owned.staleNames) {
+    const scope = n.sheet;
     pieces.push({
-      bytes: opBytes(4, 1, null, n.sheet + n.name),
-      queue: () => sheets().getItem(n.sheet).names.getItem(n.name).delete(),
+      bytes: opBytes(4, 1, null, (scope ?? '') + n.name),
+      queue: () => (scope === null ? context.workbook.names : sheets().getItem(scope).names).getItem(n.name).delete(),
     });
+  }
   const s = owned.status;
   if (!s) return pieces;
   pieces.push({
@@ -384,6 +386,8 @@ export interface WriteOptions {
   show?: SheetRole;
   /** Excel on the web: jump links go in as Range.hyperlink, HYPERLINK("#…") does not jump there. */
   web?: boolean;
+  /** Writes of the user's cells (合并反馈's taken cells), measured and sent with the plan's first request. */
+  extraPieces?: Piece[];
 }
 
 /**
@@ -400,7 +404,11 @@ export async function applyPlan(
 ): Promise<number> {
   const batch = newBatch(context, options.budget);
   const web = options.web ?? false;
-  const pieces = [...removalPieces(context, owned), ...breakdownPieces(context, plan, options.budget)];
+  const pieces = [
+    ...(options.extraPieces ?? []),
+    ...removalPieces(context, owned),
+    ...breakdownPieces(context, plan, options.budget),
+  ];
   for (const sheet of plan.sheets)
     pieces.push(
       ...sheetPieces(context, plan, sheet, { budget: options.budget, web, show: sheet.role === options.show }),

@@ -3,7 +3,6 @@ import {
   CellValue,
   columnLetter,
   dayToSerial,
-  MERGE_LOG_ROLE,
   mergeLogName,
   mergeLogSheet,
   mergeReason,
@@ -16,18 +15,15 @@ import {
   parseIso,
   planMerge,
   Report,
-  SheetData,
-  SheetRole,
   validateWorkbook,
   WorkbookData,
 } from '../../engine';
 import { applyPlan } from './apply-plan';
 import { ExcelHost } from './host';
-import { AddinError, MESSAGES } from './office-errors';
-import { DESKTOP_REQUEST_BUDGET, opBytes, Piece, WEB_REQUEST_BUDGET, WriteBatch } from './payload';
+import { AddinError } from './office-errors';
+import { DESKTOP_REQUEST_BUDGET, opBytes, Piece, WEB_REQUEST_BUDGET } from './payload';
 import { readWorkbook } from './read-workbook';
-import { REQUIRED_API_SET } from './requirements';
-import type { CheckOptions } from './run-check';
+import { CheckOptions, refuseProtected, requireApi, runWhole } from './run-check';
 
 /*
  * 合并反馈 in the open workbook (SPEC §8, issue 19). The replies are read in the pane (see
@@ -38,15 +34,11 @@ import type { CheckOptions } from './run-check';
  *      never overwritten, as the CLI's merge refuses it (formula_cell);
  *   4. the taken cells are written, values only (their number formats and styles stay), and the
  *      merged workbook is validated in memory and written with 合并记录 added to the write plan, so
- *      the status column and the generated sheets follow the merged progress. On Windows and Mac the
- *      cells go in the first request of the plan; on the web, in requests of their own within the 5 MB
- *      budget before it.
+ *      the status column and the generated sheets follow the merged progress. The cells go in the
+ *      plan's first request on every platform, measured with it (WriteOptions.extraPieces; on the web
+ *      the 5 MB budget still holds).
  * Nothing is written when the checks before writing fail (no table, a protected sheet).
  */
-
-/** The titles mergeLogSheet writes in A1 and A3, by which an earlier 合并记录 is known. */
-const LOG_TITLES = new Set(['合并记录', 'Merge log']);
-const LOG_FIRST_HEADERS = new Set(['合并时间', 'Merged at']);
 
 export interface MergeRun {
   /** The validation of the merged workbook. */
@@ -61,21 +53,6 @@ export interface MergeRun {
   skipped: MergeSkip[];
   /** The 合并记录 sheet's name. */
   logSheet: string;
-}
-
-/**
- * An earlier 合并记录 sheet of Luoshi's, read as a user sheet (the add-in's reader knows the
- * validation's sheets only): found by its name and its title and header cells, as mergeLogSheet writes them.
- */
-export function previousMergeLog(sheets: readonly SheetData[]): SheetData | null {
-  return (
-    sheets.find(
-      (s) =>
-        /^(合并记录|Merge log)(\((落实|Luoshi)\d*\))?$/i.test(s.name) &&
-        LOG_TITLES.has(String(s.rows[0]?.[0] ?? '')) &&
-        LOG_FIRST_HEADERS.has(String(s.rows[2]?.[0] ?? '')),
-    ) ?? null
-  );
 }
 
 /**
@@ -155,7 +132,7 @@ function mergedData(
  * (see readReply); `unreadable` the files that could not be read, listed as skipped. `options` are
  * 校验's (as-of date, language, override, runAt). Throws AddinError (one line, zh | en) when the
  * workbook has no table, is protected where the merge writes, or Excel is too old; nothing is written
- * then. Round trips: 校验's plus one (the formula check); on the web plus the cells' own requests.
+ * then. Round trips: 校验's plus one (the formula check), on every platform.
  */
 export async function runMerge(
   host: ExcelHost,
@@ -163,23 +140,18 @@ export async function runMerge(
   unreadable: readonly MergeSkip[],
   options: CheckOptions,
 ): Promise<MergeRun> {
-  if (!host.isSetSupported(REQUIRED_API_SET.name, REQUIRED_API_SET.version)) throw new AddinError(MESSAGES.tooOld);
+  requireApi(host);
   const lang = options.lang ?? 'zh';
   const budget = host.web ? WEB_REQUEST_BUDGET : DESKTOP_REQUEST_BUDGET;
-  const body = async (context: Excel.RequestContext): Promise<MergeRun> => {
+  const body = async (context: Excel.RequestContext, writing: () => void): Promise<MergeRun> => {
     const snapshot = await readWorkbook(context);
     let syncs = snapshot.syncs;
-    const oldLog = previousMergeLog(snapshot.workbook.sheets);
-    const master: WorkbookData = {
-      ...snapshot.workbook,
-      sheets: snapshot.workbook.sheets.filter((s) => s !== oldLog),
-    };
+    // An earlier 合并记录 is Luoshi's by its mark (read-workbook): among owned.sheets, its rows in previousMergeLog.
+    const master = snapshot.workbook;
     const planned = planMerge(master, replies, { override: options.override });
     if (!planned.ok) throw new AddinError(planned.message);
     const decisions: MergeDecisions = { ...planned.decisions, skipped: [...unreadable, ...planned.decisions.skipped] };
-    if (snapshot.structureProtected) throw new AddinError(MESSAGES.structureProtected);
-    for (const s of [decisions.sheet, oldLog?.name, ...snapshot.owned.sheets.keys(), snapshot.owned.status?.sheet])
-      if (s && snapshot.protectedSheets.has(s)) throw new AddinError(MESSAGES.sheetProtected(s));
+    refuseProtected(snapshot, decisions.sheet);
 
     // A formula in a cell about to change: not overwritten (listed), as the CLI's merge does.
     const ws = () => context.workbook.worksheets.getItem(decisions.sheet);
@@ -231,30 +203,23 @@ export async function runMerge(
       previousRunLog: snapshot.owned.previousRunLog,
     });
     const final: MergeDecisions = { ...decisions, changes: taken, notTaken: [...decisions.notTaken, ...refused] };
-    const logSheet = oldLog?.name ?? mergeLogName([...userSheets, ...plan.sheets.map((s) => s.name)], lang);
-    plan.sheets.push(mergeLogSheet(final, { name: logSheet, lang, mergedAt: options.runAt, previous: oldLog?.rows }));
     // The old 合并记录 goes with Luoshi's other sheets and comes back with the new rows under the old ones.
-    const owned = oldLog
-      ? { ...snapshot.owned, sheets: new Map([...snapshot.owned.sheets, [oldLog.name, MERGE_LOG_ROLE as SheetRole]]) }
-      : snapshot.owned;
+    const logSheet = mergeLogName([...userSheets, ...plan.sheets.map((s) => s.name)], lang);
+    const previous = snapshot.owned.previousMergeLog;
+    plan.sheets.push(mergeLogSheet(final, { name: logSheet, lang, mergedAt: options.runAt, previous }));
 
+    const writeOf = new Map(writes.map((w) => [w.c, w.write]));
     const pieces: Piece[] = runs(taken).map((g) => {
-      const values = g.map((c) => [writes.find((w) => w.c === c)!.write]);
+      const values = g.map((c) => [writeOf.get(c)!]);
       const address = `${columnLetter(g[0].col)}${g[0].row + 1}:${columnLetter(g[0].col)}${g[0].row + g.length}`;
       return {
         bytes: opBytes(3, 1, values, decisions.sheet + address),
         queue: () => (ws().getRange(address).values = values),
       };
     });
-    if (host.web) {
-      // Excel on the web caps a request at 5 MB: the cells go first, in requests of their own.
-      const batch = new WriteBatch(context, budget);
-      batch.check(pieces);
-      await batch.addAll(pieces);
-      await batch.flush();
-      syncs += batch.syncs;
-    } else for (const p of pieces) p.queue();
-    syncs += await applyPlan(context, plan, owned, { budget, web: host.web });
+    writing();
+    // The cells go in the plan's first request, measured with it (on the web too, within the 5 MB budget).
+    syncs += await applyPlan(context, plan, snapshot.owned, { budget, web: host.web, extraPieces: pieces });
     return {
       report: result.report,
       syncs,
@@ -269,5 +234,5 @@ export async function runMerge(
   // The pane's merge waits out the user's cell editing (RunOptions.delayForCellEdit, ExcelApi 1.11,
   // https://learn.microsoft.com/javascript/api/excel/excel.runoptions) rather than fail half-written: run
   // again after a partial write, the cells already taken would read as unchanged and leave 合并记录.
-  return host.run((context) => body(context), { delayForCellEdit: true });
+  return runWhole(host, true, body);
 }

@@ -7,6 +7,7 @@ import {
   isLuoshiName,
   isStatusRuleFormula,
   MARK,
+  MERGE_LOG_ROLE,
   MergeRange,
   parseColumnRange,
   serialToDay,
@@ -30,11 +31,19 @@ export interface OwnedParts {
   /** The cells of the previous run log. */
   previousRunLog: CellValue[][] | null;
   /**
-   * Luoshi's status and width names that are not the status column's: one turned #REF! when the user
-   * deleted the column (Excel keeps such a name), or was left on another sheet. Removed on every run,
-   * whatever their formula, or the next names.add fails ("already exists").
+   * The cells of an earlier 合并记录 (its sheet is among `sheets`, role MERGE_LOG_ROLE): 校验 writes it
+   * again, and a merge appends to it (SPEC §8: the record of what was merged stays).
    */
-  staleNames: Array<{ sheet: string; name: string }>;
+  previousMergeLog: CellValue[][] | null;
+  /**
+   * Luoshi's names that go on every run, whatever their formula: status and width names that are not the
+   * status column's (one turned #REF! when the user deleted the column, as Excel keeps such a name, or one
+   * left on another sheet: the next names.add would fail, "already exists"), and the marks only the CLI
+   * writes (_luoshi_styles and _luoshi_strings in the workbook, _luoshi_refs and _luoshi_print on the
+   * breakdown sheet: issue 17, item 12), which describe a package the add-in does not write. `sheet` null:
+   * a workbook-scoped name.
+   */
+  staleNames: Array<{ sheet: string | null; name: string }>;
   /**
    * Sheets that carry Luoshi's sheet mark under a name Luoshi does not give: a user's copy of a generated
    * sheet ("汇总 (2)", kept as last month's snapshot; Excel copies a sheet's own names with it), or one the
@@ -76,7 +85,10 @@ const BLOCK_CELLS = 200_000;
 const MERGE_PROPS = 'areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount';
 const USED_EXTENT = 'rowIndex,columnIndex,rowCount,columnCount';
 
-/** A sheet whose name is one Luoshi gives its own sheets: its cells are read only if it is not Luoshi's. */
+/**
+ * A sheet whose name is one Luoshi gives its own sheets: its cells are read only if it is not Luoshi's.
+ * The run log and 合并记录 are read in the first pass whoever owns them: their rows are carried over.
+ */
 function mayBeGenerated(name: string): boolean {
   return SHEET_ROLES.some((role) => {
     const t = SHEET_TITLES[role];
@@ -87,13 +99,22 @@ function mayBeGenerated(name: string): boolean {
   });
 }
 
+/** The titles of 合并记录, which mergeLogName gives (it is not among the validation's SHEET_TITLES). */
+const MERGE_LOG_TITLES = { zh: '合并记录', en: 'Merge log' };
+
+/** Whether a _luoshi_sheet mark's role is one of Luoshi's: the validation's sheets and 合并记录. */
+function isLuoshiRole(role: string | null): role is SheetRole {
+  return role === MERGE_LOG_ROLE || SHEET_ROLES.includes(role as SheetRole);
+}
+
 /**
  * Whether `name` is a name Luoshi gives a sheet of `role` (generatedSheetNames: "汇总", "Summary",
- * "汇总(落实)", "汇总(落实2)" …; Excel compares sheet names case-insensitively). A sheet with Luoshi's role
- * mark under any other name is a copy or was renamed by the user ("汇总 (2)", "9月汇总").
+ * "汇总(落实)", "汇总(落实2)" …, mergeLogName likewise; Excel compares sheet names case-insensitively). A
+ * sheet with Luoshi's role mark under any other name is a copy or was renamed by the user ("汇总 (2)", "9月汇总").
  */
 export function isOwnSheetName(name: string, role: SheetRole): boolean {
-  const t = SHEET_TITLES[role];
+  const t = role === MERGE_LOG_ROLE ? MERGE_LOG_TITLES : SHEET_TITLES[role];
+  if (!t) return false;
   const lower = name.toLowerCase();
   return [t.zh, t.en].some((base) => {
     const b = base.toLowerCase();
@@ -169,6 +190,8 @@ export async function readWorkbook(
   layout.load('value');
   const sheets = wb.worksheets;
   sheets.load('items/name,items/visibility');
+  const bookNames = wb.names;
+  bookNames.load('items/name');
   wb.protection.load('protected');
   // DATE(1904,1,1) is 0 in the 1904 date system and 1462 in the 1900 one; asking costs nothing.
   const epoch = wb.functions.date(1904, 1, 1);
@@ -214,17 +237,22 @@ export async function readWorkbook(
     status: null,
     conditionalFormats: [],
     previousRunLog: null,
+    previousMergeLog: null,
     staleNames: [],
     copies: [],
   };
   const columnNames: Array<{ sheet: string; name: string }> = [];
+  const cliMarks: Array<{ sheet: string | null; name: string }> = bookNames.items
+    .filter((n) => isLuoshiName(n.name))
+    .map((n) => ({ sheet: null, name: n.name }));
   for (const q of queries) {
     for (const n of q.names.items) {
       if (!isLuoshiName(n.name)) continue;
+      if (n.name === MARK.refs || n.name === MARK.print) cliMarks.push({ sheet: q.name, name: n.name });
       const formula = String(n.formula ?? '').replace(/^=/, '');
       if (n.name === MARK.sheet) {
-        const role = constantValue(formula) as SheetRole | null;
-        if (role && SHEET_ROLES.includes(role)) {
+        const role = constantValue(formula);
+        if (isLuoshiRole(role)) {
           // Luoshi's role and Luoshi's own name, both: a copy carries the role too (Worksheet.copy takes the
           // sheet's names along: https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-copy-member(1)).
           if (isOwnSheetName(q.name, role)) owned.sheets.set(q.name, role);
@@ -238,7 +266,7 @@ export async function readWorkbook(
       }
     }
   }
-  owned.staleNames = columnNames.filter((n) => n.sheet !== owned.status?.sheet);
+  owned.staleNames = [...columnNames.filter((n) => n.sheet !== owned.status?.sheet), ...cliMarks];
   // A sheet named like Luoshi's that is the user's own: read it after all.
   const late = queries.filter((q) => !q.used && !owned.sheets.has(q.name));
   if (late.length > 0) syncs += await readCells(context, late, () => {});
@@ -248,6 +276,7 @@ export async function readWorkbook(
     const role = owned.sheets.get(q.name);
     const cells = q.cells ? toRows(q.cells.values, q.cells.numberFormat, q.cells, date1904) : [];
     if (role === 'runLog') owned.previousRunLog = cells;
+    if (role === MERGE_LOG_ROLE) owned.previousMergeLog = cells;
     if (role) continue;
     if (owned.status && owned.status.sheet === q.name) {
       const s = owned.status;

@@ -1,4 +1,13 @@
-import { buildWritePlan, Report, validateWorkbook, ValidateOptions } from '../../engine';
+import {
+  buildWritePlan,
+  CellValue,
+  GeneratedSheet,
+  mergeLogName,
+  mergeLogSheet,
+  Report,
+  validateWorkbook,
+  ValidateOptions,
+} from '../../engine';
 import { layoutFromSetting, overrideOf, WorkbookLayout } from '../settings';
 import { applyPlan, clearPlan } from './apply-plan';
 import { ExcelHost } from './host';
@@ -26,12 +35,12 @@ export interface CheckOptions extends ValidateOptions {
 }
 
 /**
- * Runs `body` in one Excel.run. If the user starts typing in a cell once writing has begun, the requests
+ * Runs `body` in one Excel.run (校验, 清除结果 and 合并反馈 alike). If the user starts typing in a cell once writing has begun, the requests
  * already applied may have removed the old results and written part of the new ones; rather than leave
  * that, the whole job runs again, waiting out the editing (delayForCellEdit), and so ends whole.
  * Before writing, a cell-edit failure is passed on (nothing was changed; the pane says to finish editing).
  */
-async function runWhole<T>(
+export async function runWhole<T>(
   host: ExcelHost,
   delayForCellEdit: boolean,
   body: (context: Excel.RequestContext, writing: () => void) => Promise<T>,
@@ -60,15 +69,30 @@ export interface CheckResult {
   layout: WorkbookLayout;
 }
 
-function requireApi(host: ExcelHost): void {
+/** Throws AddinError (MESSAGES.tooOld) when Excel lacks REQUIRED_API_SET. */
+export function requireApi(host: ExcelHost): void {
   if (!host.isSetSupported(REQUIRED_API_SET.name, REQUIRED_API_SET.version)) throw new AddinError(MESSAGES.tooOld);
 }
 
-function refuseProtected(snapshot: WorkbookSnapshot, breakdownSheet: string | null): void {
+/**
+ * Throws AddinError (one line) when writing would touch protection: the workbook's structure, the
+ * breakdown sheet, or a sheet of Luoshi's (its generated sheets, 合并记录, the status column's sheet).
+ */
+export function refuseProtected(snapshot: WorkbookSnapshot, breakdownSheet: string | null): void {
   if (snapshot.structureProtected) throw new AddinError(MESSAGES.structureProtected);
   for (const sheet of [breakdownSheet, ...snapshot.owned.sheets.keys(), snapshot.owned.status?.sheet]) {
     if (sheet && snapshot.protectedSheets.has(sheet)) throw new AddinError(MESSAGES.sheetProtected(sheet));
   }
+}
+
+/**
+ * 合并记录 of an earlier merge, written again with its rows as they were (SPEC §8), under the name a new
+ * one would get beside `taken` (the old one is removed in the same request, as the CLI's validate does:
+ * src/xlsx/checked-workbook.ts).
+ */
+export function carriedMergeLog(report: Report, previous: CellValue[][], taken: readonly string[]): GeneratedSheet {
+  const none = { sheet: report.sheet, changes: [], conflicts: [], notTaken: [], skipped: [] };
+  return mergeLogSheet(none, { name: mergeLogName(taken, report.lang), lang: report.lang, mergedAt: '', previous });
 }
 
 /**
@@ -104,6 +128,8 @@ export async function runCheck(
       runAt: options.runAt,
       previousRunLog: snapshot.owned.previousRunLog,
     });
+    const log = snapshot.owned.previousMergeLog;
+    if (log) plan.sheets.push(carriedMergeLog(result.report, log, [...userSheets, ...plan.sheets.map((s) => s.name)]));
     const writes = await applyPlan(context, plan, snapshot.owned, {
       budget: host.web ? WEB_REQUEST_BUDGET : DESKTOP_REQUEST_BUDGET,
       show: options.showSummary ? 'summary' : undefined,

@@ -167,7 +167,8 @@ export function App({
   const stageText =
     stage === 'read' ? 'stageRead' : stage === 'judge' ? 'stageJudge' : stage === 'write' ? 'stageWrite' : 'stageClear';
   return (
-    <FluentProvider theme={theme} lang={lang === 'zh' ? 'zh-CN' : 'en-US'}>
+    // The theme's background fills the whole pane, not only the content's height (white under it in a dark theme).
+    <FluentProvider theme={theme} lang={lang === 'zh' ? 'zh-CN' : 'en-US'} style={{ minHeight: '100vh' }}>
       <main className={styles.root}>
         <Text as="h1" size={500} weight="semibold">
           {t(lang, 'title')}

@@ -11,7 +11,7 @@ import {
 } from '@fluentui/react-components';
 import type { Lang, Message, Report } from '../../engine';
 import type { ExcelHost } from '../excel/host';
-import type { MergeRun, OfficeDocumentLike } from './roundtrip-chunk';
+import type { MergeRun } from './roundtrip-chunk';
 import { checkOptions, PaneSettings } from '../settings';
 import { t } from '../ui-text';
 
@@ -22,11 +22,8 @@ const useStyles = makeStyles({
   value: { overflowWrap: 'anywhere' },
 });
 
-/** The host, with Office.context.document where it is not the global one (the test host). */
-export type RoundTripHost = ExcelHost & { document?: OfficeDocumentLike };
-
 export interface RoundTripViewProps {
-  host: RoundTripHost;
+  host: ExcelHost;
   lang: Lang;
   settings: PaneSettings;
   now: () => Date;
@@ -37,10 +34,6 @@ export interface RoundTripViewProps {
 type Outcome = { intent: 'error' | 'success' | 'info'; text: Message | string };
 
 const loadRoundTrip = () => import(/* webpackChunkName: "roundtrip" */ './roundtrip-chunk');
-
-function documentOf(host: RoundTripHost): OfficeDocumentLike {
-  return host.document ?? (Office.context.document as unknown as OfficeDocumentLike);
-}
 
 /**
  * 分发 and 合并反馈 (SPEC §8, issue 19): the department files as one zip download, and the returned
@@ -63,7 +56,7 @@ export function RoundTripView({ host, lang, settings, now, onReport }: RoundTrip
     setOutcome(null);
     const rt = await loadRoundTrip();
     try {
-      const doc = documentOf(host);
+      const doc = host.document;
       const options = checkOptions(settings, lang, now(), false);
       const made = await rt.departmentZip(await rt.workbookBytes(doc), {
         asOf: options.asOf,
@@ -100,11 +93,7 @@ export function RoundTripView({ host, lang, settings, now, onReport }: RoundTrip
       const read = await rt.readReplies(
         await Promise.all(files.map(async (f) => ({ fileName: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))),
       );
-      const doc = host.document ?? (typeof Office === 'undefined' ? undefined : documentOf(host));
-      const options = {
-        ...checkOptions(settings, lang, now(), false),
-        fileName: doc ? rt.documentName(doc) : undefined,
-      };
+      const options = { ...checkOptions(settings, lang, now(), false), fileName: rt.documentName(host.document) };
       const run = await rt.runMerge(host, read.replies, read.unreadable, options);
       setMerged(run);
       onReport(run.report, run.sheets);

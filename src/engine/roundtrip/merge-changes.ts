@@ -9,9 +9,11 @@ import { normalizeHeader, normalizeText } from '../text/normalize';
 import { pick } from '../write/labels';
 import { GeneratedSheet, PlanCell, SheetRole } from '../write/plan';
 import { num, rowLink, tableSheet, text } from '../write/sheet-builder';
-import { masterIdOf, rowKey, SENT_SHEET, SentRecord, sentRecordFromRows, sentText } from './sent-record';
+import { masterIdOf, rowKey, SENT_SHEET, SentRecord, sentRecordFromRows, SentRow, sentText } from './sent-record';
 import { PROGRESS_FIELDS } from './split-plan';
 import { sharedBigrams } from '../text/similarity';
+import { dayOf, formatIso, isPlausible } from '../dates/civil-date';
+import { serialToDay } from '../dates/excel-serial';
 
 /*
  * 合并反馈 (SPEC §8, issue 19): which cells of the departments' returned workbooks go into the master.
@@ -75,7 +77,13 @@ export interface MergeNotTaken extends MergeCellRef {
 }
 
 export type SkipCode =
-  'not_workbook' | 'encrypted' | 'no_table' | 'other_master' | 'rows_no_longer_match' | 'broken_record';
+  | 'not_workbook'
+  | 'encrypted'
+  | 'no_table'
+  | 'other_master'
+  | 'rows_no_longer_match'
+  | 'broken_record'
+  | 'duplicate_reply';
 
 /** A reply not merged at all, with one line saying why. */
 export interface MergeSkip {
@@ -93,7 +101,14 @@ export interface MergeDecisions {
   readonly skipped: MergeSkip[];
 }
 
-export type MergePlanResult = { ok: true; decisions: MergeDecisions } | { ok: false; message: Message };
+/**
+ * Why nothing can be merged: the master has no table ('no_table'), or the "master" is a department's
+ * reply (it holds a `_luoshi_sent` record: the files were given the wrong way round, 'master_is_reply').
+ */
+export type MergeFailCode = 'no_table' | 'master_is_reply';
+
+export type MergePlanResult =
+  { ok: true; decisions: MergeDecisions } | { ok: false; message: Message; code?: MergeFailCode };
 
 /** A row of a table, as merge needs it. */
 interface TableRowInfo {
@@ -105,6 +120,8 @@ interface TableRowInfo {
   /** Names of the departments leading or responsible, as written, and normalised for matching. */
   readonly unitNames: readonly string[];
   readonly units: readonly string[];
+  /** The leading (牵头) departments, normalised. */
+  readonly leads: readonly string[];
   readonly values: (col: number) => CellValue;
 }
 
@@ -125,11 +142,41 @@ export function mergeText(v: CellValue | undefined): string {
 
 const unitKey = (name: string) => normalizeText(name);
 
+/** Serial numbers a date column can hold without being something else (1954 … 2119), as cell-dates.ts. */
+const SERIAL_RANGE = { min: 20000, max: 80000 };
+/** A text that is one whole date with its year: 2022.9.20, 2022/9/20, 2022-09-20, 2022年9月20日. */
+const WHOLE_DATE = /^(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})日?$/;
+
+/**
+ * A date column's cell as the date it states: a date serial in a General cell (a date typed or written
+ * by exceljs, WPS or an old split file into a cell without a date format) or a text that is one whole
+ * date is a date, so a date answer arrives in the master as a date (issue 19). Anything else as it is.
+ */
+function asDate(v: CellValue, date1904: boolean): CellValue {
+  let day: number | null = null;
+  if (typeof v === 'number') {
+    if (v >= SERIAL_RANGE.min && v <= SERIAL_RANGE.max) day = serialToDay(v, date1904);
+  } else if (typeof v === 'string' && v.length <= 16) {
+    const m = WHOLE_DATE.exec(normalizeText(v));
+    if (m) day = dayOf(Number(m[1]), Number(m[2]), Number(m[3]));
+  }
+  return day !== null && isPlausible(day) ? { date: formatIso(day) } : v;
+}
+
+/** The date-type progress columns of a table (完成时间, 最近更新), 0-based. */
+function dateColumns(layout: TableLayout): Set<number> {
+  const out = new Set<number>();
+  for (const f of ['doneDate', 'lastDate'] as const) if (layout.columns[f] !== undefined) out.add(layout.columns[f]!);
+  return out;
+}
+
 function readTable(workbook: WorkbookData, override?: LayoutOverride): Table | null {
   const detected = detectTable(workbook, override);
   if (!detected.ok) return null;
   const layout = detected.layout;
   const view = new MergedView(workbook.sheets[layout.sheetIndex]);
+  const dates = dateColumns(layout);
+  const date1904 = workbook.date1904;
   const headers = new Map<number, string>();
   for (let c = 0; c < view.width; c++) {
     // A two-row header names a column by its lower cell (完成情况 › 进展), else by the upper one.
@@ -154,7 +201,8 @@ function readTable(workbook: WorkbookData, override?: LayoutOverride): Table | n
       measure,
       unitNames: [...lead, ...responsible],
       units: [...lead, ...responsible].map(unitKey),
-      values: (col) => view.value(row, col),
+      leads: lead.map(unitKey),
+      values: (col) => (dates.has(col) ? asDate(view.value(row, col), date1904) : view.value(row, col)),
     });
   }
   // As split-plan's masterIdOfReport: the header rows' own texts, the rows' keys.
@@ -241,7 +289,10 @@ function sameThing(a: string, b: string): boolean {
   return 2 * sharedBigrams(a, b) >= Math.min(a.length, b.length) - 1;
 }
 
-const REASONS: Record<NotTakenCode | SkipCode | 'both_changed' | 'blank_in_reply' | 'replies_differ', Message> = {
+const REASONS: Record<
+  NotTakenCode | SkipCode | 'both_changed' | 'blank_in_reply' | 'replies_differ' | 'lead_taken',
+  Message
+> = {
   other_department: {
     zh: '不是该部门的任务，未采纳',
     en: "Not one of this department's tasks; not taken",
@@ -292,6 +343,14 @@ const REASONS: Record<NotTakenCode | SkipCode | 'both_changed' | 'blank_in_reply
     zh: '两份回复对这个单元格填了不同的值，保留台账的值',
     en: 'Two replies give this cell different values; the master keeps its value',
   },
+  lead_taken: {
+    zh: '牵头单位的反馈已采纳',
+    en: "The lead department's answer was taken",
+  },
+  duplicate_reply: {
+    zh: '与另一份反馈重复（内容完全相同），已跳过',
+    en: 'A duplicate of another reply (the same bytes); skipped',
+  },
 };
 
 /** The one-line reason for a skip or a decision, in both languages. */
@@ -310,6 +369,37 @@ export function mergeSkip(fileName: string, code: SkipCode, detail?: Message): M
       en: `${fileName}: ${detail ? detail.en : r.en}`,
     },
   };
+}
+
+/**
+ * The same reply given twice (the same file named twice, or the same bytes under another name, as a
+ * department sending its file again): each later copy is skipped, its line naming the first (issue 19).
+ * `kept` holds the others in the order given. Bytes are compared whole; a few dozen replies of a few
+ * hundred KB each cost milliseconds.
+ */
+export function skipDuplicateReplies<T extends { readonly fileName: string; readonly bytes: Uint8Array }>(
+  replies: readonly T[],
+): { kept: T[]; skipped: MergeSkip[] } {
+  const kept: T[] = [];
+  const skipped: MergeSkip[] = [];
+  for (const r of replies) {
+    const first = kept.find((k) => sameBytes(k.bytes, r.bytes));
+    if (!first) kept.push(r);
+    else
+      skipped.push(
+        mergeSkip(r.fileName, 'duplicate_reply', {
+          zh: `与 ${first.fileName} 重复（内容完全相同，同一份反馈交了两次），已跳过`,
+          en: `a duplicate of ${first.fileName} (the same bytes: the same reply given twice); skipped`,
+        }),
+      );
+  }
+  return { kept, skipped };
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.byteLength !== b.byteLength) return false;
+  for (let i = 0; i < a.byteLength; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
@@ -357,15 +447,27 @@ export function planMerge(
   replies: readonly MergeReply[],
   options: { override?: LayoutOverride } = {},
 ): MergePlanResult {
+  // A workbook split made (it holds the record of what was sent) is a department's reply, never a master.
+  if (master.sheets.some((s) => s.name === SENT_SHEET))
+    return {
+      ok: false,
+      code: 'master_is_reply',
+      message: {
+        zh: '第一个文件是部门交回的反馈（含分发记录），不是台账；第一个文件必须是台账，反馈列在其后',
+        en: "The first file is a department's reply (it holds the record of what was sent): the first file must be the master, the replies after it",
+      },
+    };
   const table = readTable(master, options.override);
   if (!table)
     return {
       ok: false,
+      code: 'no_table',
       message: {
         zh: '台账中没有找到责任分解表，无法合并',
         en: 'No breakdown table found in the master; nothing can be merged',
       },
     };
+  const byRow = new Map(table.rows.map((r) => [r.row, r]));
   const index = new RowIndex(table.rows);
   const progress = progressColumns(table.layout);
   const units = unitsOf(table);
@@ -409,11 +511,21 @@ export function planMerge(
   const taken: MergeChange[] = [];
   for (const list of proposed.values()) {
     // Departments sent the same row (one leads, one is responsible) may both answer: the same value is
-    // taken once; different values are a conflict, and neither is taken silently.
-    if (list.every((c) => c.new === list[0].new)) taken.push(list[0]);
-    else
-      for (const c of list)
+    // taken once. Different values: the lead department's is taken when the leads among them agree, and
+    // every other is listed as a conflict (never lost silently); with no lead among them none is taken.
+    if (list.every((c) => c.new === list[0].new)) {
+      taken.push(list[0]);
+      continue;
+    }
+    const leads = byRow.get(list[0].row)?.leads ?? [];
+    const fromLead = list.filter((c) => c.department !== '' && leads.includes(unitKey(c.department)));
+    const lead = fromLead.length > 0 && fromLead.every((c) => c.new === fromLead[0].new) ? fromLead[0] : null;
+    if (lead) taken.push(lead);
+    for (const c of list)
+      if (!lead)
         conflicts.push({ ...refOf(c), sent: c.old, master: c.old, reply: c.new, reason: REASONS.replies_differ });
+      else if (c.new !== lead.new)
+        conflicts.push({ ...refOf(c), sent: c.old, master: lead.new, reply: c.new, reason: REASONS.lead_taken });
   }
   taken.sort((a, b) => a.row - b.row || a.col - b.col);
   return {
@@ -476,25 +588,65 @@ export function planMerge(
     };
   }
 
-  function rowNotInMaster(file: string, department: string, r: TableRowInfo): MergeNotTaken {
-    return {
-      file,
-      department,
-      row: -1,
-      col: -1,
-      field: '',
-      id: r.id,
-      measure: r.measure,
-      code: 'row_not_in_master',
-      value: r.measure,
-      master: '',
-      reason: REASONS.row_not_in_master,
-    };
+  /**
+   * A reply row the master does not have: each answer the reply changed in it (a progress cell that
+   * differs from what was sent, or for a whole-master reply from blank), listed with the department's
+   * value, so nothing is lost without trace; nothing when the department changed nothing in the row.
+   */
+  function unmatchedAnswers(
+    file: string,
+    department: string,
+    r: TableRowInfo,
+    cells: ReadonlyArray<readonly [replyCol: number, masterCol: number]>,
+    before: (masterCol: number) => string,
+  ): MergeNotTaken[] {
+    const out: MergeNotTaken[] = [];
+    for (const [rc, mc] of cells) {
+      const value = mergeText(r.values(rc));
+      if (value === '' || same(value, before(mc))) continue;
+      out.push({
+        file,
+        department,
+        row: -1,
+        col: mc,
+        field: table!.headers.get(mc) ?? '',
+        id: r.id,
+        measure: r.measure,
+        code: 'row_not_in_master',
+        value,
+        master: '',
+        reason: REASONS.row_not_in_master,
+      });
+    }
+    return out;
+  }
+
+  /**
+   * Master rows for the reply's rows: by id and measure or by measure (RowIndex.find); then a row whose
+   * measure the clerk edited since (a merged 序号 gives several rows one id, so the id alone cannot
+   * tell them) by its place: the master row at the place the reply row stands for (`placeOf`), when its
+   * id is the same, its measure about the same, and no other reply row took it.
+   */
+  function matchRows(rows: readonly TableRowInfo[], placeOf: (i: number) => number | undefined) {
+    const found = rows.map((r) => index.find(r));
+    const taken = new Set(found.filter((m): m is TableRowInfo => m !== null).map((m) => m.row));
+    rows.forEach((r, i) => {
+      if (found[i]) return;
+      const place = placeOf(i);
+      const m = place === undefined ? undefined : byRow.get(place);
+      if (!m || taken.has(m.row) || rowKey(m.id, '') !== rowKey(r.id, '')) return;
+      if (!sameThing(m.measureKey, r.measureKey)) return;
+      found[i] = m;
+      taken.add(m.row);
+    });
+    return found;
   }
 
   function decideWithRecord(file: string, record: SentRecord, reply: Table): Decided {
     const department = record.department;
-    const sent = new Map(record.rows.map((r) => [r.key, r]));
+    // Rows of one merged 序号 share a key: several sent rows may have it.
+    const sent = new Map<string, SentRow[]>();
+    for (const s of record.rows) sent.set(s.key, [...(sent.get(s.key) ?? []), s]);
     // Not the master it was sent from, and hardly any row of it here: another master's reply.
     const sameMaster = record.masterId === table!.masterId;
     const found = record.rows.filter((r) => index.hasKey(r.key)).length;
@@ -505,22 +657,55 @@ export function planMerge(
     const openCols = record.openFields.map((f) => byHeader.get(normalizeHeader(f.header)) ?? f.masterColumn);
     const replyColOf = new Map([...columns].map(([rc, mc]) => [mc, rc]));
     const openSet = new Set(openCols.filter((c) => progress.has(c)));
+    const dates = dateColumns(table!.layout);
+    // What was sent, as merge reads the cell now (a date column's serial or date text as a date).
+    const sentValue = (i: number, mc: number, s: SentRow | undefined) => {
+      const was = sentText(s?.values[i] ?? '');
+      return dates.has(mc) ? mergeText(asDate(was, master.date1904)) : was;
+    };
+    // A reply row stands, by its place, for the sent row at the same place: the department kept the order.
+    const placed = (i: number) => record.rows[i];
+    const matched = matchRows(reply.rows, (i) => placed(i)?.masterRow);
+    const sentRowOf = (r: TableRowInfo, m: TableRowInfo, i: number): SentRow | undefined => {
+      const list = sent.get(m.key) ?? sent.get(r.key) ?? [];
+      if (list.length <= 1) return list[0];
+      return (
+        list.find((s) => s.masterRow === m.row) ??
+        (list.includes(placed(i)) ? placed(i) : undefined) ??
+        list.reduce((a, b) => (Math.abs(b.masterRow - m.row) < Math.abs(a.masterRow - m.row) ? b : a))
+      );
+    };
     const out = { changes: [] as MergeChange[], conflicts: [] as MergeConflict[], notTaken: [] as MergeNotTaken[] };
     const seen = new Set<number>();
-    let matched = 0;
-    for (const r of reply.rows) {
-      const m = index.find(r);
+    let count = 0;
+    reply.rows.forEach((r, i) => {
+      const m = matched[i];
       if (!m) {
-        out.notTaken.push(rowNotInMaster(file, department, r));
-        continue;
+        // What was sent in this row, when the place tells which sent row it is.
+        const s =
+          placed(i)?.key === r.key ? placed(i) : (sent.get(r.key) ?? []).length === 1 ? sent.get(r.key)![0] : undefined;
+        const cells = openCols
+          .map((mc, k) => [replyColOf.get(mc), mc, k] as const)
+          .filter((x): x is readonly [number, number, number] => x[0] !== undefined && openSet.has(x[1]));
+        const before = new Map(cells.map(([, mc, k]) => [mc, sentValue(k, mc, s)]));
+        out.notTaken.push(
+          ...unmatchedAnswers(
+            file,
+            department,
+            r,
+            cells.map(([rc, mc]) => [rc, mc] as const),
+            (mc) => before.get(mc) ?? '',
+          ),
+        );
+        return;
       }
-      const sentRow = sent.get(m.key) ?? sent.get(r.key);
+      const sentRow = sentRowOf(r, m, i);
       if (!sentRow) {
         // A row the department was not sent (pasted in from another file): another department's.
         out.notTaken.push(...outsideEdits(file, department, reply, r, m, columns, () => false, 'other_department'));
-        continue;
+        return;
       }
-      matched++;
+      count++;
       if (seen.has(m.row)) {
         out.notTaken.push({
           ...cellRef(file, department, m, -1),
@@ -529,14 +714,14 @@ export function planMerge(
           master: m.measure,
           reason: REASONS.duplicate_row,
         });
-        continue;
+        return;
       }
       seen.add(m.row);
-      record.openFields.forEach((_, i) => {
-        const mc = openCols[i];
+      record.openFields.forEach((_, k) => {
+        const mc = openCols[k];
         const rc = replyColOf.get(mc);
         if (rc === undefined || !openSet.has(mc)) return;
-        const was = sentText(sentRow.values[i] ?? '');
+        const was = sentValue(k, mc, sentRow);
         const value = r.values(rc);
         const now = mergeText(value);
         if (same(now, was)) return;
@@ -546,11 +731,22 @@ export function planMerge(
         if (same(current, was)) out.changes.push({ ...ref, old: current, new: now, value });
         else out.conflicts.push({ ...ref, sent: was, master: current, reply: now, reason: REASONS.both_changed });
       });
+      // A row matched by place: its measure differs because the clerk edited the master's, not the department.
+      const edited = m.measureKey !== r.measureKey ? table!.layout.columns.measure : undefined;
       out.notTaken.push(
-        ...outsideEdits(file, department, reply, r, m, columns, (mc) => openSet.has(mc), 'not_progress_column'),
+        ...outsideEdits(
+          file,
+          department,
+          reply,
+          r,
+          m,
+          columns,
+          (mc) => openSet.has(mc) || mc === edited,
+          'not_progress_column',
+        ),
       );
-    }
-    if (matched === 0 && reply.rows.length > 0) return { skip: sameMaster ? 'rows_no_longer_match' : 'other_master' };
+    });
+    if (count === 0 && reply.rows.length > 0) return { skip: sameMaster ? 'rows_no_longer_match' : 'other_master' };
     return out;
   }
 
@@ -560,24 +756,32 @@ export function planMerge(
     const unmatched: TableRowInfo[] = [];
     const seen = new Set<number>();
     const duplicates: Array<[TableRowInfo, TableRowInfo]> = [];
-    for (const r of reply.rows) {
-      const m = index.find(r);
+    // A copy of the whole master: a reply row stands, by its place, for the master row at the same place.
+    const matched = matchRows(reply.rows, (i) => reply.rows[i].row);
+    reply.rows.forEach((r, i) => {
+      const m = matched[i];
       if (!m) unmatched.push(r);
       else if (seen.has(m.row)) duplicates.push([r, m]);
       else {
         seen.add(m.row);
         pairs.push([r, m]);
       }
-    }
+    });
     if (reply.rows.length > 0 && pairs.length * 2 < reply.rows.length) return { skip: 'other_master' };
-    // Progress cells that differ from the master now: with no record, the master's current value stands for what was sent.
-    const progressDiffers = ([r, m]: [TableRowInfo, TableRowInfo]) =>
-      [...columns].some(([rc, mc]) => progress.has(mc) && !same(mergeText(r.values(rc)), masterText(m.row, mc)));
-    const changedRows = pairs.filter(progressDiffers).map(([, m]) => m);
+    // Progress cells that differ from the master now: with no record, the master's current value stands for what
+    // was sent. A blank is no answer (an older copy, or a department leaving what is not its own).
+    const answered = (r: TableRowInfo, m: TableRowInfo, rc: number, mc: number) => {
+      const now = mergeText(r.values(rc));
+      return now !== '' && !same(now, masterText(m.row, mc));
+    };
+    const changedRows = pairs
+      .filter(([r, m]) => [...columns].some(([rc, mc]) => progress.has(mc) && answered(r, m, rc, mc)))
+      .map(([, m]) => m);
     const department = replyDepartment(file, units, changedRows);
     const own = unitKey(department);
     const out = { changes: [] as MergeChange[], conflicts: [] as MergeConflict[], notTaken: [] as MergeNotTaken[] };
-    for (const r of unmatched) out.notTaken.push(rowNotInMaster(file, department, r));
+    const progressCells = [...columns].filter(([, mc]) => progress.has(mc));
+    for (const r of unmatched) out.notTaken.push(...unmatchedAnswers(file, department, r, progressCells, () => ''));
     for (const [r, m] of duplicates)
       out.notTaken.push({
         ...cellRef(file, department, m, -1),
@@ -592,18 +796,11 @@ export function planMerge(
         out.notTaken.push(...outsideEdits(file, department, reply, r, m, columns, () => false, 'other_department'));
         continue;
       }
-      for (const [rc, mc] of columns) {
-        if (!progress.has(mc)) continue;
+      for (const [rc, mc] of progressCells) {
+        if (!answered(r, m, rc, mc)) continue;
         const value = r.values(rc);
-        const now = mergeText(value);
-        const current = masterText(m.row, mc);
-        if (same(now, current)) continue;
         const ref = cellRef(file, department, m, mc);
-        // A blank where the master has a value: a copy older than the master's last update, or a deletion;
-        // without a record the two cannot be told apart, so nothing is erased.
-        if (now === '')
-          out.conflicts.push({ ...ref, sent: '', master: current, reply: now, reason: REASONS.blank_in_reply });
-        else out.changes.push({ ...ref, old: current, new: now, value });
+        out.changes.push({ ...ref, old: masterText(m.row, mc), new: mergeText(value), value });
       }
       out.notTaken.push(
         ...outsideEdits(file, department, reply, r, m, columns, (mc) => progress.has(mc), 'not_progress_column'),
@@ -663,7 +860,7 @@ export function mergeLogSheet(
       c,
       c.master,
       c.reply,
-      `${c.reason[lang]}${c.sent !== c.master ? pick(lang, `（分发时为“${c.sent}”）`, ` (sent as "${c.sent}")`) : ''}`,
+      `${c.reason[lang]}${c.reason === REASONS.both_changed && c.sent !== c.master ? pick(lang, `（分发时为“${c.sent}”）`, ` (sent as "${c.sent}")`) : ''}`,
     );
   for (const c of decisions.notTaken) line('notTaken', c, c.master, c.value, c.reason[lang]);
   for (const s of decisions.skipped)

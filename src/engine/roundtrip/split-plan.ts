@@ -298,15 +298,31 @@ const NOTICE: Record<Lang, { sheet: string; lead: string; responsible: string; h
   },
 };
 
+/**
+ * The 督办通知's first line, worded by case (issue 19): only the counts there are, and the call to act
+ * only when something is overdue or due soon ("其中逾期 0 项、临期 0 项，请抓紧办理" asked for nothing).
+ */
+function noticeCount(asOf: string, sheet: string, d: DepartmentPlan): Message {
+  const total = d.taskRows.length;
+  const zh = `截至 ${asOf}，贵单位在《${sheet}》中共有 ${total} 项任务，`;
+  const en = `As of ${asOf}, your unit has ${total} ${total === 1 ? 'item' : 'items'} in "${sheet}"`;
+  if (d.overdue === 0 && d.dueSoon === 0)
+    return { zh: `${zh}暂无逾期或临期事项。`, en: `${en}; none is overdue or due soon.` };
+  const zhParts = [d.overdue ? `逾期 ${d.overdue} 项` : '', d.dueSoon ? `临期 ${d.dueSoon} 项` : ''].filter(Boolean);
+  const enParts = [d.overdue ? `${d.overdue} overdue` : '', d.dueSoon ? `${d.dueSoon} due soon` : ''].filter(Boolean);
+  const them = d.overdue + d.dueSoon === 1 ? 'it' : 'them';
+  return {
+    zh: `${zh}其中${zhParts.join('、')}，请抓紧办理。`,
+    en: `${en}: ${enParts.join(' and ')}. Please act on ${them} promptly.`,
+  };
+}
+
 /** The 督办通知 of one department: as of the split's date, its overdue then due-soon items. */
 export function noticeText(plan: SplitPlan, department: DepartmentPlan, lang: Lang): NoticeText {
   const t = NOTICE[lang];
   const asOf = department.record.sentAt;
   const open = plan.openFields.map((f) => f.header || f.role).join('、');
-  const message: Message = {
-    zh: `截至 ${asOf}，贵单位在《${plan.sheetName}》中共有 ${department.taskRows.length} 项任务，其中逾期 ${department.overdue} 项、临期 ${department.dueSoon} 项，请抓紧办理。`,
-    en: `As of ${asOf}, your unit has ${department.taskRows.length} items in "${plan.sheetName}": ${department.overdue} overdue and ${department.dueSoon} due soon.`,
-  };
+  const message = noticeCount(asOf, plan.sheetName, department);
   const how: Message = {
     zh: `请在“${plan.sheetName}”表中只填写可编辑的列（${open}），不要增删行列，填好后将本工作簿原样发回。`,
     en: `In "${plan.sheetName}", fill in only the editable columns (${open}); do not add or delete rows or columns, and send this workbook back as it is.`,

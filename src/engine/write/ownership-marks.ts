@@ -13,6 +13,10 @@ import { columnIndex } from '../model/workbook';
  *   _luoshi_refs   (scoped to the breakdown sheet)    the sheet's <dimension> and autofilter references before and
  *                                                     after Luoshi grew them to the status column:
  *                                                     "dimension=A1:G5>A1:H5;autoFilter=A2:G5>A2:H5"
+ *   _luoshi_print  (scoped to the breakdown sheet)    present when Luoshi set the sheet to print A4 landscape, fit to
+ *                                                     width (the user had no print settings); what was there before:
+ *                                                     "pageSetup.orientation=portrait;pageSetup.fitToWidth=;sheetPr=+"
+ *                                                     ("+": Luoshi made the element; empty: no such attribute)
  *
  * The conditional formats are recognised by their formula (status-colouring.ts), LEFT($<status column><row>,1)="<symbol>",
  * which only Luoshi writes against that column.
@@ -24,6 +28,7 @@ export const MARK = {
   styles: '_luoshi_styles',
   strings: '_luoshi_strings',
   refs: '_luoshi_refs',
+  print: '_luoshi_print',
 } as const;
 
 /** A sheet reference Luoshi grew: what it was and what Luoshi made it ("A1:G5" → "A1:H5"). */
