@@ -52,6 +52,7 @@ export { planSplit, noticeText, masterIdOfReport, PROGRESS_FIELDS } from './roun
 export type { SplitPlan, SplitOptions, DepartmentPlan, SplitPlanResult } from './roundtrip/split-plan';
 export type { NoticeItem, NoticeText } from './roundtrip/split-plan';
 export { planMerge, mergeLogSheet, mergeLogName, mergeText, MERGE_LOG_ROLE } from './roundtrip/merge-changes';
+export { carriedMergeLog } from './roundtrip/merge-changes';
 export type { MergeReply, MergeDecisions, MergeCellRef, MergeChange, MergeConflict } from './roundtrip/merge-changes';
 export type { MergeNotTaken, MergeSkip, NotTakenCode, SkipCode, MergePlanResult } from './roundtrip/merge-changes';
 export { mergeSkip, mergeReason } from './roundtrip/merge-changes';

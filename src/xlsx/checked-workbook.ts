@@ -1,9 +1,7 @@
 import { ValidateFailure, validateWorkbook, ValidateOptions } from '../engine/validate';
 import { Report } from '../engine/model/report';
-import { CellValue } from '../engine/model/workbook';
-import { mergeLogName, mergeLogSheet } from '../engine/roundtrip/merge-changes';
+import { carriedMergeLog } from '../engine/roundtrip/merge-changes';
 import { buildWritePlan } from '../engine/write/build-plan';
-import { GeneratedSheet } from '../engine/write/plan';
 import { applyPlan } from './apply-plan';
 import { clearOwned } from './clear-owned';
 import { inputError } from './input-error';
@@ -30,12 +28,6 @@ async function verified(input: WorkbookPackage, output: Buffer, file: string): P
     );
   }
   return output;
-}
-
-/** The 合并记录 sheet of an earlier merge, written again as it was (SPEC §8: the record of what was merged stays). */
-function carriedMergeLog(report: Report, previous: CellValue[][], taken: readonly string[]): GeneratedSheet {
-  const none = { sheet: report.sheet, changes: [], conflicts: [], notTaken: [], skipped: [] };
-  return mergeLogSheet(none, { name: mergeLogName(taken, report.lang), lang: report.lang, mergedAt: '', previous });
 }
 
 export type Judged<T> = { ok: true; value: T } | { ok: false; error: ValidateFailure };

@@ -86,6 +86,24 @@ export function dateStyleIndices(stylesXml: string | null): Set<number> {
   return out;
 }
 
+/**
+ * The returned workbooks as merge reads them, in the CLI and in the pane: each with Luoshi's own output
+ * taken out; one that is not a workbook or is password-protected is listed as skipped, and so is the
+ * same reply given twice (its answers would otherwise meet themselves).
+ */
+export async function readReplies(
+  files: ReadonlyArray<{ fileName: string; bytes: Uint8Array }>,
+): Promise<{ replies: MergeReply[]; unreadable: MergeSkip[] }> {
+  const replies: MergeReply[] = [];
+  const { kept, skipped: unreadable } = skipDuplicateReplies(files);
+  for (const r of kept) {
+    const w = await readReply(r.fileName, r.bytes);
+    if ('code' in w) unreadable.push(w);
+    else replies.push({ fileName: r.fileName, workbook: w });
+  }
+  return { replies, unreadable };
+}
+
 /** Reads a reply with Luoshi's own output taken out (a whole master emailed after 校验 carries it); null with a skip. */
 async function readReply(fileName: string, bytes: Uint8Array): Promise<WorkbookData | MergeSkip> {
   try {
@@ -120,14 +138,7 @@ export async function mergeReplies(
   const previous = cleared.previousMergeLog;
   const workbook = await readPackage(pkg);
 
-  const read: MergeReply[] = [];
-  // The same reply given twice is merged once (its answers would otherwise meet themselves).
-  const { kept, skipped: unreadable } = skipDuplicateReplies(replies);
-  for (const r of kept) {
-    const w = await readReply(r.fileName, r.bytes);
-    if ('code' in w) unreadable.push(w);
-    else read.push({ fileName: r.fileName, workbook: w });
-  }
+  const { replies: read, unreadable } = await readReplies(replies);
   const planned = planMerge(workbook, read, { override: options.override });
   if (!planned.ok)
     throw inputError(planned.code ?? 'no_table', `${planned.message.zh}：${file}`, `${planned.message.en}: ${file}`);

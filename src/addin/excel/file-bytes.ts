@@ -1,10 +1,7 @@
 import JSZip from 'jszip';
-import { Lang, LayoutOverride, MergeReply, MergeSkip, mergeSkip } from '../../engine';
-import { clearOwned } from '../../xlsx/clear-owned';
+import { Lang, LayoutOverride } from '../../engine';
 import { InputError } from '../../xlsx/input-error';
-import { readPackage } from '../../xlsx/read-workbook';
 import { splitWorkbook, SplitResult } from '../../xlsx/split-package';
-import { WorkbookPackage } from '../../xlsx/workbook-package';
 import { AddinError } from './office-errors';
 
 /*
@@ -106,29 +103,8 @@ export function documentName(doc: OfficeDocumentLike): string {
   return /\.xls[xm]$/i.test(name) ? name : '台账.xlsx';
 }
 
-/**
- * Reads returned workbooks as the CLI's merge does: Luoshi's own output taken out (a whole master
- * emailed after 校验 carries it), then every sheet's values. A file that is not a workbook or is
- * password-protected is listed as skipped (one line), and the others go on.
- */
-export async function readReplies(
-  files: ReadonlyArray<{ fileName: string; bytes: Uint8Array }>,
-): Promise<{ replies: MergeReply[]; unreadable: MergeSkip[] }> {
-  const replies: MergeReply[] = [];
-  const unreadable: MergeSkip[] = [];
-  for (const f of files) {
-    try {
-      const pkg = await WorkbookPackage.open(Buffer.from(f.bytes), f.fileName);
-      await clearOwned(pkg);
-      replies.push({ fileName: f.fileName, workbook: await readPackage(pkg) });
-    } catch (e) {
-      unreadable.push(
-        mergeSkip(f.fileName, e instanceof InputError && e.code === 'encrypted' ? 'encrypted' : 'not_workbook'),
-      );
-    }
-  }
-  return { replies, unreadable };
-}
+/** The returned files, read in the pane exactly as the CLI's merge reads them (src/xlsx/merge-package.ts). */
+export { readReplies } from '../../xlsx/merge-package';
 
 export interface DepartmentZip {
   /** "台账-分发.zip": named after the workbook. */

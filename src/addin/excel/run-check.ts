@@ -1,13 +1,4 @@
-import {
-  buildWritePlan,
-  CellValue,
-  GeneratedSheet,
-  mergeLogName,
-  mergeLogSheet,
-  Report,
-  validateWorkbook,
-  ValidateOptions,
-} from '../../engine';
+import { buildWritePlan, carriedMergeLog, Report, validateWorkbook, ValidateOptions } from '../../engine';
 import { layoutFromSetting, overrideOf, WorkbookLayout } from '../settings';
 import { applyPlan, clearPlan } from './apply-plan';
 import { ExcelHost } from './host';
@@ -83,16 +74,6 @@ export function refuseProtected(snapshot: WorkbookSnapshot, breakdownSheet: stri
   for (const sheet of [breakdownSheet, ...snapshot.owned.sheets.keys(), snapshot.owned.status?.sheet]) {
     if (sheet && snapshot.protectedSheets.has(sheet)) throw new AddinError(MESSAGES.sheetProtected(sheet));
   }
-}
-
-/**
- * 合并记录 of an earlier merge, written again with its rows as they were (SPEC §8), under the name a new
- * one would get beside `taken` (the old one is removed in the same request, as the CLI's validate does:
- * src/xlsx/checked-workbook.ts).
- */
-export function carriedMergeLog(report: Report, previous: CellValue[][], taken: readonly string[]): GeneratedSheet {
-  const none = { sheet: report.sheet, changes: [], conflicts: [], notTaken: [], skipped: [] };
-  return mergeLogSheet(none, { name: mergeLogName(taken, report.lang), lang: report.lang, mergedAt: '', previous });
 }
 
 /**

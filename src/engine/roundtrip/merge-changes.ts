@@ -1,4 +1,5 @@
 import { Lang, Message } from '../i18n';
+import { Report } from '../model/report';
 import { CellValue, cellText, WorkbookData } from '../model/workbook';
 import { rowDepartments } from '../table/departments';
 import { detectTable, LayoutOverride, TableLayout } from '../table/detect-table';
@@ -911,4 +912,18 @@ export function mergeLogName(taken: readonly string[], lang: Lang): string {
   let name = base;
   for (let i = 1; used.has(name.toLowerCase()); i++) name = `${base}(${tag}${i === 1 ? '' : i})`.slice(0, 31);
   return name;
+}
+
+/**
+ * The 合并记录 sheet of an earlier merge, for the next 校验 to write again as it was (SPEC §8: the record of
+ * what was merged stays until the user clears Luoshi's results). `previous` is the old sheet's cells;
+ * `taken` the sheet names already in use (the user's and the plan's), so the name never collides.
+ */
+export function carriedMergeLog(
+  report: Pick<Report, 'sheet' | 'lang'>,
+  previous: readonly (readonly CellValue[])[],
+  taken: readonly string[],
+): GeneratedSheet {
+  const none = { sheet: report.sheet, changes: [], conflicts: [], notTaken: [], skipped: [] };
+  return mergeLogSheet(none, { name: mergeLogName(taken, report.lang), lang: report.lang, mergedAt: '', previous });
 }
