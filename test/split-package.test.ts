@@ -1,9 +1,6 @@
-import { execFileSync, spawnSync } from 'child_process';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import JSZip from 'jszip';
 import { buildXlsx, utc } from './helpers/fixtures';
+import { libreOfficeResave, SKIP_WITHOUT_LIBREOFFICE, soffice } from './helpers/libreoffice';
 import { SheetData, WorkbookData } from '../src/engine/model/workbook';
 import { SENT_SHEET, sentRecordFromRows, rowKey } from '../src/engine/roundtrip/sent-record';
 import { readWorkbook } from '../src/xlsx/read-workbook';
@@ -229,41 +226,16 @@ describe('split: file names are safe on Windows', () => {
   });
 });
 
-/** LibreOffice, a real third-party client (see test/libreoffice.test.ts): the record survives its re-save. */
-const soffice = ['soffice', 'libreoffice'].find((cmd) => spawnSync('which', [cmd]).status === 0);
-
 describe('split: the record survives a LibreOffice re-save', () => {
   if (!soffice) {
-    test.skip('skipped: LibreOffice is not installed (apt-get install libreoffice-calc-nogui); CI installs it', () =>
-      undefined);
+    test.skip(SKIP_WITHOUT_LIBREOFFICE, () => undefined);
     return;
   }
-  const scratch: string[] = [];
-  afterAll(() => scratch.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
   test('re-saved as xlsx by LibreOffice, the record reads the same and the sheet is still protected', async () => {
     const result = await split();
     const sent = file(result, '宣传部');
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'luoshi-split-'));
-    scratch.push(dir);
-    const input = path.join(dir, 'in', 'dept.xlsx');
-    fs.mkdirSync(path.dirname(input));
-    fs.writeFileSync(input, sent.bytes);
-    execFileSync(
-      soffice!,
-      [
-        '--headless',
-        '--norestore',
-        `-env:UserInstallation=file://${dir}/profile`,
-        '--convert-to',
-        'xlsx:Calc MS Excel 2007 XML',
-        '--outdir',
-        dir,
-        input,
-      ],
-      { timeout: 120_000, stdio: 'pipe' },
-    );
-    const resaved = fs.readFileSync(path.join(dir, 'dept.xlsx'));
+    const resaved = libreOfficeResave(sent.bytes);
     const before = sentRecordFromRows((await read(sent.bytes)).sheets.find((s) => s.name === SENT_SHEET)!.rows);
     const wb = await read(resaved);
     const recordSheet = wb.sheets.find((s) => s.name === SENT_SHEET);
