@@ -4,11 +4,21 @@
  */
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import { wrappedLines } from '../src/engine/write/display-width';
 import { DEPARTMENTS, FILLED_BY, LOG, NOTES, RULES, TASKS, TITLE, Ymd } from './sample/source';
 
 const date = ([y, m, d]: Ymd) => new Date(Date.UTC(y, m - 1, d));
 const thin = { style: 'thin' as const };
 const border = { top: thin, left: thin, bottom: thin, right: thin };
+
+/**
+ * A row's height in points for its wrapped texts, as a careful clerk sets it so the printed table shows
+ * every line: lines by display width (CJK two) in each column's width less its padding, 15 points a line.
+ */
+function rowHeight(texts: string[], widths: number[]): number {
+  const lines = Math.max(1, ...texts.map((t, i) => (t ? wrappedLines(t, Math.max(3, (widths[i] ?? 10) - 1)) : 1)));
+  return Math.max(18, lines * 15 + 3);
+}
 
 export async function buildSample(): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -66,6 +76,22 @@ export async function buildSample(): Promise<ExcelJS.Workbook> {
       t.evidence ?? '',
       t.note ?? '',
     ];
+    row.height = rowHeight(
+      // The category is merged down its rows: it sets no single row's height.
+      [
+        String(t.id),
+        '',
+        t.measure,
+        t.lead,
+        t.responsible,
+        Array.isArray(t.deadline) ? '2026年12月31日' : t.deadline,
+        t.progress ?? '',
+        '',
+        t.evidence ?? '',
+        t.note ?? '',
+      ],
+      ws.columns.map((c) => c.width ?? 10),
+    );
     row.getCell(6).numFmt = 'yyyy"年"m"月"d"日"';
     row.getCell(8).numFmt = 'yyyy-mm-dd';
     row.eachCell({ includeEmpty: true }, (cell) => {

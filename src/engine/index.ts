@@ -56,5 +56,6 @@ export { carriedMergeLog } from './roundtrip/merge-changes';
 export type { MergeReply, MergeDecisions, MergeCellRef, MergeChange, MergeConflict } from './roundtrip/merge-changes';
 export type { MergeNotTaken, MergeSkip, NotTakenCode, SkipCode, MergePlanResult } from './roundtrip/merge-changes';
 export { mergeSkip, mergeReason } from './roundtrip/merge-changes';
+export type { SheetChart, ColumnRange } from './write/plan';
 export { skipDuplicateReplies } from './roundtrip/merge-changes';
 export type { MergeFailCode } from './roundtrip/merge-changes';

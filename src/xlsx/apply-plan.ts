@@ -1,13 +1,23 @@
 import { cellAddress, columnLetter, EXCEL_MAX_COLUMNS } from '../engine/model/workbook';
 import { WritePlan } from '../engine/write/plan';
+import { addSheetChart } from './chart-part';
 import { CellWriter, generatedSheetXml, printTitles } from './generated-sheet-xml';
 import { inputError } from './input-error';
-import { GrownRefs, MARK, moveFilterDatabase, rangeCorners, refsMark, sheetRefs } from './luoshi-marks';
+import {
+  constantValue,
+  definedNames,
+  GrownRefs,
+  MARK,
+  moveFilterDatabase,
+  rangeCorners,
+  refsMark,
+  sheetRefs,
+} from './luoshi-marks';
 import { addContentType, addRelationship, ensureStylesPart } from './package-parts';
 import { CellEdit, editColumn, styleOf } from './sheet-data-edit';
 import { SharedStringsEditor, StringCounts, stringCounts } from './shared-strings-edit';
 import { MINIMAL_STYLES, StyleCounts, styleCounts, StylesEditor } from './styles-edit';
-import { attributesOf, findElement, findElements } from './xml-scan';
+import { attributesOf, findElement, findElements, findStartTag, lastEndTag } from './xml-scan';
 import {
   appendInside,
   escapeXml,
@@ -194,6 +204,12 @@ export async function applyPlan(
   sheetXml = width.xml;
   const refs = growReferences(sheetXml, b.statusColumn, b.headerRow, lastRow);
   sheetXml = refs.xml;
+  // A sheet without print settings of its own prints its table with the status column on one page wide.
+  const printArea = definedNames(await pkg.required(pkg.workbookPath)).some(
+    (n) => n.name === '_xlnm.Print_Area' && n.localSheetId === breakdown.index,
+  );
+  const print = b.fitToPage && !hasOwnPrintSettings(sheetXml, printArea) ? fitBreakdownToPage(sheetXml) : null;
+  if (print) sheetXml = print.xml;
   const c = b.colouring;
   if (c.bottom >= c.top) {
     const existingPriorities = [...sheetXml.matchAll(/\spriority="(\d+)"/g)].map((m) => Number(m[1]));
@@ -236,7 +252,8 @@ export async function applyPlan(
     let part = '';
     for (let n = sheets.length + k + 1; !part || pkg.has(part); n++)
       part = `${dir ? `${dir}/` : ''}worksheets/sheet${n}.xml`;
-    pkg.write(part, generatedSheetXml(sheet, xf, sharedString, ns));
+    const drawing = sheet.chart ? await addSheetChart(pkg, part, sheet, sheet.chart) : undefined;
+    pkg.write(part, generatedSheetXml(sheet, xf, sharedString, ns, drawing));
     await addContentType(pkg, part, NS.worksheetContent);
     const relId = await addRelationship(pkg, pkg.workbookPath, NS.worksheetType, part);
     const idAttr = relPrefix ? `${relPrefix}:id="${relId}"` : `xmlns:r="${ns.rel}" r:id="${relId}"`;
@@ -263,6 +280,10 @@ export async function applyPlan(
     names.push(
       `<${wbPrefix}definedName name="${MARK.refs}" localSheetId="${breakdown.index}" hidden="1">${escapeXml(refsMark(refs.grown))}</${wbPrefix}definedName>`,
     );
+  if (print)
+    names.push(
+      `<${wbPrefix}definedName name="${MARK.print}" localSheetId="${breakdown.index}" hidden="1">${escapeXml(print.mark)}</${wbPrefix}definedName>`,
+    );
   names.push(
     `<${wbPrefix}definedName name="${MARK.styles}" hidden="1">${escapeXml(countsText(before))}</${wbPrefix}definedName>`,
   );
@@ -284,4 +305,143 @@ export async function applyPlan(
   if (filter) wb = moveFilterDatabase(wb, breakdown.index, filter.before, filter.after);
   pkg.write(pkg.workbookPath, wb);
   pkg.write(styles.path, editor.result);
+}
+
+/** Elements that follow <pageSetup> in a worksheet (CT_Worksheet's order). */
+const AFTER_PAGE_SETUP = AFTER_CONDITIONAL.slice(AFTER_CONDITIONAL.indexOf('headerFooter'));
+/** What Luoshi sets on a breakdown sheet without print settings: A4 landscape, one page wide, as many long as needed. */
+const FIT_TO_WIDTH: Array<[string, string]> = [
+  ['paperSize', '9'],
+  ['orientation', 'landscape'],
+  ['fitToWidth', '1'],
+  ['fitToHeight', '0'],
+];
+/** An attribute value a print mark can hold as it is. */
+const PLAIN_VALUE = /^[\w.-]*$/;
+
+/**
+ * Whether the user chose how the sheet prints: a print area, fit-to-page, landscape or a scale of their
+ * own. Luoshi then leaves printing alone (SPEC §5: never override the user's settings).
+ */
+export function hasOwnPrintSettings(xml: string, hasPrintArea: boolean): boolean {
+  if (hasPrintArea) return true;
+  const pr = findStartTag(xml, 'pageSetUpPr');
+  if (pr && attributesOf(pr.text).fitToPage === '1') return true;
+  const data = lastEndTag(xml, 'sheetData');
+  const setup = findStartTag(xml, 'pageSetup', Math.max(0, data));
+  if (!setup) return false;
+  const a = attributesOf(setup.text);
+  if (a.orientation === 'landscape' || (a.scale !== undefined && a.scale !== '100')) return true;
+  // A value the print mark could not hold as it is: left alone rather than restored wrongly.
+  return FIT_TO_WIDTH.some(([k]) => a[k] !== undefined && !PLAIN_VALUE.test(a[k]));
+}
+
+/**
+ * Makes the breakdown sheet print on A4 landscape, fit to one page wide with the status column, and
+ * returns the edited part and the print mark's text (what was there before, so clear can put it back:
+ * "pageSetup=+" an element Luoshi created, "pageSetup.orientation=portrait" an attribute's earlier value,
+ * empty when it had none). Call only when hasOwnPrintSettings is false.
+ */
+export function fitBreakdownToPage(xml: string): { xml: string; mark: string } {
+  const prefix = rootPrefix(xml, 'worksheet');
+  const record: string[] = [];
+  let out = xml;
+  // <pageSetup>, after sheetData and before headerFooter…
+  const data = Math.max(0, lastEndTag(out, 'sheetData'));
+  const setup = findStartTag(out, 'pageSetup', data);
+  if (!setup) {
+    const at = insertionPoint(out, 'worksheet', AFTER_PAGE_SETUP, data);
+    const attrs = FIT_TO_WIDTH.map(([k, v]) => ` ${k}="${v}"`).join('');
+    out = splice(out, at, at, `<${prefix}pageSetup${attrs}/>`);
+    record.push('pageSetup=+');
+  } else {
+    const a = attributesOf(setup.text);
+    let tag = setup.text;
+    for (const [k, v] of FIT_TO_WIDTH) {
+      // The user's paper stays their paper.
+      if (k === 'paperSize' && a.paperSize !== undefined) continue;
+      record.push(`pageSetup.${k}=${a[k] ?? ''}`);
+      tag = withAttribute(tag, k, v);
+    }
+    out = splice(out, setup.start, setup.end, tag);
+  }
+  // …and fitToPage on <sheetPr><pageSetUpPr>, the worksheet's first child.
+  const sheetPr = findStartTag(out, 'sheetPr');
+  const inside = `<${prefix}pageSetUpPr fitToPage="1"/>`;
+  if (!sheetPr) {
+    const root = findStartTag(out, 'worksheet')!;
+    out = splice(out, root.end, root.end, `<${prefix}sheetPr>${inside}</${prefix}sheetPr>`);
+    record.push('sheetPr=+');
+  } else if (sheetPr.text.endsWith('/>')) {
+    const open = sheetPr.text.replace(/\s*\/>$/, '>');
+    out = splice(out, sheetPr.start, sheetPr.end, `${open}${inside}</${prefix}sheetPr>`);
+    record.push(`sheetPr=/${sheetPr.text.length - open.length}`);
+  } else {
+    const pr = findStartTag(out, 'pageSetUpPr', sheetPr.end);
+    const close = out.indexOf('sheetPr>', sheetPr.end);
+    if (pr && pr.start < close) {
+      record.push(`pageSetUpPr.fitToPage=${attributesOf(pr.text).fitToPage ?? ''}`);
+      out = splice(out, pr.start, pr.end, withAttribute(pr.text, 'fitToPage', '1'));
+    } else {
+      // pageSetUpPr is sheetPr's last child: just before </sheetPr>.
+      const at = out.lastIndexOf('</', close);
+      out = splice(out, at, at, inside);
+      record.push('pageSetUpPr=+');
+    }
+  }
+  return { xml: out, mark: `"${record.join(';')}"` };
+}
+
+/** Removes attribute `name` that withAttribute added at the end of a start tag (or anywhere in it). */
+function withoutAttribute(tag: string, name: string): string {
+  return tag.replace(new RegExp(`\\s${name}\\s*=\\s*(["'])[^"']*\\1`), '');
+}
+
+/** Gives a breakdown sheet's print settings back as the print mark (fitBreakdownToPage) says they were. */
+export function restorePrintSetup(xml: string, mark: string): string {
+  const record = new Map<string, string>();
+  for (const part of (constantValue(mark) ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0) record.set(part.slice(0, eq), part.slice(eq + 1));
+  }
+  let out = xml;
+  const data = Math.max(0, lastEndTag(out, 'sheetData'));
+  const setup = findStartTag(out, 'pageSetup', data);
+  if (setup && record.get('pageSetup') === '+') out = splice(out, setup.start, setup.end, '');
+  else if (setup) {
+    let tag = setup.text;
+    for (const [k, v] of record) {
+      if (!k.startsWith('pageSetup.')) continue;
+      const name = k.slice('pageSetup.'.length);
+      tag = v === '' ? withoutAttribute(tag, name) : withAttribute(tag, name, v);
+    }
+    out = splice(out, setup.start, setup.end, tag);
+  }
+  const sheetPr = findStartTag(out, 'sheetPr');
+  if (!sheetPr) return out;
+  const pr = findStartTag(out, 'pageSetUpPr', sheetPr.end);
+  const closeAt = out.indexOf('sheetPr>', sheetPr.end);
+  if (pr && pr.start < closeAt) {
+    if (record.get('pageSetUpPr') === '+' || record.get('sheetPr') === '+' || record.get('sheetPr')?.startsWith('/'))
+      out = splice(out, pr.start, pr.end, '');
+    else if (record.has('pageSetUpPr.fitToPage')) {
+      const v = record.get('pageSetUpPr.fitToPage')!;
+      out = splice(
+        out,
+        pr.start,
+        pr.end,
+        v === '' ? withoutAttribute(pr.text, 'fitToPage') : withAttribute(pr.text, 'fitToPage', v),
+      );
+    }
+  }
+  const state = record.get('sheetPr');
+  const now = findStartTag(out, 'sheetPr')!;
+  const end = out.indexOf('>', out.indexOf('sheetPr>', now.end)) + 1;
+  if (state === '+' && out.slice(now.end, out.lastIndexOf('</', end - 1)).trim() === '')
+    out = splice(out, now.start, end, '');
+  else if (state?.startsWith('/')) {
+    const original = `${now.text.slice(0, -1)}${' '.repeat(Math.max(0, Number(state.slice(1)) - 1))}/>`;
+    out = splice(out, now.start, end, original);
+  }
+  return out;
 }

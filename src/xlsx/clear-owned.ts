@@ -13,6 +13,8 @@ import {
   sheetRefs,
 } from './luoshi-marks';
 import type { GrownRefs } from './luoshi-marks';
+import { restorePrintSetup } from './apply-plan';
+import { partsBelow } from './chart-part';
 import { removeContentType, removeRelationship } from './package-parts';
 import { readSheetPart } from './read-workbook';
 import { editColumn, styleOf } from './sheet-data-edit';
@@ -186,6 +188,9 @@ export async function clearOwned(pkg: WorkbookPackage): Promise<ClearResult> {
       if (grown.autoFilter)
         wb = moveFilterDatabase(wb, status!.localSheetId!, grown.autoFilter.after, grown.autoFilter.before);
     }
+    // Print settings Luoshi gave a sheet that had none of its own go back to what they were.
+    const print = own.find((n) => n.name === MARK.print && n.localSheetId === status!.localSheetId);
+    if (print) xml = restorePrintSetup(xml, print.value);
     pkg.write(breakdown.partPath, xml);
   }
 
@@ -210,6 +215,11 @@ export async function clearOwned(pkg: WorkbookPackage): Promise<ClearResult> {
     wb = splice(wb, sheetSpan.start, sheetSpan.end, '');
     await removeRelationship(pkg, pkg.workbookPath, entry.relId);
     if (entry.partPath) {
+      // The sheet's drawing and chart (chart-part.ts) go with it, with their relationships and content types.
+      for (const part of await partsBelow(pkg, entry.partPath)) {
+        if (!/\.rels$/i.test(part)) await removeContentType(pkg, part);
+        pkg.remove(part);
+      }
       await removeContentType(pkg, entry.partPath);
       pkg.remove(entry.partPath);
       pkg.remove(relsPathOf(entry.partPath));

@@ -76,13 +76,15 @@ const ROWS_PER_CHUNK = 256;
 
 /**
  * A generated sheet's part. Texts are shared strings when `sharedString` gives their numbers (the
- * workbook has a shared-string table to append to), inline strings otherwise.
+ * workbook has a shared-string table to append to), inline strings otherwise. `drawingRelId`: the
+ * relationship id of the sheet's drawing part (its chart, chart-part.ts), when it has one.
  */
 export function generatedSheetXml(
   sheet: GeneratedSheet,
   styleIndex: (name: string) => number,
   sharedString?: (text: string) => number,
   ns: { main: string; rel: string } = NS,
+  drawingRelId?: string,
 ): string {
   const width = sheetWidth(sheet);
   const out: string[] = [];
@@ -152,6 +154,8 @@ export function generatedSheetXml(
     `<pageSetup paperSize="9"${sheet.landscape ? ' orientation="landscape" fitToWidth="1" fitToHeight="0"' : ''}/>`,
   );
   if (sheet.pageNumbers) out.push('<headerFooter><oddFooter>&amp;C&amp;P / &amp;N</oddFooter></headerFooter>');
+  // After headerFooter, as CT_Worksheet orders them (ECMA-376 Part 1 §18.3.1.99).
+  if (drawingRelId) out.push(`<drawing r:id="${escapeXml(drawingRelId)}"/>`);
   out.push('</worksheet>');
   return out.join('');
 }

@@ -11,6 +11,8 @@ import {
 import { entryStart, stringCounts, stringCountsOfMark, withoutCounts } from './shared-strings-edit';
 import { listEntries, StyleCounts } from './styles-edit';
 import { isLuoshiStylesPart, statusWidthRemoved } from './clear-owned';
+import { restorePrintSetup } from './apply-plan';
+import { partsBelow } from './chart-part';
 import {
   attributesOf,
   elementPattern,
@@ -33,6 +35,8 @@ const key = (path: string) => path.replace(/^\//, '').toLowerCase();
 async function ownedBy(pkg: WorkbookPackage): Promise<{
   parts: Set<string>;
   statusColumns: Map<string, number>;
+  /** Print marks (_luoshi_print) by breakdown sheet part: the print settings Luoshi set there. */
+  printMarks: Map<string, string>;
   styleCounts: Record<string, number> | null;
   stringCount: number | null;
 }> {
@@ -40,12 +44,19 @@ async function ownedBy(pkg: WorkbookPackage): Promise<{
   const sheets = await pkg.sheets();
   const parts = new Set<string>();
   const statusColumns = new Map<string, number>();
+  const printMarks = new Map<string, string>();
   let styleCounts: Record<string, number> | null = null;
   let stringCount: number | null = null;
   for (const n of definedNames(wb)) {
     if (n.name === MARK.sheet && n.localSheetId !== null) {
       const part = sheets[n.localSheetId]?.partPath;
       if (part) parts.add(key(part)).add(key(relsPathOf(part)));
+      // Its drawing and chart (chart-part.ts) are Luoshi's as much as the sheet.
+      if (part) for (const below of await partsBelow(pkg, part)) parts.add(key(below));
+    }
+    if (n.name === MARK.print && n.localSheetId !== null) {
+      const part = sheets[n.localSheetId]?.partPath;
+      if (part) printMarks.set(key(part), n.value);
     }
     if (n.name === MARK.status && n.localSheetId !== null) {
       const range = parseColumnRange(n.value);
@@ -59,7 +70,7 @@ async function ownedBy(pkg: WorkbookPackage): Promise<{
   const stylesPath = await pkg.stylesPath();
   const styles = stylesPath ? await pkg.text(stylesPath) : null;
   if (stylesPath && styles && isLuoshiStylesPart(styles, styleCounts as StyleCounts | null)) parts.add(key(stylesPath));
-  return { parts, statusColumns, styleCounts, stringCount };
+  return { parts, statusColumns, printMarks, styleCounts, stringCount };
 }
 
 /** Cells by reference, and row start tags by row number. */
@@ -285,13 +296,18 @@ export async function firstLoss(input: Buffer | WorkbookPackage, output: Buffer,
       const statusBefore = ownedBefore.statusColumns.get(key(name));
       const loss = cellLoss(x, y, [statusAfter, statusBefore]);
       if (loss) return `${loss.what} of ${name} ${loss.how}`;
-      const rest = (s: string, own: number | undefined) =>
+      // Print settings Luoshi set (its print mark) are compared as they were before Luoshi set them.
+      const printed = (s: string, mark: string | undefined) => (mark ? restorePrintSetup(s, mark) : s);
+      const rest = (s: string, own: number | undefined, mark: string | undefined) =>
         withoutElements(
-          withoutFilterRef(s),
+          withoutFilterRef(printed(s, mark)),
           ['sheetData', 'conditionalFormatting', 'cols', 'dimension'],
           (el, text) => el === 'conditionalFormatting' && !isOwnConditionalFormat(text, own),
         );
-      if (rest(x, statusBefore) !== rest(y, statusAfter)) return `sheet ${name} changed outside its cells`;
+      const printBefore = ownedBefore.printMarks.get(key(name));
+      const printAfter = ownedAfter.printMarks.get(key(name));
+      if (rest(x, statusBefore, printBefore) !== rest(y, statusAfter, printAfter))
+        return `sheet ${name} changed outside its cells`;
       if (!sameFilterAnchor(x, y)) return `autofilter of ${name} moved`;
       const colsBefore = findElements(findElement(x, 'cols')?.text ?? '', 'col').map((c) => c.text);
       const colsAfter = findElement(y, 'cols')?.text ?? '';

@@ -1,6 +1,8 @@
 import { STATUS_CODES, STATUS_STYLES } from '../judge/status';
 import { Report } from '../model/report';
 import { fitCellText, fitSheetTexts } from './cell-text-limit';
+import { fitColumnWidths } from './column-widths';
+import { displayWidth } from './display-width';
 import { departmentSheet } from './department-sheet';
 import { findingsSheet } from './findings-sheet';
 import { pick } from './labels';
@@ -25,6 +27,25 @@ export interface PlanContext {
   previousRunLog: PreviousRunLog | null;
 }
 
+/** Narrowest and widest status column, in characters: wider texts wrap (the column's style wraps). */
+const STATUS_WIDTH = { min: 14, max: 36 };
+
+/**
+ * The status column's width: its longest text's display width and padding, within STATUS_WIDTH, so the
+ * usual reasons print on one line and the user's table keeps most of the page. Texts repeat: each
+ * distinct one is measured once.
+ */
+export function statusColumnWidth(cells: ReadonlyArray<{ text: string }>): number {
+  let widest = 0;
+  const seen = new Set<string>();
+  for (const { text } of cells) {
+    if (seen.has(text)) continue;
+    seen.add(text);
+    widest = Math.max(widest, displayWidth(text));
+  }
+  return Math.min(STATUS_WIDTH.max, Math.max(STATUS_WIDTH.min, widest + 2));
+}
+
 /** Everything Luoshi writes for a report (SPEC §5), as data. */
 export function buildWritePlan(report: Report, ctx: PlanContext): WritePlan {
   const lang = report.lang;
@@ -34,6 +55,7 @@ export function buildWritePlan(report: Report, ctx: PlanContext): WritePlan {
   const dataTop = report.headerRows[1];
   const bottom = Math.max(dataTop, report.table.lastRow - 1);
   const styles = styleCatalogue();
+  const lines = new Map<number, Map<string, number>>();
   const sheets = [
     summarySheet(report, names.summary, ctx.fileName),
     overdueSheet(report, names.overdue, ctx.fileName),
@@ -45,7 +67,9 @@ export function buildWritePlan(report: Report, ctx: PlanContext): WritePlan {
   ]
     // Texts copied from the user's cells may pass Excel's cell limit; cut before row heights are measured.
     .map((sheet) => fitSheetTexts(sheet, lang))
-    .map((sheet) => ({ ...sheet, rowHeights: rowHeights(sheet, styles) }));
+    .map((sheet) => ({ ...sheet, widths: fitColumnWidths(sheet, styles) }))
+    .map((sheet) => ({ ...sheet, rowHeights: rowHeights(sheet, styles, lines) }));
+  const cells = report.tasks.map((t) => ({ row: t.row - 1, text: fitCellText(t.statusText, lang), status: t.status }));
   return {
     breakdown: {
       sheet: report.sheet,
@@ -54,8 +78,9 @@ export function buildWritePlan(report: Report, ctx: PlanContext): WritePlan {
       header: pick(lang, '校验结果', 'Check result'),
       headerStyle: 'header',
       cellStyle: 'text',
-      cells: report.tasks.map((t) => ({ row: t.row - 1, text: fitCellText(t.statusText, lang), status: t.status })),
-      width: 26,
+      cells,
+      width: statusColumnWidth(cells),
+      fitToPage: true,
       colouring: {
         top: dataTop,
         bottom,

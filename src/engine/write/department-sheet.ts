@@ -4,7 +4,7 @@ import { describeRun } from './run-description';
 import { GeneratedSheet, PlanCell } from './plan';
 import { rowLink, tableSheet, text } from './sheet-builder';
 import { pick } from './labels';
-import { taskCell } from './task-list-sheets';
+import { deadlineShown, taskCell } from './task-list-sheets';
 import { statusStyle } from './styles';
 
 const WORST_FIRST = new Map<StatusCode, number>(STATUS_CODES.map((s, i) => [s, i]));
@@ -53,7 +53,7 @@ export function departmentSheet(report: Report, name: string, fileName: string):
         text(role === 'lead' ? pick(lang, '牵头', 'Lead') : pick(lang, '参与', 'Takes part'), 'center'),
         rowLink(pick(lang, `第 ${task.row} 行`, `row ${task.row}`), at.sheet, at.row, at.col),
         text(task.measure),
-        text(task.deadlineText),
+        text(deadlineShown(task, lang)),
         text(task.statusText, statusStyle(task.status)),
         text(task.progressText),
       ]);

@@ -55,7 +55,10 @@ export function periodsSheet(report: Report, name: string, fileName: string): Ge
     rows.push([]);
     const top = rows.length;
     rows.push([
-      { value: `${KIND_TITLE[kind][lang]}（${lines.length}）`, style: 'group' },
+      {
+        value: pick(lang, `${KIND_TITLE[kind].zh}（${lines.length}）`, `${KIND_TITLE[kind].en} (${lines.length})`),
+        style: 'group',
+      },
       ...Array.from({ length: FIXED + labels.length - 1 }, () => ({ value: null, style: 'group' })),
     ]);
     merges.push({ top, left: 0, bottom: top, right: FIXED + labels.length - 1 });

@@ -31,7 +31,8 @@ export function runLogSheet(
     num(s.byStatus.overdue),
     num(s.byStatus.due_soon),
     num(s.byStatus.needs_attention),
-    num(s.byStatus.done + s.byStatus.done_late),
+    // The same count as 汇总's ✔ 已完成 row, under the same name (done late has its own row there).
+    num(s.byStatus.done),
     num(findings),
     text(report.version),
   ];
@@ -49,7 +50,7 @@ export function runLogSheet(
       { header: pick(lang, '逾期', 'Overdue'), width: 8 },
       { header: pick(lang, '临期', 'Due soon'), width: 8 },
       { header: pick(lang, '待核实', 'Attention'), width: 8 },
-      { header: pick(lang, '已办结', 'Done'), width: 8 },
+      { header: pick(lang, '已完成', 'Done'), width: 8 },
       { header: pick(lang, '问题数', 'Findings'), width: 8 },
       { header: pick(lang, '版本', 'Version'), width: 8 },
     ],

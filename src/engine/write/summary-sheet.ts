@@ -1,8 +1,8 @@
 import { Lang } from '../i18n';
-import { STATUS_CODES } from '../judge/status';
+import { STATUS_CODES, STATUS_STYLES } from '../judge/status';
 import { GroupSummary, Report } from '../model/report';
 import { describeRun } from './run-description';
-import { GeneratedSheet, PlanCell } from './plan';
+import { GeneratedSheet, PlanCell, SheetChart } from './plan';
 import { num, text } from './sheet-builder';
 import { pick, statusLabel } from './labels';
 import { statusStyle } from './styles';
@@ -34,6 +34,53 @@ function groupTable(title: string, nameHeader: string, groups: GroupSummary[], l
   return rows;
 }
 
+/** Departments a chart shows at most: the first (most behind) of the table; more bars would be unreadable on a page. */
+export const CHART_MAX_DEPARTMENTS = 12;
+
+/**
+ * The chart of 汇总: items per lead department, stacked by status in the status colours, from the
+ * by-lead table (its header row `headerRow`, its departments in the rows below), over the empty cells
+ * right of the status counts (columns F–J, the header row of the counts down to the blank row above
+ * the by-lead table). Statuses no charted department has are left out of the legend. Null without
+ * departments.
+ */
+function leadChart(
+  lang: Lang,
+  groups: GroupSummary[],
+  headerRow: number,
+  anchor: SheetChart['anchor'],
+): SheetChart | null {
+  const shown = groups.slice(0, CHART_MAX_DEPARTMENTS);
+  if (shown.length === 0) return null;
+  const top = headerRow + 1;
+  const bottom = headerRow + shown.length;
+  const series = STATUS_CODES.flatMap((s, i) =>
+    shown.some((g) => g.byStatus[s] > 0)
+      ? [
+          {
+            nameCell: { row: headerRow, col: 2 + i },
+            name: statusLabel(s, lang),
+            values: { col: 2 + i, top, bottom },
+            fill: STATUS_STYLES[s].fill,
+            line: STATUS_STYLES[s].font,
+          },
+        ]
+      : [],
+  );
+  const more = groups.length - shown.length;
+  return {
+    kind: 'stackedBar',
+    title: pick(
+      lang,
+      more > 0 ? `各牵头部门任务状态（前 ${shown.length} 个部门）` : '各牵头部门任务状态',
+      more > 0 ? `Tasks by lead department and status (first ${shown.length})` : 'Tasks by lead department and status',
+    ),
+    categories: { col: 0, top, bottom },
+    series,
+    anchor,
+  };
+}
+
 /** Behind first: most overdue, then most due soon; ties keep the table's order. */
 function behindFirst(groups: GroupSummary[]): GroupSummary[] {
   return groups
@@ -50,7 +97,8 @@ export function summarySheet(report: Report, name: string, fileName: string): Ge
   const lang = report.lang;
   const s = report.summary;
   const rows: PlanCell[][] = [
-    [text(pick(lang, `责任分解表校验汇总：${report.sheet}`, `Breakdown check summary: ${report.sheet}`), 'title')],
+    // The sheet's name says what kind of table it is (often 责任分解表 itself): the title does not say it again.
+    [text(pick(lang, `校验汇总：${report.sheet}`, `Check summary: ${report.sheet}`), 'title')],
     [text(describeRun(report, fileName), 'subtitle')],
     [],
     [
@@ -75,12 +123,13 @@ export function summarySheet(report: Report, name: string, fileName: string): Ge
   rows.push([
     text(pick(lang, '办结率', 'Done rate'), 'totalLabel'),
     num(s.doneRate, 'percent'),
-    text(pick(lang, '（已完成 + 逾期完成）÷ 全部任务', '(done + done late) ÷ all tasks'), 'subtitle'),
+    text(pick(lang, '（已完成+逾期完成）÷ 全部任务', '(done + done late) ÷ all tasks'), 'subtitle'),
   ]);
   rows.push([
     text(pick(lang, '按时完成率', 'On-time rate'), 'totalLabel'),
     num(s.onTimeRate, 'percent'),
-    text(pick(lang, '已完成 ÷（已完成 + 逾期完成 + 逾期）', 'done ÷ (done + done late + overdue)'), 'subtitle'),
+    // Short enough to run on over columns C–E only: the chart begins at column F.
+    text(pick(lang, '已完成 ÷（已完成+逾期完成+逾期）', 'done ÷ (done + late + overdue)'), 'subtitle'),
   ]);
   rows.push([
     text(pick(lang, '校验问题', 'Findings'), 'totalLabel'),
@@ -103,12 +152,23 @@ export function summarySheet(report: Report, name: string, fileName: string): Ge
     const top = rows.length;
     rows.push(...groupTable(title, header, groups, lang));
     merges.push({ top, left: 0, bottom: top, right: WIDTH });
+    return top;
   };
-  addGroup(
+  const countsHeader = 3;
+  const blankAboveLeads = rows.length;
+  const byLead = behindFirst(s.byLead);
+  const leadTop = addGroup(
     pick(lang, '按牵头部门', 'By lead department'),
     pick(lang, '牵头部门', 'Lead department'),
-    behindFirst(s.byLead),
+    byLead,
   );
+  // Right of the status counts and the rates (whose notes spill over columns D and E), above the by-lead table.
+  const chart = leadChart(lang, byLead, leadTop + 1, {
+    top: countsHeader,
+    left: 5,
+    bottom: blankAboveLeads + 1,
+    right: WIDTH + 1,
+  });
   if (s.byCategory.length > 1 || (s.byCategory[0] && s.byCategory[0].name !== '—'))
     addGroup(pick(lang, '按类别', 'By category'), pick(lang, '类别', 'Category'), s.byCategory);
   return {
@@ -122,5 +182,6 @@ export function summarySheet(report: Report, name: string, fileName: string): Ge
     landscape: true,
     pageNumbers: true,
     rowHeights: [],
+    ...(chart ? { chart } : {}),
   };
 }

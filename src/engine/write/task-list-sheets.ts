@@ -6,7 +6,7 @@ import { Report, TaskReport } from '../model/report';
 import { describeRun } from './run-description';
 import { GeneratedSheet, PlanCell } from './plan';
 import { Column, num, rowLink, tableSheet, text } from './sheet-builder';
-import { pick } from './labels';
+import { describeObligation, pick } from './labels';
 import { statusStyle } from './styles';
 
 /** "3月、7月" from the report's period labels. */
@@ -23,6 +23,40 @@ export function missedDisplay(labels: readonly string[], lang: Lang): string {
 export function taskCell(report: Report, task: TaskReport): { sheet: string; row: number; col: number } {
   const col = columnIndex(report.columns.measure ?? '') ?? report.table.firstColumn - 1;
   return { sheet: report.sheet, row: task.row - 1, col };
+}
+
+/**
+ * The 完成时限 a list shows: the cell as written; when it is empty, "未填写" and where the date the task
+ * is judged by comes from (the measure's words, a rule, the table's year), so no due date appears
+ * without a source.
+ */
+export function deadlineShown(task: TaskReport, lang: Lang): string {
+  if (task.deadlineText.trim() !== '') return task.deadlineText;
+  const o = task.obligations[0];
+  const none = pick(lang, '未填写', 'not given');
+  if (!o) return none;
+  switch (o.origin) {
+    case 'table':
+      return pick(
+        lang,
+        `${none}；按表格年度末 ${o.effectiveDue ?? ''}`,
+        `${none}; the table year's end, ${o.effectiveDue ?? ''}`,
+      );
+    case 'measure':
+      return pick(
+        lang,
+        `${none}；按措施所写：${describeObligation(o, lang)}`,
+        `${none}; as the measure says: ${describeObligation(o, lang)}`,
+      );
+    case 'rule':
+      return pick(
+        lang,
+        `${none}；按规则“${o.rule?.keyword ?? ''}”：${describeObligation(o, lang)}`,
+        `${none}; by the rule "${o.rule?.keyword ?? ''}": ${describeObligation(o, lang)}`,
+      );
+    default:
+      return none;
+  }
 }
 
 function taskColumns(lang: Lang): Column[] {
@@ -47,7 +81,7 @@ function taskCells(report: Report, t: TaskReport, i: number): PlanCell[] {
     text(t.measure),
     text(t.lead.join('、')),
     text(t.responsible.join('、')),
-    text(t.deadlineText),
+    text(deadlineShown(t, lang)),
   ];
 }
 
