@@ -169,6 +169,46 @@ describe('a hidden first free column', () => {
     expect(await partText(cleared)).toBe(await partText(input));
   });
 
+  test('every column right of the table hidden (H:XFD, a tidy template): the status column is shown, clear hides it again', async () => {
+    const hideRest = '<col min="8" max="16384" width="9" hidden="1" customWidth="1"/>';
+    const input = await patchPart(await baseBook(), SHEET, withCols(hideRest));
+    const { once, twice, cleared } = await roundTrip(input);
+    for (const out of [once, twice]) {
+      expect(await cellText(out, 'H2')).toBe('校验结果');
+      const xml = await partText(out);
+      const h = /<col min="8" max="8"[^>]*>/.exec(xml)?.[0] ?? '';
+      expect(h).not.toMatch(/hidden="(1|true)"/);
+      expect(xml).toContain('<col min="9" max="16384" width="9" hidden="1" customWidth="1"/>');
+    }
+    expect(await partText(cleared)).toBe(await partText(input));
+  });
+
+  test('variant: a hidden range starting inside the table (F:XFD, the table’s own F and G hidden too)', async () => {
+    const input = await patchPart(
+      await baseBook(),
+      SHEET,
+      withCols('<col min="6" max="16384" width="12" hidden="true" customWidth="1"/>'),
+    );
+    const { once, cleared } = await roundTrip(input);
+    expect(await cellText(once, 'H2')).toBe('校验结果');
+    const xml = await partText(once);
+    expect(xml).toContain('<col min="6" max="7" width="12" hidden="true" customWidth="1"/>');
+    expect(/<col min="8" max="8"[^>]*>/.exec(xml)?.[0]).not.toMatch(/hidden/);
+    expect(xml).toContain('<col min="9" max="16384" width="12" hidden="true" customWidth="1"/>');
+    expect(await partText(cleared)).toBe(await partText(input));
+  });
+
+  test('variant: hidden only up to a column the user keeps visible far right (H:Z hidden, AA visible) uses AA', async () => {
+    const input = await patchPart(
+      await baseBook(),
+      SHEET,
+      withCols('<col min="8" max="26" width="9" hidden="1" customWidth="1"/>'),
+    );
+    const { once, cleared } = await roundTrip(input);
+    expect(await cellText(once, 'AA2')).toBe('校验结果');
+    expect(await partText(cleared)).toBe(await partText(input));
+  });
+
   test('variant: a hidden column inside the table is no reason to move; the first free visible one is used', async () => {
     const input = await patchPart(
       await baseBook(),

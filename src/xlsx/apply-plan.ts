@@ -1,5 +1,7 @@
 import { cellAddress, columnLetter, EXCEL_MAX_COLUMNS } from '../engine/model/workbook';
+import { stringConstant } from '../engine/write/ownership-marks';
 import { WritePlan } from '../engine/write/plan';
+import { splitAround } from './col-ranges';
 import { addSheetChart } from './chart-part';
 import { CellWriter, generatedSheetXml, printTitles } from './generated-sheet-xml';
 import { inputError } from './input-error';
@@ -76,8 +78,13 @@ function countsText(counts: StyleCounts | StringCounts): string {
     .join(';')}"`;
 }
 
-/** Adds the status column's width unless a <col> of the user's already covers that column. */
-function addStatusWidth(xml: string, col: number, width: number): { xml: string; added: boolean } {
+/**
+ * Adds the status column's width unless a <col> of the user's already covers that column. A hidden
+ * range covering it (every column right of the table hidden, as tidy templates do) is split so the
+ * status column shows: its own `<col>` between what is left of the range, which `shown` returns as it
+ * was, for the _luoshi_shown mark (clear puts it back).
+ */
+function addStatusWidth(xml: string, col: number, width: number): { xml: string; added: boolean; shown?: string } {
   const prefix = rootPrefix(xml, 'worksheet');
   const element = `<${prefix}col min="${col + 1}" max="${col + 1}" width="${width}" customWidth="1"/>`;
   const cols = findElement(xml, 'cols');
@@ -91,7 +98,16 @@ function addStatusWidth(xml: string, col: number, width: number): { xml: string;
     min: Number(attributesOf(e.text).min),
     max: Number(attributesOf(e.text).max),
   }));
-  if (ranges.some((r) => r.min <= col + 1 && col + 1 <= r.max)) return { xml, added: false };
+  const covering = ranges.find((r) => r.min <= col + 1 && col + 1 <= r.max);
+  if (covering) {
+    if (!/^(1|true)$/i.test(attributesOf(covering.e.text).hidden ?? '')) return { xml, added: false };
+    const [left, right] = splitAround(covering.e.text, col);
+    return {
+      xml: splice(xml, covering.e.start, covering.e.end, left + element + right),
+      added: true,
+      shown: covering.e.text,
+    };
+  }
   const before = ranges.find((r) => r.min > col + 1);
   const at = before ? before.e.start : cols.start + cols.text.lastIndexOf('</');
   return { xml: splice(xml, at, at, element), added: true };
@@ -275,6 +291,10 @@ export async function applyPlan(
   if (width.added)
     names.push(
       `<${wbPrefix}definedName name="${MARK.width}" localSheetId="${breakdown.index}" hidden="1">"${b.width}"</${wbPrefix}definedName>`,
+    );
+  if (width.shown)
+    names.push(
+      `<${wbPrefix}definedName name="${MARK.shown}" localSheetId="${breakdown.index}" hidden="1">${escapeXml(stringConstant(width.shown))}</${wbPrefix}definedName>`,
     );
   if (Object.keys(refs.grown).length)
     names.push(

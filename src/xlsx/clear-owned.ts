@@ -21,7 +21,8 @@ import { editColumn, styleOf } from './sheet-data-edit';
 import { StringCounts, stringCountsOfMark, stringsInUse, truncateStrings } from './shared-strings-edit';
 import { listEntries, MINIMAL_STYLES, StyleCounts, truncateStyles } from './styles-edit';
 import { attributesOf, elementName, findElement, findElements } from './xml-scan';
-import { splice, withAttribute } from './xml-edit';
+import { rootPrefix, splice, withAttribute } from './xml-edit';
+import { splitAround, statusWidthRemoved } from './col-ranges';
 import { inNamespaces, relsPathOf, STRICT_NS, WorkbookPackage } from './workbook-package';
 
 export interface ClearResult {
@@ -102,13 +103,20 @@ export function withoutStatusWidth(xml: string, col: number, width: number): str
   return findElements(out, 'col', left.start + 1, left.end).length === 0 ? splice(out, left.start, left.end, '') : out;
 }
 
-/** A `<col>` covering column `col` (0-based) as the ranges left without it: "", one or two elements. */
-export function statusWidthRemoved(colElement: string, col: number): string {
-  const a = attributesOf(colElement);
-  const [min, max, n] = [Number(a.min), Number(a.max), col + 1];
-  const piece = (from: number, to: number) =>
-    from > to ? '' : withAttribute(withAttribute(colElement, 'min', String(from)), 'max', String(to));
-  return piece(min, n - 1) + piece(n + 1, max);
+export { statusWidthRemoved } from './col-ranges';
+
+/**
+ * Puts back the hidden `<col>` range Luoshi split to show the status column (the _luoshi_shown mark holds
+ * it as it was): its two pieces, side by side once Luoshi's own `<col>` is gone, become the range again.
+ * Pieces the user has changed since are left as they are.
+ */
+function rehide(xml: string, original: string | null, col: number): string {
+  if (!original) return xml;
+  const [left, right] = splitAround(original, col);
+  const prefix = rootPrefix(xml, 'worksheet');
+  const pieces = (left + right).replace(/<col\b/g, `<${prefix}col`);
+  const at = pieces ? xml.indexOf(pieces, findElement(xml, 'cols')?.start ?? 0) : -1;
+  return at < 0 ? xml : splice(xml, at, at + pieces.length, original);
 }
 
 /**
@@ -181,6 +189,8 @@ export async function clearOwned(pkg: WorkbookPackage): Promise<ClearResult> {
     const header = cellStyleAt(before, range.col, range.top);
     const renumbered = header !== null && header < xfFrom;
     let xml = clearBreakdown(before, range, renumbered ? 0 : xfFrom, Number.isFinite(width) ? width : null);
+    const shown = own.find((n) => n.name === MARK.shown && n.localSheetId === status!.localSheetId);
+    if (shown) xml = rehide(xml, constantValue(shown.value), range.col);
     const refs = own.find((n) => n.name === MARK.refs && n.localSheetId === status!.localSheetId);
     if (refs) {
       const grown = parseRefsMark(refs.value);

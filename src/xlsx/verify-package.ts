@@ -10,7 +10,8 @@ import {
 } from './luoshi-marks';
 import { entryStart, stringCounts, stringCountsOfMark, withoutCounts } from './shared-strings-edit';
 import { listEntries, StyleCounts } from './styles-edit';
-import { isLuoshiStylesPart, statusWidthRemoved } from './clear-owned';
+import { isLuoshiStylesPart } from './clear-owned';
+import { splitAround, statusWidthRemoved } from './col-ranges';
 import { restorePrintSetup } from './apply-plan';
 import { partsBelow } from './chart-part';
 import {
@@ -203,10 +204,21 @@ function sameFilterAnchor(x: string, y: string): boolean {
 function statusWidthOnly(col: string, colsAfter: string, status: number | undefined): boolean {
   if (status === undefined) return false;
   const a = attributesOf(col);
-  if (Number(a.min) > status + 1 || Number(a.max) < status + 1) return false;
+  if (Number(a.min) > status + 1 || Number(a.max) < status + 1) return rejoined(col, colsAfter, status);
   if (Number(a.min) === status + 1 && Number(a.max) === status + 1) return true;
   const pieces = findElements(statusWidthRemoved(col, status), 'col').map((p) => p.text);
   return pieces.every((p) => colsAfter.includes(p));
+}
+
+/**
+ * Whether `col` is a piece of a range around the status column that clear has joined again (a hidden
+ * range Luoshi split to show the status column, the _luoshi_shown mark): the whole range is there.
+ */
+function rejoined(col: string, colsAfter: string, status: number): boolean {
+  return findElements(colsAfter, 'col').some((e) => {
+    const b = attributesOf(e.text);
+    return Number(b.min) <= status + 1 && status + 1 <= Number(b.max) && splitAround(e.text, status).includes(col);
+  });
 }
 
 /**
@@ -312,7 +324,7 @@ export async function firstLoss(input: Buffer | WorkbookPackage, output: Buffer,
       const colsBefore = findElements(findElement(x, 'cols')?.text ?? '', 'col').map((c) => c.text);
       const colsAfter = findElement(y, 'cols')?.text ?? '';
       for (const c of colsBefore)
-        if (!colsAfter.includes(c) && !statusWidthOnly(c, colsAfter, statusBefore))
+        if (!colsAfter.includes(c) && !statusWidthOnly(c, colsAfter, statusBefore ?? statusAfter))
           return `column width ${c} of ${name} changed`;
     } else {
       return `part ${name} changed`;

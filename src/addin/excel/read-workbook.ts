@@ -248,7 +248,8 @@ export async function readWorkbook(
   for (const q of queries) {
     for (const n of q.names.items) {
       if (!isLuoshiName(n.name)) continue;
-      if (n.name === MARK.refs || n.name === MARK.print) cliMarks.push({ sheet: q.name, name: n.name });
+      if (n.name === MARK.refs || n.name === MARK.print || n.name === MARK.shown)
+        cliMarks.push({ sheet: q.name, name: n.name });
       const formula = String(n.formula ?? '').replace(/^=/, '');
       if (n.name === MARK.sheet) {
         const role = constantValue(formula);

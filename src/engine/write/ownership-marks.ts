@@ -13,6 +13,9 @@ import { columnIndex } from '../model/workbook';
  *   _luoshi_refs   (scoped to the breakdown sheet)    the sheet's <dimension> and autofilter references before and
  *                                                     after Luoshi grew them to the status column:
  *                                                     "dimension=A1:G5>A1:H5;autoFilter=A2:G5>A2:H5"
+ *   _luoshi_shown  (scoped to the breakdown sheet)    present when the status column lay in a hidden <col> range
+ *                                                     (every column right of the table hidden): that <col> as it
+ *                                                     was, which Luoshi split to show the status column
  *   _luoshi_print  (scoped to the breakdown sheet)    present when Luoshi set the sheet to print A4 landscape, fit to
  *                                                     width (the user had no print settings); what was there before:
  *                                                     "pageSetup.orientation=portrait;pageSetup.fitToWidth=;sheetPr=+"
@@ -29,6 +32,7 @@ export const MARK = {
   strings: '_luoshi_strings',
   refs: '_luoshi_refs',
   print: '_luoshi_print',
+  shown: '_luoshi_shown',
 } as const;
 
 /** A sheet reference Luoshi grew: what it was and what Luoshi made it ("A1:G5" → "A1:H5"). */
@@ -58,6 +62,11 @@ export function parseRefsMark(value: string): GrownRefs {
 
 export function isLuoshiName(name: string): boolean {
   return name.startsWith('_luoshi_');
+}
+
+/** A defined name's formula holding `text` as a string constant, quotes doubled: summary → "summary". */
+export function stringConstant(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
 }
 
 /** A string constant as a defined name's formula: "summary". */
