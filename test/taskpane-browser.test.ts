@@ -12,6 +12,7 @@ import { firstLoad } from '../scripts/bundle-size';
 import ExcelJS from 'exceljs';
 import { splitWorkbook } from '../src/xlsx/split-package';
 import { columnIndex } from '../src/engine/model/workbook';
+import { syntheticWorkbook } from '../bench/synthetic-table';
 
 /*
  * The real task pane in a real browser: the production bundle and the harness page (the same App with
@@ -236,6 +237,64 @@ function serve(dir: string): Promise<http.Server> {
     expect(await rules.first().innerText()).toMatch(/Source/);
     await page.screenshot({ path: path.join(SHOTS, 'taskpane-rules-en.png'), fullPage: true });
   }, 60_000);
+
+  test('校验 of a 20,000-row table: the engine runs in a worker, no long task over 1 s on the pane, the same counts', async () => {
+    // Office restarts an add-in that stays unresponsive for 5 s ("Application blocking",
+    // https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization).
+    const big = syntheticWorkbook(20_000);
+    const expected = validateWorkbook(big, { asOf: AS_OF, lang: 'zh' });
+    if (!expected.ok) throw new Error('synthetic table');
+    const pane = await browser.newPage({ viewport: { width: 320, height: 900 }, locale: 'zh-CN' });
+    const workers: string[] = [];
+    pane.on('worker', (w) => workers.push(w.url()));
+    await pane.goto(`${origin}/index.html`);
+    // Long tasks (over 50 ms) on the pane's thread, as chromium reports them.
+    await pane.evaluate(() => {
+      const seen: Array<{ start: number; duration: number }> = [];
+      (window as unknown as { longTasks: typeof seen }).longTasks = seen;
+      new PerformanceObserver((list) =>
+        list.getEntries().forEach((e) => seen.push({ start: e.startTime, duration: e.duration })),
+      ).observe({ type: 'longtask', buffered: true });
+    });
+    await pane.evaluate(([wb, now]) => window.luoshiHarness.start(wb as WorkbookData, { now: now as string }), [
+      big,
+      `${AS_OF}T09:00:00`,
+    ] as const);
+    const button = pane.getByRole('button', { name: '校验', exact: true });
+    await button.waitFor({ timeout: 60_000 });
+    const from = await pane.evaluate(() => performance.now());
+    await button.click();
+    await pane.getByTestId('counts').waitFor({ timeout: 120_000 });
+    // Each long task, less the time the test host (Excel's stand-in, on this page) spent carrying out requests in it.
+    const tasks = await pane.evaluate((t0) => {
+      const excel = window.luoshiHarness.excelTime;
+      const seen = (window as unknown as { longTasks: Array<{ start: number; duration: number }> }).longTasks;
+      return seen
+        .filter((t) => t.start >= t0)
+        .map((t) => {
+          const end = t.start + t.duration;
+          const inExcel = excel.reduce((n, [a, b]) => n + Math.max(0, Math.min(b, end) - Math.max(a, t.start)), 0);
+          return { duration: t.duration, pane: t.duration - inExcel };
+        });
+    }, from);
+    const longest = Math.max(0, ...tasks.map((t) => t.pane));
+    const blocked = tasks.reduce((n, t) => n + t.pane, 0);
+    console.log(
+      `校验 of 20,000 rows: long tasks ${tasks.map((t) => `${Math.round(t.duration)} ms (pane ${Math.round(t.pane)})`).join(', ')}; ` +
+        `pane blocked ${Math.round(blocked)} ms, longest ${Math.round(longest)} ms; workers ${workers.join(' ')}`,
+    );
+    for (const code of STATUS_CODES) {
+      const text = await pane.locator(`[data-status="${code}"]`).innerText();
+      expect(text.replace(/\s+/g, ' ').trim().endsWith(` ${expected.report.summary.byStatus[code]}`)).toBe(true);
+    }
+    // The pane lists the worst 100 overdue items and counts the rest (ResultView's LIST_LIMIT).
+    const overdue = expected.report.summary.byStatus.overdue;
+    expect(await pane.getByTestId('overdue').locator('button').count()).toBe(Math.min(100, overdue));
+    if (overdue > 100) expect(await pane.getByTestId('overdue-more').innerText()).toContain(`另有 ${overdue - 100} 项`);
+    expect(workers.some((u) => u.startsWith(origin))).toBe(true);
+    expect(longest).toBeLessThan(1000);
+    await pane.close();
+  }, 240_000);
 
   test('Office in a dark theme: the pane draws on Office’s dark body colour (paneTheme)', async () => {
     const dark = await browser.newPage({ viewport: { width: 320, height: 600 }, locale: 'zh-CN' });

@@ -22,6 +22,10 @@ const TEXT = {
   byLead: { zh: '各牵头部门进度', en: 'Progress by lead department' },
   overdueList: { zh: '逾期清单', en: 'Overdue' },
   dueSoonList: { zh: '临期提醒', en: 'Due soon' },
+  moreItems: {
+    zh: '另有 {n} 项未列出，完整列表见同名工作表',
+    en: '{n} more not listed: the sheet of the same name lists all',
+  },
   none: { zh: '无', en: 'None' },
   row: { zh: '第 {row} 行', en: 'Row {row}' },
   lead: { zh: '牵头', en: 'Lead' },

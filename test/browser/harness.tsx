@@ -43,14 +43,41 @@ declare global {
       syncs?: number[];
       /** The pane's localStorage, as key → value. */
       storage?: Record<string, string>;
+      /**
+       * [start, end] (performance.now()) of each request the test host carried out: Excel's own work, which
+       * in Office runs in Excel and not on the pane's thread, so the blocking measured for the pane leaves it out.
+       */
+      excelTime: Array<[number, number]>;
     };
   }
 }
 
+/** Times each request of `host` (model.beforeRequest marks its start; the sync's settling its end) into excelTime. */
+function timed(host: ReturnType<typeof testHost>, excelTime: Array<[number, number]>): ReturnType<typeof testHost> {
+  let startedAt = 0;
+  host.model.beforeRequest = () => void (startedAt = performance.now());
+  const run = host.run.bind(host);
+  host.run = (batch, runOptions) =>
+    run((context) => {
+      const sync = context.sync.bind(context);
+      context.sync = (async () => {
+        startedAt = 0;
+        try {
+          await sync();
+        } finally {
+          if (startedAt) excelTime.push([startedAt, performance.now()]);
+        }
+      }) as typeof context.sync;
+      return batch(context);
+    }, runOptions);
+  return host;
+}
+
 window.luoshiHarness = {
+  excelTime: [],
   start(data, options) {
     const model = hostWorkbookOf(data);
-    const host = testHost(model, { lang: options.lang ?? 'zh-CN' });
+    const host = timed(testHost(model, { lang: options.lang ?? 'zh-CN' }), window.luoshiHarness.excelTime);
     const storage = new MemoryStorage();
     window.luoshiHarness.model = model;
     Object.defineProperty(window.luoshiHarness, 'syncs', { get: () => host.contexts.map((c) => c.syncs.length) });

@@ -2,7 +2,17 @@ import { testDocument, TestDocument } from './document';
 import { payloadBytes } from '../../src/addin/excel/payload';
 import { columnLetter, MergeRange } from '../../src/engine/model/workbook';
 import { hostError, intersects, parseArea } from './address';
-import { HostCell, HostConditionalFormat, HostName, HostSheet, HostWorkbook } from './model';
+import {
+  HostCell,
+  HostChart,
+  HostConditionalFormat,
+  HostName,
+  HostSeries,
+  HostSeriesSource,
+  HostSheet,
+  HostWorkbook,
+  PAGE_LAYOUT_DEFAULTS,
+} from './model';
 
 /*
  * A stand-in for Excel's JavaScript API that holds the add-in to its semantics:
@@ -545,49 +555,15 @@ class WorksheetProxy extends HostObject {
     };
   }
   /**
-   * Worksheet.pageLayout (ExcelApi 1.9). zoom takes PageLayoutZoomOptions: horizontalFitToPages and
-   * verticalFitToPages are numbers of pages, scale a percentage from 10 to 400
-   * (https://learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions); a page count below 1
-   * ("0 pages tall") is not documented and is refused here. A setting the model lists in
-   * HostWorkbook.refusedPrintSettings fails as a printer without that option makes it fail.
+   * Worksheet.pageLayout (ExcelApi 1.9): settable, and orientation and zoom loadable
+   * (https://learn.microsoft.com/javascript/api/excel/excel.pagelayout). See PageLayoutProxy.
    */
-  get pageLayout(): any {
-    const apply = (key: string, value: unknown) => {
-      const sheet = this.target();
-      if (this.ctx.model.refusedPrintSettings.has(key))
-        throw hostError('GeneralException', `The print setting ${key} cannot be applied.`);
-      if (key === 'zoom') {
-        const z = value as Record<string, unknown>;
-        for (const k of Object.keys(z)) {
-          const v = z[k];
-          const ok =
-            v === null ||
-            (k === 'scale'
-              ? typeof v === 'number' && v >= 10 && v <= 400
-              : (k === 'horizontalFitToPages' || k === 'verticalFitToPages') &&
-                Number.isInteger(v) &&
-                (v as number) >= 1 &&
-                (v as number) <= 32767);
-          if (!ok) throw hostError('InvalidArgument', `PageLayoutZoomOptions.${k} = ${String(v)} is not valid.`);
-        }
-      }
-      sheet.pageLayout[key] = value;
-    };
-    const path = [...this.path, 'pageLayout'];
-    return recorder(
-      this.ctx,
-      'pageLayout',
-      [],
-      apply,
-      {
-        setPrintTitleRows: (rows) =>
-          this.ctx.queue('pageLayout', 10, () => apply('printTitleRows', rows), [
-            ...path,
-            call('setPrintTitleRows', rows),
-          ]),
-      },
-      path,
-    );
+  get pageLayout(): PageLayoutProxy {
+    return via(new PageLayoutProxy(this.ctx, this.target), [...this.path, 'pageLayout']);
+  }
+  /** Worksheet.charts (ExcelApi 1.1): https://learn.microsoft.com/javascript/api/excel/excel.chartcollection. */
+  get charts(): ChartCollection {
+    return via(new ChartCollection(this.ctx, this.target), [...this.path, 'charts']);
   }
   protected readProperty(name: string): unknown {
     const s = this.target();
@@ -659,6 +635,429 @@ class WorksheetProxy extends HostObject {
       }),
       path,
     );
+  }
+}
+
+/**
+ * Worksheet.pageLayout (ExcelApi 1.9, https://learn.microsoft.com/javascript/api/excel/excel.pagelayout).
+ * zoom takes PageLayoutZoomOptions: horizontalFitToPages and verticalFitToPages are numbers of pages,
+ * scale a percentage from 10 to 400 (https://learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions);
+ * a page count below 1 ("0 pages tall") is not documented and is refused here. A setting the model lists
+ * in HostWorkbook.refusedPrintSettings fails as a printer without that option makes it fail. orientation
+ * and zoom load as Excel reads them: "Portrait" and { scale: 100 } when nothing was set. The print area:
+ * setPrintArea and getPrintAreaOrNullObject (a null object without one).
+ */
+class PageLayoutProxy extends HostObject {
+  constructor(
+    ctx: HostContext,
+    private readonly sheet: () => HostSheet,
+  ) {
+    super(ctx);
+    // Only the members below exist: a setting the add-in makes that is not modelled fails loudly.
+    return new Proxy(this, {
+      set(target, prop, value) {
+        if (typeof prop === 'string' && !Reflect.has(target, prop) && !['nullState', 'path'].includes(prop))
+          throw hostError('InvalidArgument', `PageLayout.${prop} is not modelled`);
+        return Reflect.set(target, prop, value);
+      },
+    });
+  }
+  private apply(key: string, value: unknown): void {
+    const sheet = this.sheet();
+    if (this.ctx.model.refusedPrintSettings.has(key))
+      throw hostError('GeneralException', `The print setting ${key} cannot be applied.`);
+    if (key === 'zoom') {
+      const z = value as Record<string, unknown>;
+      for (const k of Object.keys(z)) {
+        const v = z[k];
+        const ok =
+          v === null ||
+          (k === 'scale'
+            ? typeof v === 'number' && v >= 10 && v <= 400
+            : (k === 'horizontalFitToPages' || k === 'verticalFitToPages') &&
+              Number.isInteger(v) &&
+              (v as number) >= 1 &&
+              (v as number) <= 32767);
+        if (!ok) throw hostError('InvalidArgument', `PageLayoutZoomOptions.${k} = ${String(v)} is not valid.`);
+      }
+    }
+    if (key === 'orientation' && value !== 'Portrait' && value !== 'Landscape')
+      throw hostError('InvalidArgument', `PageLayout.orientation = ${String(value)} is not valid.`);
+    sheet.pageLayout[key] = value;
+  }
+  private set(key: string, value: unknown, path = this.path): void {
+    this.ctx.queue('pageLayout', payloadBytes(value) + key.length, () => this.apply(key, value), path);
+  }
+  set orientation(v: string) {
+    this.set('orientation', v);
+  }
+  get orientation(): string {
+    return this.got('orientation');
+  }
+  set zoom(v: Excel.PageLayoutZoomOptions) {
+    this.set('zoom', { ...v });
+  }
+  get zoom(): Excel.PageLayoutZoomOptions {
+    return this.got('zoom');
+  }
+  set paperSize(v: string) {
+    this.set('paperSize', v);
+  }
+  get headersFooters(): any {
+    return recorder(this.ctx, 'pageLayout', ['headersFooters'], (key, value) => this.apply(key, value), {}, [
+      ...this.path,
+      'headersFooters',
+    ]);
+  }
+  setPrintTitleRows(rows: string): void {
+    this.set('printTitleRows', rows, [...this.path, call('setPrintTitleRows', rows)]);
+  }
+  /** PageLayout.setPrintArea (ExcelApi 1.9): kept as the address given. */
+  setPrintArea(address: string): void {
+    this.set('printArea', address, [...this.path, call('setPrintArea', address)]);
+  }
+  /** The print area as RangeAreas, or a null object when the sheet has none (ExcelApi 1.9). */
+  getPrintAreaOrNullObject(): RangeAreasProxy {
+    return via(
+      new RangeAreasProxy(
+        this.ctx,
+        this.sheet,
+        () => {
+          const a = this.sheet().pageLayout.printArea;
+          return typeof a === 'string' ? a.split(',').map((x) => parseArea(x).area) : [];
+        },
+        true,
+      ),
+      [...this.path, call('getPrintAreaOrNullObject')],
+    );
+  }
+  protected readProperty(name: string): unknown {
+    const p = { ...PAGE_LAYOUT_DEFAULTS, ...this.sheet().pageLayout };
+    if (name === 'orientation' || name === 'zoom')
+      return typeof p[name] === 'object' ? { ...(p[name] as object) } : p[name];
+    throw hostError('InvalidArgument', `PageLayout.${name} is not modelled`);
+  }
+}
+
+/** Chart types Excel.ChartType lists that the host draws as bars or columns (enough for Luoshi's chart). */
+const CHART_TYPES = new Set([
+  'ColumnClustered',
+  'ColumnStacked',
+  'ColumnStacked100',
+  'BarClustered',
+  'BarStacked',
+  'BarStacked100',
+]);
+
+/** The cells a Range proxy stands for, for a chart to read (a chart series follows its sheet). */
+function sourceOf(range: unknown, what: string): HostSeriesSource {
+  if (!(range instanceof RangeProxy)) throw hostError('InvalidArgument', `${what}: a Range is expected.`);
+  return range.cellsFor(what);
+}
+
+/**
+ * Worksheet.charts (ExcelApi 1.1, https://learn.microsoft.com/javascript/api/excel/excel.chartcollection):
+ * add(type, sourceData, seriesBy) makes a chart with one series per column ("Columns") or row ("Rows") of
+ * sourceData, named Series1, Series2 … (the cells hold numbers only here: no header detection is modelled),
+ * placed nowhere in particular until setPosition. getItemAt(index) (ExcelApi 1.1); items/count loadable.
+ */
+class ChartCollection extends HostCollection<ChartProxy> {
+  constructor(
+    ctx: HostContext,
+    private readonly sheet: () => HostSheet,
+  ) {
+    super(ctx);
+  }
+  protected members(): ChartProxy[] {
+    return this.sheet().charts.map((c, i) =>
+      via(new ChartProxy(this.ctx, this.sheet, () => c), [...this.path, `items[${i}]`]),
+    );
+  }
+  add(type: string, sourceData: unknown, seriesBy: string = 'Auto'): ChartProxy {
+    let created: HostChart | null = null;
+    const path = [...this.path, call('add', type, seriesBy)];
+    this.ctx.queue(
+      'charts.add',
+      20,
+      () => {
+        if (!CHART_TYPES.has(type)) throw hostError('InvalidArgument', `Chart type ${type} is not modelled.`);
+        const s = this.sheet();
+        if (s.protected) throw hostError('AccessDenied', `The sheet ${s.name} is protected.`);
+        const src = sourceOf(sourceData, 'ChartCollection.add');
+        const byRows = seriesBy === 'Rows';
+        const series: HostSeries[] = [];
+        const count = byRows ? src.area.bottom - src.area.top + 1 : src.area.right - src.area.left + 1;
+        for (let i = 0; i < count; i++) {
+          const area = byRows
+            ? { ...src.area, top: src.area.top + i, bottom: src.area.top + i }
+            : { ...src.area, left: src.area.left + i, right: src.area.left + i };
+          series.push({ name: `Series${i + 1}`, values: { sheet: src.sheet, area }, xValues: null, props: {} });
+        }
+        created = { type, series, position: null, props: {} };
+        s.charts.push(created);
+      },
+      path,
+    );
+    return via(
+      new ChartProxy(this.ctx, this.sheet, () => {
+        if (!created) throw hostError('ItemNotFound', 'The chart was not created.');
+        return created;
+      }),
+      path,
+    );
+  }
+  getItemAt(index: number): ChartProxy {
+    return via(
+      new ChartProxy(this.ctx, this.sheet, () => {
+        const c = this.sheet().charts[index];
+        if (!c) throw hostError('ItemNotFound', `No chart at ${index}.`);
+        return c;
+      }),
+      [...this.path, call('getItemAt', index)],
+    );
+  }
+}
+
+/** Settable members of a chart's parts, by path; anything else fails (the add-in uses documented members only). */
+const CHART_SETTINGS = new Set([
+  'name',
+  'title.text',
+  'title.format.font.size',
+  'title.format.font.bold',
+  'legend.position',
+  'legend.visible',
+  'legend.format.font.size',
+  'format.font.size',
+  'format.font.name',
+  'axes.categoryAxis.reversePlotOrder',
+  'axes.categoryAxis.position',
+  'axes.categoryAxis.format.font.size',
+  'axes.valueAxis.numberFormat',
+  'axes.valueAxis.majorUnit',
+  'axes.valueAxis.format.font.size',
+  'format.line.color',
+]);
+const CHART_PARTS = new Set(['title', 'legend', 'format', 'font', 'axes', 'categoryAxis', 'valueAxis']);
+
+/** A proxy of nested chart parts (chart.axes.categoryAxis …) whose property sets are queued and recorded. */
+function chartPart(
+  ctx: HostContext,
+  prefix: string[],
+  objectPath: string[],
+  apply: (key: string, v: unknown) => void,
+): any {
+  return new Proxy(
+    {},
+    {
+      get(_t, prop) {
+        if (typeof prop !== 'string') return undefined;
+        if (CHART_PARTS.has(prop)) return chartPart(ctx, [...prefix, prop], [...objectPath, prop], apply);
+        throw notLoaded(prop);
+      },
+      set(_t, prop, value) {
+        const key = [...prefix, String(prop)].join('.');
+        if (!CHART_SETTINGS.has(key)) throw hostError('InvalidArgument', `Chart.${key} is not modelled`);
+        ctx.queue('chart', payloadBytes(value) + key.length, () => apply(key, value), objectPath);
+        return true;
+      },
+    },
+  );
+}
+
+/**
+ * An embedded chart (Excel.Chart, https://learn.microsoft.com/javascript/api/excel/excel.chart): name,
+ * title.text, legend, format.font (ExcelApi 1.1), axes (categoryAxis.reversePlotOrder ExcelApi 1.7,
+ * position 1.8; valueAxis.numberFormat 1.8, majorUnit 1.1), series, setPosition(startCell, endCell)
+ * ("If specified, the chart's width and height will be set to fully cover up this cell/range", ExcelApi 1.1)
+ * and delete() (ExcelApi 1.1).
+ */
+class ChartProxy extends HostObject {
+  constructor(
+    ctx: HostContext,
+    private readonly sheet: () => HostSheet,
+    private readonly target: () => HostChart,
+  ) {
+    super(ctx);
+  }
+  private set(key: string, value: unknown): void {
+    this.target().props[key] = value;
+  }
+  set name(v: string) {
+    this.ctx.queue('chart', payloadBytes(v), () => this.set('name', v), this.path);
+  }
+  get name(): string {
+    return this.got('name');
+  }
+  get title(): any {
+    return chartPart(this.ctx, ['title'], [...this.path, 'title'], (k, v) => this.set(k, v));
+  }
+  get legend(): any {
+    return chartPart(this.ctx, ['legend'], [...this.path, 'legend'], (k, v) => this.set(k, v));
+  }
+  get format(): any {
+    return chartPart(this.ctx, ['format'], [...this.path, 'format'], (k, v) => this.set(k, v));
+  }
+  get axes(): any {
+    return chartPart(this.ctx, ['axes'], [...this.path, 'axes'], (k, v) => this.set(k, v));
+  }
+  get series(): ChartSeriesCollection {
+    return via(new ChartSeriesCollection(this.ctx, this.target), [...this.path, 'series']);
+  }
+  setPosition(startCell: string, endCell?: string): void {
+    this.ctx.queue(
+      'chart.setPosition',
+      payloadBytes([startCell, endCell]),
+      () => {
+        if (typeof startCell !== 'string' || (endCell !== undefined && typeof endCell !== 'string'))
+          throw hostError('InvalidArgument', 'setPosition takes cell addresses here.');
+        const a = parseArea(startCell).area;
+        const b = endCell === undefined ? a : parseArea(endCell).area;
+        this.target().position = { top: a.top, left: a.left, bottom: b.bottom, right: b.right };
+      },
+      [...this.path, call('setPosition', startCell, endCell)],
+    );
+  }
+  delete(): void {
+    this.ctx.queue(
+      'chart.delete',
+      10,
+      () => {
+        const list = this.sheet().charts;
+        const i = list.indexOf(this.target());
+        if (i < 0) throw hostError('ItemNotFound', 'The chart does not exist.');
+        list.splice(i, 1);
+      },
+      this.path,
+    );
+  }
+  protected readProperty(name: string): unknown {
+    if (name === 'name') return this.target().props.name ?? 'Chart 1';
+    throw hostError('InvalidArgument', `Chart.${name} is not modelled`);
+  }
+}
+
+/**
+ * Chart.series (https://learn.microsoft.com/javascript/api/excel/excel.chartseriescollection): add(name,
+ * index) (ExcelApi 1.7) adds a series without values; getItemAt(index) (ExcelApi 1.1).
+ */
+class ChartSeriesCollection extends HostCollection<ChartSeriesProxy> {
+  constructor(
+    ctx: HostContext,
+    private readonly chart: () => HostChart,
+  ) {
+    super(ctx);
+  }
+  protected members(): ChartSeriesProxy[] {
+    return this.chart().series.map((x, i) =>
+      via(new ChartSeriesProxy(this.ctx, this.chart, () => x), [...this.path, `items[${i}]`]),
+    );
+  }
+  add(name?: string, index?: number): ChartSeriesProxy {
+    let created: HostSeries | null = null;
+    const path = [...this.path, call('add', name ?? null, index ?? null)];
+    this.ctx.queue(
+      'series.add',
+      payloadBytes(name ?? ''),
+      () => {
+        const list = this.chart().series;
+        created = { name: name ?? `Series${list.length + 1}`, values: null, xValues: null, props: {} };
+        list.splice(index ?? list.length, 0, created);
+      },
+      path,
+    );
+    return via(
+      new ChartSeriesProxy(this.ctx, this.chart, () => {
+        if (!created) throw hostError('ItemNotFound', 'The series was not created.');
+        return created;
+      }),
+      path,
+    );
+  }
+  getItemAt(index: number): ChartSeriesProxy {
+    return via(
+      new ChartSeriesProxy(this.ctx, this.chart, () => {
+        const x = this.chart().series[index];
+        if (!x) throw hostError('ItemNotFound', `No series at ${index}.`);
+        return x;
+      }),
+      [...this.path, call('getItemAt', index)],
+    );
+  }
+}
+
+/**
+ * A chart series (https://learn.microsoft.com/javascript/api/excel/excel.chartseries): name (ExcelApi 1.1),
+ * setValues / setXAxisValues (ExcelApi 1.7), format.fill.setSolidColor and format.line.color (ExcelApi 1.1),
+ * gapWidth (ExcelApi 1.8), delete (ExcelApi 1.7).
+ */
+class ChartSeriesProxy extends HostObject {
+  constructor(
+    ctx: HostContext,
+    private readonly chart: () => HostChart,
+    private readonly target: () => HostSeries,
+  ) {
+    super(ctx);
+  }
+  set name(v: string) {
+    this.ctx.queue('series', payloadBytes(v), () => void (this.target().name = v), this.path);
+  }
+  get name(): string {
+    return this.got('name');
+  }
+  set gapWidth(v: number) {
+    this.ctx.queue(
+      'series',
+      8,
+      () => {
+        if (!Number.isInteger(v) || v < 0 || v > 500) throw hostError('InvalidArgument', `gapWidth ${v}`);
+        this.target().props.gapWidth = v;
+      },
+      this.path,
+    );
+  }
+  setValues(range: unknown): void {
+    this.ctx.queue('series.setValues', 10, () => void (this.target().values = sourceOf(range, 'setValues')), [
+      ...this.path,
+      call('setValues'),
+    ]);
+  }
+  setXAxisValues(range: unknown): void {
+    this.ctx.queue(
+      'series.setXAxisValues',
+      10,
+      () => void (this.target().xValues = sourceOf(range, 'setXAxisValues')),
+      [...this.path, call('setXAxisValues')],
+    );
+  }
+  get format(): any {
+    const path = [...this.path, 'format'];
+    const props = () => this.target().props;
+    return {
+      fill: {
+        setSolidColor: (color: string) =>
+          this.ctx.queue('series.format', payloadBytes(color), () => void (props()['format.fill'] = color), [
+            ...path,
+            'fill',
+            call('setSolidColor', color),
+          ]),
+      },
+      line: chartPart(this.ctx, ['format', 'line'], [...path, 'line'], (k, v) => void (props()[k] = v)),
+    };
+  }
+  delete(): void {
+    this.ctx.queue(
+      'series.delete',
+      10,
+      () => {
+        const list = this.chart().series;
+        list.splice(list.indexOf(this.target()), 1);
+      },
+      this.path,
+    );
+  }
+  protected readProperty(name: string): unknown {
+    if (name === 'name') return this.target().name;
+    throw hostError('InvalidArgument', `ChartSeries.${name} is not modelled`);
   }
 }
 
@@ -891,6 +1290,12 @@ class RangeProxy extends HostObject {
   }
   get format(): any {
     return formatRecorder(this.ctx, this.sheet, () => [this.at()], this.path);
+  }
+  /** The sheet and cells this range stands for, when a chart is given it (at the time the request runs). */
+  cellsFor(what: string): HostSeriesSource {
+    const a = this.area();
+    if (!a) throw hostError('InvalidArgument', `${what}: the range is a null object.`);
+    return { sheet: this.sheet(), area: { ...a } };
   }
   get conditionalFormats(): ConditionalFormatCollection {
     return via(new ConditionalFormatCollection(this.ctx, this.sheet, () => this.at()), [

@@ -39,13 +39,72 @@ export interface HostConditionalFormat {
   format: Record<string, unknown>;
 }
 
+/** Cells a chart series reads: a sheet and a block of it (Excel follows the sheet, whatever its name becomes). */
+export interface HostSeriesSource {
+  sheet: HostSheet;
+  area: MergeRange;
+}
+
+/**
+ * A series of a chart (Excel.ChartSeries): its name, the cells of its values and of its categories
+ * (setValues / setXAxisValues, ExcelApi 1.7) and its format. A series added by series.add has no values
+ * and "is not visible until values … are set"
+ * (https://learn.microsoft.com/javascript/api/excel/excel.chartseriescollection#excel-excel-chartseriescollection-add-member(1)).
+ */
+export interface HostSeries {
+  name: string;
+  values: HostSeriesSource | null;
+  xValues: HostSeriesSource | null;
+  /** Format and other settings set on the series ("format.fill" from setSolidColor, "format.line.color", "gapWidth"). */
+  props: Record<string, unknown>;
+}
+
+/** An embedded chart on a sheet (Excel.Chart, ExcelApi 1.1); it lives and dies with its sheet. */
+export interface HostChart {
+  type: string;
+  series: HostSeries[];
+  /** Cells the chart covers, from setPosition(start, end): the end cell is covered too. Null: where Excel put it. */
+  position: MergeRange | null;
+  /** Settings set on the chart by path: "name", "title.text", "axes.categoryAxis.reversePlotOrder" … */
+  props: Record<string, unknown>;
+}
+
+/** The numbers a series shows: its value cells as Excel reads them (text and blanks count as 0). */
+export function seriesNumbers(source: HostSeriesSource | null): number[] {
+  if (!source) return [];
+  const out: number[] = [];
+  const { sheet, area } = source;
+  for (let r = area.top; r <= area.bottom; r++)
+    for (let c = area.left; c <= area.right; c++) {
+      const v = sheet.cell(r, c)?.value;
+      out.push(typeof v === 'number' ? v : 0);
+    }
+  return out;
+}
+
+/** The labels a series' categories show: its x-axis cells' displayed values, as text. */
+export function seriesLabels(source: HostSeriesSource | null): string[] {
+  if (!source) return [];
+  const out: string[] = [];
+  const { sheet, area } = source;
+  for (let r = area.top; r <= area.bottom; r++)
+    for (let c = area.left; c <= area.right; c++) out.push(String(sheet.cell(r, c)?.value ?? ''));
+  return out;
+}
+
 export class HostSheet {
   cells = new Map<string, HostCell>();
+  /** Embedded charts (Worksheet.charts, ExcelApi 1.1), in the order they were added. */
+  charts: HostChart[] = [];
   merges: MergeRange[] = [];
   names: HostName[] = [];
   conditionalFormats: HostConditionalFormat[] = [];
   columnWidths = new Map<number, number>();
   rowHeights = new Map<number, number>();
+  /**
+   * Print settings set through Worksheet.pageLayout (ExcelApi 1.9), by key ("orientation", "zoom",
+   * "paperSize", "printArea", …). A key not set reads as Excel's default (printState).
+   */
   pageLayout: Record<string, unknown> = {};
   frozenRows = 0;
   protected = false;
@@ -124,6 +183,15 @@ export class HostSheet {
   }
 }
 
+/** Excel's defaults for what a sheet's print settings read as when nothing was set. */
+export const PAGE_LAYOUT_DEFAULTS: Record<string, unknown> = { orientation: 'Portrait', zoom: { scale: 100 } };
+
+/** What a user sees of a sheet's print settings: orientation, zoom and print area, defaults filled in. */
+export function printState(sheet: HostSheet): { orientation: unknown; zoom: unknown; printArea: unknown } {
+  const p = { ...PAGE_LAYOUT_DEFAULTS, ...sheet.pageLayout };
+  return { orientation: p.orientation, zoom: p.zoom, printArea: p.printArea ?? null };
+}
+
 export class HostWorkbook {
   sheets: HostSheet[] = [];
   names: HostName[] = [];
@@ -185,6 +253,19 @@ export class HostWorkbook {
     copy.rowHeights = new Map(from.rowHeights);
     copy.pageLayout = { ...from.pageLayout };
     copy.frozenRows = from.frozenRows;
+    // A chart goes with its sheet's copy, its series now reading the copy's cells (as Excel copies them).
+    const onCopy = (x: HostSeriesSource | null) => (x && x.sheet === from ? { sheet: copy, area: { ...x.area } } : x);
+    copy.charts = from.charts.map((c) => ({
+      ...c,
+      props: { ...c.props },
+      position: c.position && { ...c.position },
+      series: c.series.map((x) => ({
+        ...x,
+        props: { ...x.props },
+        values: onCopy(x.values),
+        xValues: onCopy(x.xValues),
+      })),
+    }));
     this.sheets.push(copy);
     return copy;
   }

@@ -18,7 +18,8 @@ import { HostCell, HostConditionalFormat, HostName, HostSheet, HostWorkbook } fr
  *
  * Not carried, and why the round-trip tests stay faithful: page setup (the host keeps the add-in's calls,
  * not Excel's print XML; neither side's clear looks at it but through _luoshi_print, which is a name and
- * is carried), Workbook.settings (a web-extension part Excel writes, which Luoshi's CLI neither reads nor
+ * is carried), charts (Worksheet.charts on 汇总: the CLI writes its own chart part, checked by
+ * chart-summary.test.ts; the add-in's is checked on the host, addin-chart.test.ts), Workbook.settings (a web-extension part Excel writes, which Luoshi's CLI neither reads nor
  * writes), sheet protection (no test here protects a sheet), styles the user gave cells outside what is
  * listed above (fonts' names, theme colours: the fixtures have none), and the exact styles.xml indices
  * (exceljs renumbers them, as Excel does on save: the CLI's clear must not rely on them, and the tests

@@ -1,3 +1,5 @@
+import { installEngineWorker } from '../excel/engine-runner';
+import { startEngineWorker } from '../excel/engine-worker-start';
 import { officeHost } from '../excel/host';
 import { ribbonClear, ribbonValidate } from './ribbon';
 import { tellThenComplete } from './ribbon-dialog';
@@ -39,6 +41,9 @@ async function clear(event: Office.AddinCommands.Event): Promise<void> {
   if (message !== null) return tell(message, event);
   event.completed();
 }
+
+// The ribbon's 校验 judges in the engine worker as the pane's does (issue 17, item 11; engine-runner.ts).
+if (typeof Worker !== 'undefined') installEngineWorker(startEngineWorker);
 
 Office.onReady(() => {
   // Without a shared runtime, ExecuteFunction calls the function file's global functions by name.

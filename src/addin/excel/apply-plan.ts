@@ -9,8 +9,10 @@ import {
   WritePlan,
 } from '../../engine';
 import { applyCellStyle, styleBytes, widthPoints } from './cell-style';
+import { chartPiece } from './chart';
 import { isCellEditError } from './office-errors';
 import { opBytes, payloadBytes, Piece, WriteBatch } from './payload';
+import { paneSlices } from './pane-slices';
 import { OwnedParts } from './read-workbook';
 import { addressGroups, equalRuns, Rect, rectAddress, rectanglesByKey, sheetRef } from './rectangles';
 
@@ -62,8 +64,19 @@ function rowBlocks(count: number, rowBytes: (i: number) => number, maxBytes: num
   return blocks;
 }
 
+/**
+ * What the requests before the page setup read of print settings, for it to decide on: each sheet that
+ * carries a print mark (Luoshi set it to print landscape, fit to width: its settings now, to give back),
+ * and the breakdown sheet's settings and print area (whether the user has print settings of their own).
+ * Loaded in requests that go anyway, so knowing costs no round trip.
+ */
+interface PrintProbe {
+  marked: Array<{ sheet: string; layout: Excel.PageLayout }>;
+  breakdown: { sheet: string; layout: Excel.PageLayout; area: Excel.RangeAreas; tall: number } | null;
+}
+
 /** The pieces that remove everything Luoshi wrote before (the CLI's marks and the add-in's are the same). */
-function removalPieces(context: Excel.RequestContext, owned: OwnedParts): Piece[] {
+function removalPieces(context: Excel.RequestContext, owned: OwnedParts, probe: PrintProbe): Piece[] {
   const sheets = () => context.workbook.worksheets;
   const pieces: Piece[] = [];
   for (const name of owned.sheets.keys())
@@ -71,9 +84,17 @@ function removalPieces(context: Excel.RequestContext, owned: OwnedParts): Piece[
   // A status name the user's column delete turned #REF! (Excel keeps it), one on another sheet, the CLI's marks.
   for (const n of owned.staleNames) {
     const scope = n.sheet;
+    const print = scope !== null && n.name === MARK.print;
     pieces.push({
-      bytes: opBytes(4, 1, null, (scope ?? '') + n.name),
-      queue: () => (scope === null ? context.workbook.names : sheets().getItem(scope).names).getItem(n.name).delete(),
+      bytes: opBytes(print ? 6 : 4, print ? 2 : 1, null, (scope ?? '') + n.name),
+      queue: () => {
+        (scope === null ? context.workbook.names : sheets().getItem(scope).names).getItem(n.name).delete();
+        if (!print) return;
+        // The sheet's print settings as they are now: the page setup gives back those still Luoshi's.
+        const layout = sheets().getItem(scope).pageLayout;
+        layout.load(PRINT_PROPS);
+        probe.marked.push({ sheet: scope, layout });
+      },
     });
   }
   const s = owned.status;
@@ -96,7 +117,7 @@ function hiddenName(names: Excel.NamedItemCollection, name: string, reference: s
   names.add(name, reference).visible = false;
 }
 
-function breakdownPieces(context: Excel.RequestContext, plan: WritePlan, budget: number): Piece[] {
+function breakdownPieces(context: Excel.RequestContext, plan: WritePlan, budget: number, probe: PrintProbe): Piece[] {
   const b: BreakdownMarks = plan.breakdown;
   const sheet = () => context.workbook.worksheets.getItem(b.sheet);
   const col = columnLetter(b.statusColumn);
@@ -106,9 +127,20 @@ function breakdownPieces(context: Excel.RequestContext, plan: WritePlan, budget:
   const statusRef = `=${sheetRef(b.sheet, `$${col}$${b.headerRow + 1}:$${col}$${lastRow + 1}`)}`;
 
   pieces.push({
-    bytes: opBytes(9, 7, [b.header, '@', statusRef, b.width], b.sheet) + styleBytes(plan.styles[b.headerStyle]),
+    bytes:
+      opBytes(9, 7, [b.header, '@', statusRef, b.width], b.sheet) +
+      styleBytes(plan.styles[b.headerStyle]) +
+      (b.fitToPage ? opBytes(3, 2, PRINT_PROPS) : 0),
     queue: () => {
       const ws = sheet();
+      if (b.fitToPage) {
+        // Whether the user has print settings of their own, read in this request (no round trip of its own).
+        const layout = ws.pageLayout;
+        layout.load(PRINT_PROPS);
+        const area = layout.getPrintAreaOrNullObject();
+        area.load('address');
+        probe.breakdown = { sheet: b.sheet, layout, area, tall: Math.min(32767, Math.max(1, lastRow + 1)) };
+      }
       const header = ws.getRange(`${col}${b.headerRow + 1}`);
       header.numberFormat = [['@']];
       header.values = [[b.header]];
@@ -320,7 +352,20 @@ function sheetPieces(
       if (options.show) ws().activate();
     },
   });
+  const chart = chartPiece(ws, sheet);
+  if (chart) pieces.push(chart);
   return pieces;
+}
+
+/** One sheet's print settings, each a step of its own so that a refused one costs only itself. */
+export interface PrintJob {
+  sheet: string;
+  steps: Array<(ws: Excel.Worksheet) => void>;
+}
+
+/** Fit to one page wide: see printSteps for why the height is a page count, not 0. */
+function fitToWidth(tall: number): Excel.PageLayoutZoomOptions {
+  return { horizontalFitToPages: 1, verticalFitToPages: tall };
 }
 
 /**
@@ -329,32 +374,123 @@ function sheetPieces(
  * (https://learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions); as many pages tall as the
  * sheet has rows never limits the height, so the width alone decides the scale.
  */
-function printSteps(sheet: GeneratedSheet): Array<(page: Excel.PageLayout) => void> {
-  const steps: Array<(page: Excel.PageLayout) => void> = [(page) => void (page.paperSize = 'A4')];
+function printSteps(sheet: GeneratedSheet): PrintJob {
+  const steps: PrintJob['steps'] = [(ws) => void (ws.pageLayout.paperSize = 'A4')];
   if (sheet.landscape) {
     const tall = Math.min(32767, Math.max(1, sheet.rows.length));
-    steps.push((page) => void (page.orientation = 'Landscape'));
-    steps.push((page) => void (page.zoom = { horizontalFitToPages: 1, verticalFitToPages: tall }));
+    steps.push((ws) => void (ws.pageLayout.orientation = 'Landscape'));
+    steps.push((ws) => void (ws.pageLayout.zoom = fitToWidth(tall)));
   }
   const titles = sheet.printTitleRows;
-  if (titles) steps.push((page) => page.setPrintTitleRows(`$${titles[0] + 1}:$${titles[1] + 1}`));
-  if (sheet.pageNumbers) steps.push((page) => void (page.headersFooters.defaultForAllPages.centerFooter = '&P / &N'));
-  return steps;
+  if (titles) steps.push((ws) => ws.pageLayout.setPrintTitleRows(`$${titles[0] + 1}:$${titles[1] + 1}`));
+  if (sheet.pageNumbers)
+    steps.push((ws) => void (ws.pageLayout.headersFooters.defaultForAllPages.centerFooter = '&P / &N'));
+  return { sheet: sheet.name, steps };
+}
+
+/** PageLayout members read to judge print settings (ExcelApi 1.9, https://learn.microsoft.com/javascript/api/excel/excel.pagelayout). */
+const PRINT_PROPS = 'orientation,zoom';
+/**
+ * The _luoshi_print mark the add-in writes, in the CLI's words (ownership-marks.ts): before Luoshi the sheet
+ * had no landscape and no fit (else Luoshi leaves printing alone), so either writer's clear gives back
+ * portrait without a fit. The add-in cannot tell an absent attribute from a default one, hence empty values.
+ */
+const PRINT_MARK = '="pageSetup.orientation=;pageSetup.fitToWidth=;pageSetup.fitToHeight=;pageSetUpPr.fitToPage="';
+
+interface PrintSettings {
+  orientation: string;
+  zoom: Excel.PageLayoutZoomOptions;
+}
+
+/** Whether a zoom fits pages one page wide, as Luoshi sets it (the CLI's fitToWidth="1" reads the same). */
+const fitsOneWide = (z: Excel.PageLayoutZoomOptions | null | undefined) => z?.horizontalFitToPages === 1;
+
+/**
+ * A marked sheet's settings once what Luoshi set and is still there is given back: landscape becomes
+ * portrait, one page wide becomes 100 %. A setting the user changed since is theirs and stays. (The mark's
+ * text is not needed: a sheet is marked only when it had neither landscape nor a fit before.)
+ */
+function restored(now: PrintSettings): PrintSettings {
+  return {
+    orientation: now.orientation === 'Landscape' ? 'Portrait' : now.orientation,
+    zoom: fitsOneWide(now.zoom) ? { scale: 100 } : now.zoom,
+  };
 }
 
 /**
- * Page setup of the generated sheets, after everything else is written, in a request of its own: a
- * printer that refuses a setting (a paper size it lacks) must not cost the results. When the request
- * fails, each sheet is set up in its own request, and a sheet that fails again setting by setting,
- * the refused ones left out. Objects of a failed request are not used again (each retry asks for the
- * sheet anew). Returns the round trips used and the settings refused ("汇总: 3").
- * Office.js: Worksheet.pageLayout (ExcelApi 1.9), https://learn.microsoft.com/javascript/api/excel/excel.pagelayout.
+ * Whether the user chose how the sheet prints: a print area, landscape, a fit or a scale other than 100 %
+ * of their own (SPEC §5: never override the user's settings; the CLI's hasOwnPrintSettings in Office.js
+ * terms: PageLayout.orientation, zoom and getPrintAreaOrNullObject, ExcelApi 1.9).
+ */
+function hasOwnPrintSettings(before: PrintSettings, hasPrintArea: boolean): boolean {
+  const z = before.zoom ?? {};
+  return (
+    hasPrintArea ||
+    before.orientation === 'Landscape' ||
+    (z.horizontalFitToPages ?? null) !== null ||
+    (z.verticalFitToPages ?? null) !== null ||
+    (z.scale !== undefined && z.scale !== null && z.scale !== 100)
+  );
+}
+
+/** The steps that take a sheet's print settings from `now` to `want`, changing only what differs. */
+function changeSteps(now: PrintSettings, want: PrintSettings): PrintJob['steps'] {
+  const steps: PrintJob['steps'] = [];
+  if (want.orientation !== now.orientation)
+    steps.push((ws) => void (ws.pageLayout.orientation = want.orientation as Excel.PageOrientation));
+  if (JSON.stringify(want.zoom) !== JSON.stringify(now.zoom)) steps.push((ws) => void (ws.pageLayout.zoom = want.zoom));
+  return steps;
+}
+
+const settingsOf = (layout: Excel.PageLayout): PrintSettings => ({
+  orientation: layout.orientation,
+  zoom: layout.zoom,
+});
+
+/**
+ * The print jobs the probe's loads call for (call once their request is sent): a marked sheet gets back
+ * what Luoshi set; the breakdown sheet, when the plan asks it (BreakdownMarks.fitToPage) and the user has
+ * no print settings of their own, prints landscape one page wide and is marked with _luoshi_print (the
+ * mark last: a whole-sheet failure before it leaves none).
+ */
+function breakdownPrintJobs(probe: PrintProbe): PrintJob[] {
+  const jobs: PrintJob[] = [];
+  const b = probe.breakdown;
+  for (const m of probe.marked) {
+    if (b && m.sheet === b.sheet) continue;
+    const now = settingsOf(m.layout);
+    const steps = changeSteps(now, restored(now));
+    if (steps.length > 0) jobs.push({ sheet: m.sheet, steps });
+  }
+  if (!b) return jobs;
+  const now = settingsOf(b.layout);
+  const before = probe.marked.some((m) => m.sheet === b.sheet) ? restored(now) : now;
+  if (hasOwnPrintSettings(before, !b.area.isNullObject)) {
+    const steps = changeSteps(now, before);
+    if (steps.length > 0) jobs.push({ sheet: b.sheet, steps });
+    return jobs;
+  }
+  const steps = changeSteps(now, { orientation: 'Landscape', zoom: fitToWidth(b.tall) });
+  steps.push((ws) => hiddenName(ws.names, MARK.print, PRINT_MARK));
+  jobs.push({ sheet: b.sheet, steps });
+  return jobs;
+}
+
+/**
+ * Page setup of the generated sheets (and `more`: the breakdown sheet's and marked sheets'), after
+ * everything else is written, in a request of its own: a printer that refuses a setting (a paper size it
+ * lacks) must not cost the results. When the request fails, each sheet is set up in its own request, and
+ * a sheet that fails again setting by setting, the refused ones left out. Objects of a failed request are
+ * not used again (each retry asks for the sheet anew). Returns the round trips used and the settings
+ * refused ("汇总: 3"). Office.js: Worksheet.pageLayout (ExcelApi 1.9),
+ * https://learn.microsoft.com/javascript/api/excel/excel.pagelayout.
  */
 export async function pageSetup(
   context: Excel.RequestContext,
   sheets: GeneratedSheet[],
+  more: PrintJob[] = [],
 ): Promise<{ syncs: number; refused: string[] }> {
-  const page = (name: string) => context.workbook.worksheets.getItem(name).pageLayout;
+  const ws = (name: string) => context.workbook.worksheets.getItem(name);
   let syncs = 0;
   const refused: string[] = [];
   const attempt = async (queue: () => void): Promise<boolean> => {
@@ -368,13 +504,13 @@ export async function pageSetup(
       return false;
     }
   };
-  const all = sheets.map((s) => ({ name: s.name, steps: printSteps(s) }));
+  const all = [...sheets.map(printSteps), ...more];
   if (all.length === 0) return { syncs, refused };
-  if (await attempt(() => all.forEach((s) => s.steps.forEach((step) => step(page(s.name)))))) return { syncs, refused };
+  if (await attempt(() => all.forEach((s) => s.steps.forEach((step) => step(ws(s.sheet)))))) return { syncs, refused };
   for (const s of all) {
-    if (await attempt(() => s.steps.forEach((step) => step(page(s.name))))) continue;
+    if (await attempt(() => s.steps.forEach((step) => step(ws(s.sheet))))) continue;
     for (let i = 0; i < s.steps.length; i++)
-      if (!(await attempt(() => s.steps[i](page(s.name))))) refused.push(`${s.name}: ${i + 1}`);
+      if (!(await attempt(() => s.steps[i](ws(s.sheet))))) refused.push(`${s.sheet}: ${i + 1}`);
   }
   return { syncs, refused };
 }
@@ -404,27 +540,37 @@ export async function applyPlan(
 ): Promise<number> {
   const batch = newBatch(context, options.budget);
   const web = options.web ?? false;
+  const probe: PrintProbe = { marked: [], breakdown: null };
   const pieces = [
     ...(options.extraPieces ?? []),
-    ...removalPieces(context, owned),
-    ...breakdownPieces(context, plan, options.budget),
+    ...removalPieces(context, owned, probe),
+    ...breakdownPieces(context, plan, options.budget, probe),
   ];
-  for (const sheet of plan.sheets)
+  // Measuring a 20,000-row plan takes the pane's thread for seconds: it yields between sheets.
+  const breathe = paneSlices();
+  for (const sheet of plan.sheets) {
     pieces.push(
       ...sheetPieces(context, plan, sheet, { budget: options.budget, web, show: sheet.role === options.show }),
     );
+    await breathe();
+  }
   batch.check(pieces);
   await batch.addAll(pieces);
   await batch.flush();
-  return batch.syncs + (await pageSetup(context, plan.sheets)).syncs;
+  return batch.syncs + (await pageSetup(context, plan.sheets, breakdownPrintJobs(probe))).syncs;
 }
 
-/** 清除结果: removes everything Luoshi wrote. Returns the round trips used. */
+/**
+ * 清除结果: removes everything Luoshi wrote, and gives back the print settings Luoshi set on a sheet that
+ * had none (_luoshi_print), those the user has not changed since: one more request, last and tolerant of
+ * refusal as the page setup is, only when there is something to give back. Returns the round trips used.
+ */
 export async function clearPlan(context: Excel.RequestContext, owned: OwnedParts, budget: number): Promise<number> {
   const batch = newBatch(context, budget);
-  const pieces = removalPieces(context, owned);
+  const probe: PrintProbe = { marked: [], breakdown: null };
+  const pieces = removalPieces(context, owned, probe);
   batch.check(pieces);
   await batch.addAll(pieces);
   await batch.flush();
-  return batch.syncs;
+  return batch.syncs + (await pageSetup(context, [], breakdownPrintJobs(probe))).syncs;
 }

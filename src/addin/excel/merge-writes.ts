@@ -1,5 +1,4 @@
 import {
-  buildWritePlan,
   CellValue,
   columnLetter,
   dayToSerial,
@@ -15,7 +14,6 @@ import {
   parseIso,
   planMerge,
   Report,
-  validateWorkbook,
   WorkbookData,
 } from '../../engine';
 import { applyPlan } from './apply-plan';
@@ -23,7 +21,8 @@ import { ExcelHost } from './host';
 import { AddinError } from './office-errors';
 import { DESKTOP_REQUEST_BUDGET, opBytes, Piece, WEB_REQUEST_BUDGET } from './payload';
 import { readWorkbook } from './read-workbook';
-import { CheckOptions, refuseProtected, requireApi, runWhole } from './run-check';
+import { runEngine } from './engine-runner';
+import { CheckOptions, refuseProtected, requireApi, runWhole, validateOptionsOf } from './run-check';
 
 /*
  * 合并反馈 in the open workbook (SPEC §8, issue 19). The replies are read in the pane (see
@@ -192,16 +191,21 @@ export async function runMerge(
       decisions.sheet,
       writes.map((w) => ({ row: w.c.row, col: w.c.col, value: w.holds })),
     );
-    const result = validateWorkbook({ ...merged, name: options.fileName }, options);
-    if (!result.ok) throw new AddinError(result.error.message);
-
     const userSheets = master.sheets.map((s) => s.name);
-    const plan = buildWritePlan(result.report, {
-      userSheets,
-      fileName: options.fileName ?? '',
-      runAt: options.runAt,
-      previousRunLog: snapshot.owned.previousRunLog,
+    // The merged workbook is judged and planned off the pane's thread where a worker is installed (engine-runner.ts).
+    const result = await runEngine({
+      workbook: { ...merged, name: options.fileName },
+      options: validateOptionsOf(options),
+      plan: {
+        userSheets,
+        fileName: options.fileName ?? '',
+        runAt: options.runAt,
+        previousRunLog: snapshot.owned.previousRunLog,
+        previousMergeLog: null, // 合并记录 is added below, with this merge's rows.
+      },
     });
+    if (!result.ok) throw new AddinError(result.error.message);
+    const plan = result.plan;
     const final: MergeDecisions = { ...decisions, changes: taken, notTaken: [...decisions.notTaken, ...refused] };
     // The old 合并记录 goes with Luoshi's other sheets and comes back with the new rows under the old ones.
     const logSheet = mergeLogName([...userSheets, ...plan.sheets.map((s) => s.name)], lang);

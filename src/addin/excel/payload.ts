@@ -1,3 +1,5 @@
+import { paneSlices } from './pane-slices';
+
 /**
  * Request budgets. Excel on the web rejects a request or a response over 5 MB
  * (RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded); the budget leaves room for
@@ -101,8 +103,13 @@ export class WriteBatch {
     queue();
   }
 
+  /** Queues every piece, yielding to the pane between pieces every 50 ms (paneSlices). */
   async addAll(pieces: Piece[]): Promise<void> {
-    for (const p of pieces) await this.add(p.bytes, p.queue);
+    const breathe = paneSlices();
+    for (const p of pieces) {
+      await this.add(p.bytes, p.queue);
+      await breathe();
+    }
   }
 
   async flush(): Promise<void> {

@@ -1,6 +1,7 @@
-import { buildWritePlan, carriedMergeLog, Report, validateWorkbook, ValidateOptions } from '../../engine';
+import { Report, ValidateOptions } from '../../engine';
 import { layoutFromSetting, overrideOf, WorkbookLayout } from '../settings';
 import { applyPlan, clearPlan } from './apply-plan';
+import { runEngine } from './engine-runner';
 import { ExcelHost } from './host';
 import { AddinError, isCellEditError, MESSAGES } from './office-errors';
 import { DESKTOP_REQUEST_BUDGET, WEB_REQUEST_BUDGET } from './payload';
@@ -60,6 +61,19 @@ export interface CheckResult {
   layout: WorkbookLayout;
 }
 
+/** The engine's options among 校验's: plain data for the engine worker (the shell's own settings stay here). */
+export function validateOptionsOf(options: CheckOptions): ValidateOptions {
+  const {
+    runAt: _runAt,
+    fileName: _fileName,
+    showSummary: _show,
+    delayForCellEdit: _delay,
+    layout: _layout,
+    ...engine
+  } = options;
+  return engine;
+}
+
 /** Throws AddinError (MESSAGES.tooOld) when Excel lacks REQUIRED_API_SET. */
 export function requireApi(host: ExcelHost): void {
   if (!host.isSetSupported(REQUIRED_API_SET.name, REQUIRED_API_SET.version)) throw new AddinError(MESSAGES.tooOld);
@@ -93,7 +107,19 @@ export async function runCheck(
     progress('judge');
     const layout = layoutFromSetting(snapshot.storedLayout);
     const override = options.override ?? overrideOf(layout);
-    const result = validateWorkbook({ ...snapshot.workbook, name: options.fileName }, { ...options, override });
+    const userSheets = snapshot.workbook.sheets.map((s) => s.name);
+    // Judged and planned off the pane's thread where a worker is installed (engine-runner.ts).
+    const result = await runEngine({
+      workbook: { ...snapshot.workbook, name: options.fileName },
+      options: { ...validateOptionsOf(options), override },
+      plan: {
+        userSheets,
+        fileName: options.fileName ?? '',
+        runAt: options.runAt,
+        previousRunLog: snapshot.owned.previousRunLog,
+        previousMergeLog: snapshot.owned.previousMergeLog,
+      },
+    });
     if (!result.ok)
       throw new AddinError(
         result.error.message,
@@ -102,15 +128,7 @@ export async function runCheck(
     refuseProtected(snapshot, result.report.sheet);
     progress('write');
     writing();
-    const userSheets = snapshot.workbook.sheets.map((s) => s.name);
-    const plan = buildWritePlan(result.report, {
-      userSheets,
-      fileName: options.fileName ?? '',
-      runAt: options.runAt,
-      previousRunLog: snapshot.owned.previousRunLog,
-    });
-    const log = snapshot.owned.previousMergeLog;
-    if (log) plan.sheets.push(carriedMergeLog(result.report, log, [...userSheets, ...plan.sheets.map((s) => s.name)]));
+    const plan = result.plan;
     const writes = await applyPlan(context, plan, snapshot.owned, {
       budget: host.web ? WEB_REQUEST_BUDGET : DESKTOP_REQUEST_BUDGET,
       show: options.showSummary ? 'summary' : undefined,
