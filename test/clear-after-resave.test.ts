@@ -2,6 +2,7 @@ import JSZip from 'jszip';
 import { buildSample } from '../scripts/make-sample';
 import { checkedWorkbook, clearedWorkbook } from '../src/xlsx/checked-workbook';
 import { statusWidthRemoved, withoutStatusWidth } from '../src/xlsx/clear-owned';
+import { firstLoss } from '../src/xlsx/verify-package';
 import { libreOfficeResave, SKIP_WITHOUT_LIBREOFFICE, soffice } from './helpers/libreoffice';
 
 /*
@@ -26,6 +27,18 @@ async function breakdownXml(bytes: Buffer): Promise<string> {
 /** The cells of one column (letters) in a sheet's XML: their start tags. */
 function cellsIn(xml: string, column: string): string[] {
   return [...xml.matchAll(new RegExp(`<c r="${column}\\d+"[^>]*>`, 'g'))].map((m) => m[0]);
+}
+
+/** A package's cell formats and shared strings (count attributes aside), to compare lists. */
+async function lists(bytes: Buffer): Promise<{ xfs: string[]; strings: string[] }> {
+  const zip = await JSZip.loadAsync(bytes);
+  const styles = (await zip.file('xl/styles.xml')?.async('string')) ?? '';
+  const sst = (await zip.file('xl/sharedStrings.xml')?.async('string')) ?? '';
+  const cellXfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '';
+  return {
+    xfs: cellXfs.match(/<xf\b[\s\S]*?(?:\/>|<\/xf>)/g) ?? [],
+    strings: sst.match(/<si>[\s\S]*?<\/si>/g) ?? [],
+  };
 }
 
 describe('the status width inside a <col> range (pure)', () => {
@@ -62,6 +75,30 @@ describe('clear after styles were renumbered by another application', () => {
     const cleared = await clearedWorkbook(resaved, 'resaved.xlsx');
     expect(cleared.found).toBe(true);
     expect(cellsIn(await breakdownXml(cleared.output), 'K')).toEqual([]);
+    // The formats and strings only Luoshi's cells used are taken out: the lists are the user's again.
+    const original = Buffer.from(await (await buildSample()).xlsx.writeBuffer());
+    expect(await lists(cleared.output)).toEqual(await lists(original));
+  });
+
+  test('verification still catches a user cell that would point to another format or text after the take-out', async () => {
+    const checked = await checkedSample();
+    const zip = await JSZip.loadAsync(checked);
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    zip.file('xl/worksheets/sheet1.xml', xml.replace(/<c r="K(\d+)" s="\d+"/g, '<c r="K$1" s="1"'));
+    const resaved = await zip.generateAsync({ type: 'nodebuffer' });
+    const cleared = await clearedWorkbook(resaved, 'resaved.xlsx');
+    const out = await JSZip.loadAsync(cleared.output);
+    const sheet = await out.file('xl/worksheets/sheet1.xml')!.async('string');
+    // A user's text cell (C5) made to show the next string, and a user's styled cell another format.
+    const text = /<c r="C5"([^>]*)t="s"([^>]*)><v>(\d+)<\/v>/.exec(sheet)!;
+    const wrongText = sheet.replace(text[0], text[0].replace(`<v>${text[3]}</v>`, `<v>${Number(text[3]) + 1}</v>`));
+    out.file('xl/worksheets/sheet1.xml', wrongText);
+    expect(await firstLoss(resaved, await out.generateAsync({ type: 'nodebuffer' }), 'x.xlsx')).toMatch(/cell C5/);
+    const styled = /<c r="A5" s="(\d+)"/.exec(sheet)!;
+    out.file('xl/worksheets/sheet1.xml', sheet.replace(styled[0], `<c r="A5" s="${Number(styled[1]) + 1}"`));
+    expect(await firstLoss(resaved, await out.generateAsync({ type: 'nodebuffer' }), 'x.xlsx')).toMatch(/cell A5/);
+    // Untampered, the output passes.
+    expect(await firstLoss(resaved, cleared.output, 'x.xlsx')).toBeNull();
   });
 
   test('without renumbering, an empty cell the user had formatted keeps its format', async () => {
@@ -90,5 +127,8 @@ describe('clear after a real LibreOffice re-save', () => {
       Number(/min="(\d+)"/.exec(c)![1]) <= n && n <= Number(/max="(\d+)"/.exec(c)![1]);
     expect(cols.filter((c) => reaches(c, 11))).toEqual([]);
     expect(cols.filter((c) => reaches(c, 10))).toHaveLength(1);
+    // Luoshi's strings and formats are taken out too: the lists are what LibreOffice makes of the original.
+    const original = libreOfficeResave(Buffer.from(await (await buildSample()).xlsx.writeBuffer()));
+    expect(await lists(cleared.output)).toEqual(await lists(original));
   }, 180_000);
 });

@@ -93,7 +93,7 @@ export async function checkedWorkbook(
 export async function clearedWorkbook(input: Buffer, file: string): Promise<{ found: boolean; output: Buffer }> {
   const pkg = await WorkbookPackage.open(input, file);
   await refuseProtectedClear(pkg, file);
-  const cleared = await clearOwned(pkg);
+  const cleared = await clearOwned(pkg, { final: true });
   if (!cleared.found) return { found: false, output: input };
   return { found: true, output: await verified(pkg, await pkg.save(), file) };
 }

@@ -20,7 +20,8 @@ import { readSheetPart } from './read-workbook';
 import { editColumn, styleOf } from './sheet-data-edit';
 import { StringCounts, stringCountsOfMark, stringsInUse, truncateStrings } from './shared-strings-edit';
 import { listEntries, MINIMAL_STYLES, StyleCounts, truncateStyles } from './styles-edit';
-import { attributesOf, elementName, findElement, findElements } from './xml-scan';
+import { attributesOf, elementName, findElement, findElements, findStartTags } from './xml-scan';
+import { compacted, renumberStrings, renumberStyles, stringsUsed, stylesUsed, withEntries } from './renumber';
 import { rootPrefix, splice, withAttribute } from './xml-edit';
 import { splitAround, statusWidthRemoved } from './col-ranges';
 import { inNamespaces, relsPathOf, STRICT_NS, WorkbookPackage } from './workbook-package';
@@ -159,10 +160,67 @@ async function stylesInUse(pkg: WorkbookPackage, xfFrom: number, dxfFrom: number
 }
 
 /**
+ * After clear of a workbook another application re-saved (or the add-in wrote, without Luoshi's list
+ * marks): the cell formats and shared strings that only Luoshi's cells used — used before clear, used
+ * by nothing now — are taken out, and every cell pointing past them renumbered (src/xlsx/renumber.ts).
+ * Entries nothing used before either (an application's own defaults) stay.
+ */
+async function takeOutUnused(pkg: WorkbookPackage, stylesPath: string | null, stringsPath: string | null) {
+  const partsOf = async (p: WorkbookPackage) =>
+    (await p.sheets()).map((s) => s.partPath).filter((x): x is string => x !== null);
+  const original = pkg.unedited();
+  const stylesBefore = new Set<number>();
+  const stringsBefore = new Set<number>();
+  for (const part of await partsOf(original)) {
+    const xml = (await original.text(part)) ?? '';
+    stylesUsed(xml, stylesBefore);
+    stringsUsed(xml, stringsBefore);
+  }
+  const parts = await partsOf(pkg);
+  const texts = new Map<string, string>();
+  for (const part of parts) texts.set(part, (await pkg.text(part)) ?? '');
+  const stylesNow = new Set<number>();
+  const stringsNow = new Set<number>();
+  let stringCells = 0;
+  for (const xml of texts.values()) {
+    stylesUsed(xml, stylesNow);
+    stringCells += stringsUsed(xml, stringsNow).cells;
+  }
+  const onlyLuoshis = (before: Set<number>, now: Set<number>) => (i: number) => i === 0 || now.has(i) || !before.has(i);
+  let xfMap: Map<number, number> | null = null;
+  if (stylesPath) {
+    const styles = (await pkg.text(stylesPath))!;
+    const map = compacted(listEntries(styles, 'cellXfs').length, onlyLuoshis(stylesBefore, stylesNow));
+    const out = withEntries(styles, 'cellXfs', 'xf', map);
+    if (out !== styles) {
+      pkg.write(stylesPath, out);
+      xfMap = map;
+    }
+  }
+  let sstMap: Map<number, number> | null = null;
+  if (stringsPath) {
+    const sst = (await pkg.text(stringsPath))!;
+    const map = compacted(findStartTags(sst, 'si').length, onlyLuoshis(stringsBefore, stringsNow));
+    const out = withEntries(sst, 'sst', 'si', map, (kept) => ({ count: stringCells, uniqueCount: kept }));
+    if (out !== sst) {
+      pkg.write(stringsPath, out);
+      sstMap = map;
+    }
+  }
+  if (!xfMap && !sstMap) return;
+  for (const [part, xml] of texts) {
+    let out = xml;
+    if (xfMap) out = renumberStyles(out, (n) => xfMap!.get(n) ?? n);
+    if (sstMap) out = renumberStrings(out, (n) => sstMap!.get(n) ?? n);
+    if (out !== xml) pkg.write(part, out);
+  }
+}
+
+/**
  * Takes out everything Luoshi wrote (SPEC §5, 清除结果): its sheets, the status column, its conditional
  * formats, its names and, when nothing else uses them, its styles. The user's own parts are untouched.
  */
-export async function clearOwned(pkg: WorkbookPackage): Promise<ClearResult> {
+export async function clearOwned(pkg: WorkbookPackage, options: { final?: boolean } = {}): Promise<ClearResult> {
   let wb = await pkg.required(pkg.workbookPath);
   const names = definedNames(wb);
   const own = names.filter((n) => isLuoshiName(n.name));
@@ -175,6 +233,7 @@ export async function clearOwned(pkg: WorkbookPackage): Promise<ClearResult> {
   const originalStrings = stringsMark ? stringCountsOfMark(parseCounts(stringsMark.value)) : null;
 
   // The breakdown sheet's status column.
+  let renumbered = false;
   const status = own.find((n) => n.name === MARK.status && n.localSheetId !== null);
   const range = status ? parseColumnRange(status.value) : null;
   const breakdown = status ? sheets[status.localSheetId!] : undefined;
@@ -187,7 +246,7 @@ export async function clearOwned(pkg: WorkbookPackage): Promise<ClearResult> {
     // that index, another application (LibreOffice, WPS) has re-saved and renumbered the styles, and
     // the index no longer tells Luoshi's cells from the user's: the whole status range is Luoshi's.
     const header = cellStyleAt(before, range.col, range.top);
-    const renumbered = header !== null && header < xfFrom;
+    renumbered = header !== null && header < xfFrom;
     let xml = clearBreakdown(before, range, renumbered ? 0 : xfFrom, Number.isFinite(width) ? width : null);
     const shown = own.find((n) => n.name === MARK.shown && n.localSheetId === status!.localSheetId);
     if (shown) xml = rehide(xml, constantValue(shown.value), range.col);
@@ -269,6 +328,12 @@ export async function clearOwned(pkg: WorkbookPackage): Promise<ClearResult> {
 
   // Styles Luoshi appended, unless something outside its parts has come to use them.
   const stylesPath = await pkg.stylesPath();
+  const stringsPath = await pkg.sharedStringsPath();
+  if (renumbered) {
+    // Another application renumbered the lists: Luoshi's entries are among the user's, not after them.
+    if (options.final) await takeOutUnused(pkg, stylesPath, stringsPath);
+    return { found: true, previousRunLog, previousMergeLog, originalStyles, originalStrings };
+  }
   if (originalStyles && stylesPath) {
     const styles = (await pkg.text(stylesPath))!;
     const xfFrom = originalStyles.cellXfs ?? listEntries(styles, 'cellXfs').length;
@@ -287,7 +352,6 @@ export async function clearOwned(pkg: WorkbookPackage): Promise<ClearResult> {
   }
 
   // Shared strings Luoshi appended, likewise (a workbook re-saved by Excel may have renumbered them).
-  const stringsPath = await pkg.sharedStringsPath();
   if (originalStrings && stringsPath && !(await stringsInUse(pkg, originalStrings.si)))
     pkg.write(stringsPath, truncateStrings((await pkg.text(stringsPath))!, originalStrings));
   return { found: true, previousRunLog, previousMergeLog, originalStyles, originalStrings };

@@ -12,6 +12,7 @@ import { entryStart, stringCounts, stringCountsOfMark, withoutCounts } from './s
 import { listEntries, StyleCounts } from './styles-edit';
 import { isLuoshiStylesPart } from './clear-owned';
 import { splitAround, statusWidthRemoved } from './col-ranges';
+import { alignTakenOut, renumberStrings, renumberStyles } from './renumber';
 import { restorePrintSetup } from './apply-plan';
 import { partsBelow } from './chart-part';
 import {
@@ -222,6 +223,30 @@ function rejoined(col: string, colsAfter: string, status: number): boolean {
 }
 
 /**
+ * When the output's cell formats or shared strings are the input's with entries taken out (clear after
+ * another application re-saved the workbook, src/xlsx/renumber.ts): old index → new index of each entry
+ * kept, the same text in the same order. Null for a list that did not shrink that way.
+ */
+async function takenOut(
+  before: WorkbookPackage,
+  after: WorkbookPackage,
+  stylesPath: string | null,
+  stringsPath: string | null,
+): Promise<{ xfs: Map<number, number> | null; strings: Map<number, number> | null }> {
+  const shrunk = (a: string[], b: string[]) => (b.length < a.length ? alignTakenOut(a, b) : null);
+  const entries = async (p: WorkbookPackage, path: string | null, list: (xml: string) => string[]) => {
+    const xml = path ? await p.text(path) : null;
+    return xml ? list(xml) : [];
+  };
+  const xfs = (xml: string) => listEntries(xml, 'cellXfs');
+  const sis = (xml: string) => findElements(xml, 'si').map((e) => e.text);
+  return {
+    xfs: shrunk(await entries(before, stylesPath, xfs), await entries(after, stylesPath, xfs)),
+    strings: shrunk(await entries(before, stringsPath, sis), await entries(after, stringsPath, sis)),
+  };
+}
+
+/**
  * Compares an output package with its input, part by part: every part of the user's is there; parts
  * Luoshi had no reason to touch are byte for byte the same; touched parts keep every element they had.
  * Returns the first difference found, or null.
@@ -238,6 +263,7 @@ export async function firstLoss(input: Buffer | WorkbookPackage, output: Buffer,
     [before.workbookPath, before.workbookRelsPath, '[Content_Types].xml', stylesPath ?? '', stringsPath ?? ''].map(key),
   );
   const is = (name: string, path: string | null) => path !== null && key(name) === key(path);
+  const taken = await takenOut(before, after, stylesPath, stringsPath);
 
   for (const name of before.partNames()) {
     if (ownedBefore.parts.has(key(name))) continue;
@@ -260,7 +286,7 @@ export async function firstLoss(input: Buffer | WorkbookPackage, output: Buffer,
       return `part ${name} changed`;
     }
     // XML parts through the packages' own (native, cached) unpacking.
-    const x = (await before.source.text(name))!;
+    let x = (await before.source.text(name))!;
     const y = (await after.source.text(after.entryName(name)!))!;
     if (x === y) continue;
     if (is(name, '[Content_Types].xml')) {
@@ -292,6 +318,8 @@ export async function firstLoss(input: Buffer | WorkbookPackage, output: Buffer,
         const old = listEntries(x, list);
         const keep = ownedBefore.styleCounts?.[list] ?? old.length;
         const now = listEntries(y, list);
+        // Formats only Luoshi's cells used, taken out by clear after a re-save: the rest kept in order (aligned).
+        if (list === 'cellXfs' && taken.xfs) continue;
         for (let i = 0; i < Math.max(0, keep); i++) if (now[i] !== old[i]) return `style ${list}[${i}] changed`;
       }
       const rest = (s: string) => withoutElements(s, [...lists]);
@@ -301,9 +329,12 @@ export async function firstLoss(input: Buffer | WorkbookPackage, output: Buffer,
       const a = withoutCounts(x);
       const b = withoutCounts(y);
       const keep = ownedBefore.stringCount ?? stringCounts(x).si;
-      if (!b.startsWith(a.slice(0, entryStart(a, keep)))) return `shared strings of ${name} changed`;
+      if (!taken.strings && !b.startsWith(a.slice(0, entryStart(a, keep)))) return `shared strings of ${name} changed`;
       if (!b.endsWith(a.slice(rootClose(a, 'sst')))) return `shared strings of ${name} changed after their list`;
     } else if (findStartTag(x.slice(0, 2000), 'worksheet')) {
+      // Cells compared as pointing to the same text and format when clear took entries out of the lists.
+      if (taken.xfs) x = renumberStyles(x, (n) => taken.xfs!.get(n) ?? `taken-out-${n}`);
+      if (taken.strings) x = renumberStrings(x, (n) => taken.strings!.get(n) ?? `taken-out-${n}`);
       const statusAfter = ownedAfter.statusColumns.get(key(name));
       const statusBefore = ownedBefore.statusColumns.get(key(name));
       const loss = cellLoss(x, y, [statusAfter, statusBefore]);
