@@ -3,11 +3,7 @@
  * written as a DrawingML chart part over 汇总's own cells, removed exactly by clear, and rendered by
  * LibreOffice.
  */
-import { execFileSync, spawnSync } from 'child_process';
 import ExcelJS from 'exceljs';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import JSZip from 'jszip';
 import { buildSample } from '../scripts/make-sample';
 import { STATUS_CODES, STATUS_STYLES, STATUS_LABELS } from '../src/engine/judge/status';
@@ -15,6 +11,7 @@ import { checkedWorkbook, clearedWorkbook } from '../src/xlsx/checked-workbook';
 import { WorkbookPackage } from '../src/xlsx/workbook-package';
 import { findElement, findElements, innerXml, attributesOf, decodeEntities } from '../src/xlsx/xml-scan';
 import { partsOf, richWorkbook } from './helpers/rich-workbook';
+import { libreOfficeConvert, SKIP_WITHOUT_LIBREOFFICE, soffice } from './helpers/libreoffice';
 
 const OPTIONS = { asOf: '2022-09-30', runAt: '2022-09-30 10:00' };
 
@@ -156,43 +153,18 @@ describe('汇总’s chart', () => {
   });
 });
 
-/** LibreOffice, a real third-party client: .ci/run installs it (libreoffice-calc-nogui). */
-const soffice = ['soffice', 'libreoffice'].find((cmd) => spawnSync('which', [cmd]).status === 0);
-
 describe('LibreOffice draws 汇总’s chart', () => {
   if (!soffice) {
-    test.skip('skipped: LibreOffice is not installed (apt-get install libreoffice-calc-nogui); CI installs it', () =>
-      undefined);
+    test.skip(SKIP_WITHOUT_LIBREOFFICE, () => undefined);
     return;
   }
-  const scratch: string[] = [];
-  afterAll(() => scratch.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
   test('the checked sample opened in LibreOffice has a bar chart over 汇总’s cells, and its PDF draws it', async () => {
     const sample = Buffer.from(await (await buildSample()).xlsx.writeBuffer());
     const result = await checkedWorkbook(sample, 'sample.xlsx', { asOf: '2026-11-20', runAt: '2026-11-20 09:00' });
     if (!result.ok) throw new Error(result.error.message.en);
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'luoshi-chart-'));
-    scratch.push(dir);
-    const file = path.join(dir, 'checked.xlsx');
-    fs.writeFileSync(file, result.value.output);
-    const convert = (to: string) =>
-      execFileSync(
-        soffice,
-        [
-          '--headless',
-          '--norestore',
-          `-env:UserInstallation=file://${dir}/profile`,
-          '--convert-to',
-          to,
-          '--outdir',
-          dir,
-          file,
-        ],
-        { timeout: 180_000, stdio: 'pipe' },
-      );
-    convert('ods');
-    const ods = await JSZip.loadAsync(fs.readFileSync(path.join(dir, 'checked.ods')));
+    const [odsBytes] = libreOfficeConvert(result.value.output, 'ods', 'checked.xlsx').values();
+    const ods = await JSZip.loadAsync(odsBytes);
     const objects = Object.keys(ods.files).filter((n) => /^Object \d+\/content\.xml$/.test(n));
     const charts = await Promise.all(objects.map((n) => ods.file(n)!.async('string')));
     const ours = charts.find((c) => c.includes('各牵头部门任务状态'));
@@ -200,8 +172,7 @@ describe('LibreOffice draws 汇总’s chart', () => {
     expect(ours).toContain('chart:class="chart:bar"');
     expect(ours).toMatch(/汇总\.\$?C\$?\d+:(?:\.|汇总\.)\$?C\$?\d+/);
     // The PDF: LibreOffice prints the chart with 汇总 (the chart's title is drawn on its page).
-    convert('pdf');
-    const pdf = fs.readFileSync(path.join(dir, 'checked.pdf'));
+    const [pdf] = libreOfficeConvert(result.value.output, 'pdf', 'checked.xlsx').values();
     expect(pdf.length).toBeGreaterThan(10_000);
   }, 240_000);
 });

@@ -4,10 +4,6 @@
  * lone "）" or "前" wraps onto a line of its own, the breakdown sheet prints A4 landscape fit to width
  * when the user set no print settings of their own, and the counts agree from sheet to sheet.
  */
-import { execFileSync, spawnSync } from 'child_process';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import JSZip from 'jszip';
 import stringWidth from 'string-width';
 import { CellValue } from '../src/engine/model/workbook';
@@ -19,6 +15,7 @@ import { styleCatalogue } from '../src/engine/write/styles';
 import { STATUS_LABELS } from '../src/engine/judge/status';
 import { checkedWorkbook, clearedWorkbook } from '../src/xlsx/checked-workbook';
 import { buildXlsx, judge, patchPart, sheet, table, utc, workbook } from './helpers/fixtures';
+import { libreOfficeConvert, SKIP_WITHOUT_LIBREOFFICE, soffice } from './helpers/libreoffice';
 
 const CTX = { userSheets: ['台账'], fileName: '台账.xlsx', runAt: '2022-09-30 10:00', previousRunLog: null };
 
@@ -300,17 +297,11 @@ describe('the breakdown sheet on paper', () => {
   });
 });
 
-/** LibreOffice, a real third-party client: .ci/run installs it (libreoffice-calc-nogui). */
-const soffice = ['soffice', 'libreoffice'].find((cmd) => spawnSync('which', [cmd]).status === 0);
-
 describe('LibreOffice prints the breakdown sheet', () => {
   if (!soffice) {
-    test.skip('skipped: LibreOffice is not installed (apt-get install libreoffice-calc-nogui); CI installs it', () =>
-      undefined);
+    test.skip(SKIP_WITHOUT_LIBREOFFICE, () => undefined);
     return;
   }
-  const scratch: string[] = [];
-  afterAll(() => scratch.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
   test('a wide table without print settings: two pages before, one page wide with the status column after', async () => {
     const header = [
@@ -346,27 +337,11 @@ describe('LibreOffice prints the breakdown sheet', () => {
     const alone = await patchPart(result.value.output, 'xl/workbook.xml', (x) =>
       x.replace(/(<sheets>)(<sheet [^>]*\/>).*?(<\/sheets>)/, '$1$2$3').replace(/<definedNames>.*<\/definedNames>/, ''),
     );
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'luoshi-print-'));
-    scratch.push(dir);
-    const pages = (name: string, xlsx: Buffer) => {
-      fs.writeFileSync(path.join(dir, `${name}.xlsx`), xlsx);
-      execFileSync(
-        soffice,
-        [
-          '--headless',
-          '--norestore',
-          `-env:UserInstallation=file://${dir}/profile`,
-          '--convert-to',
-          'pdf',
-          '--outdir',
-          dir,
-          path.join(dir, `${name}.xlsx`),
-        ],
-        { timeout: 120_000, stdio: 'pipe' },
-      );
-      return (fs.readFileSync(path.join(dir, `${name}.pdf`), 'latin1').match(/\/Type\s*\/Page\b/g) ?? []).length;
+    const pages = (xlsx: Buffer) => {
+      const [pdf] = libreOfficeConvert(xlsx, 'pdf').values();
+      return (pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length;
     };
-    expect(pages('before', input)).toBe(2);
-    expect(pages('after', alone)).toBe(1);
+    expect(pages(input)).toBe(2);
+    expect(pages(alone)).toBe(1);
   }, 240_000);
 });

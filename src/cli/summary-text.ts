@@ -1,38 +1,19 @@
-import stringWidth from 'string-width';
 import { Lang, Report, STATUS_CODES, statusLabel, TaskReport } from '../engine';
+import stringWidth from 'string-width';
+import { oneLine, padEnd } from './display';
 
 function percent(x: number): string {
   return `${(x * 100).toFixed(1)}%`;
 }
 
-/** `text` and spaces up to `width` terminal columns (CJK characters take two: string-width). */
-function padToWidth(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
-}
-
 /** Columns a measure takes in an item line: 32 CJK characters, 64 Latin ones. */
 const MEASURE_WIDTH = 64;
-
-/** One line of at most `max` terminal columns, cut with "…" (which takes one). */
-function shorten(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ');
-  if (stringWidth(flat) <= max) return flat;
-  let out = '';
-  let width = 0;
-  for (const ch of flat) {
-    const w = stringWidth(ch);
-    if (width + w > max - 1) break;
-    out += ch;
-    width += w;
-  }
-  return `${out}…`;
-}
 
 function itemLine(t: TaskReport, lang: Lang): string {
   const id = t.id ? `[${t.id}] ` : '';
   const lead = t.lead.length ? (lang === 'zh' ? ` — 牵头：${t.lead.join('、')}` : ` — lead: ${t.lead.join(', ')}`) : '';
   const row = lang === 'zh' ? `第 ${t.row} 行` : `row ${t.row}`;
-  return `  ${padToWidth(row, lang === 'zh' ? 10 : 9)} ${id}${shorten(t.measure, MEASURE_WIDTH)}${lead}\n      ${t.statusText}`;
+  return `  ${padEnd(row, lang === 'zh' ? 10 : 9)} ${id}${oneLine(t.measure, MEASURE_WIDTH)}${lead}\n      ${t.statusText}`;
 }
 
 /** The human summary `luoshi validate` prints: counts per status, rates, the overdue and due-soon items. */
@@ -57,7 +38,7 @@ export function summaryText(report: Report, file: string): string {
   // Labels padded to the widest one's terminal width: the counts line up in CJK as in Latin text.
   const labelWidth = Math.max(...STATUS_CODES.map((code) => stringWidth(statusLabel(code, lang)))) + 2;
   for (const code of STATUS_CODES)
-    lines.push(`  ${padToWidth(statusLabel(code, lang), labelWidth)}${String(summary.byStatus[code]).padStart(5)}`);
+    lines.push(`  ${padEnd(statusLabel(code, lang), labelWidth)}${String(summary.byStatus[code]).padStart(5)}`);
   lines.push(
     zh
       ? `办结率 ${percent(summary.doneRate)}，按时完成率 ${percent(summary.onTimeRate)}`
