@@ -36,7 +36,7 @@ async function lists(bytes: Buffer): Promise<{ xfs: string[]; strings: string[] 
   const sst = (await zip.file('xl/sharedStrings.xml')?.async('string')) ?? '';
   const cellXfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '';
   return {
-    xfs: cellXfs.match(/<xf\b[\s\S]*?(?:\/>|<\/xf>)/g) ?? [],
+    xfs: cellXfs.match(/<xf\b[^>]*\/>|<xf\b[^>]*>[\s\S]*?<\/xf>/g) ?? [],
     strings: sst.match(/<si>[\s\S]*?<\/si>/g) ?? [],
   };
 }
@@ -99,6 +99,29 @@ describe('clear after styles were renumbered by another application', () => {
     expect(await firstLoss(resaved, await out.generateAsync({ type: 'nodebuffer' }), 'x.xlsx')).toMatch(/cell A5/);
     // Untampered, the output passes.
     expect(await firstLoss(resaved, cleared.output, 'x.xlsx')).toBeNull();
+  });
+
+  test('variant: twin entries in the list (Excel files carry duplicate <xf>s): clear still writes, the cell keeps its format', async () => {
+    const zip = await JSZip.loadAsync(await checkedSample());
+    const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    const styles = await zip.file('xl/styles.xml')!.async('string');
+    // Luoshi's last format, twice; a user cell (A5) on the twin. The status cells as LibreOffice leaves them.
+    const xfs = /<cellXfs count="(\d+)">([\s\S]*?)<\/cellXfs>/.exec(styles)!;
+    const entries = xfs[2].match(/<xf\b[^>]*\/>|<xf\b[^>]*>[\s\S]*?<\/xf>/g)!;
+    const twin = entries.length;
+    zip.file(
+      'xl/styles.xml',
+      styles.replace(xfs[0], `<cellXfs count="${twin + 1}">${xfs[2]}${entries[twin - 1]}</cellXfs>`),
+    );
+    zip.file(
+      'xl/worksheets/sheet1.xml',
+      sheet.replace(/<c r="K(\d+)" s="\d+"/g, '<c r="K$1" s="1"').replace(/<c r="A5" s="\d+"/, `<c r="A5" s="${twin}"`),
+    );
+    const cleared = await clearedWorkbook(await zip.generateAsync({ type: 'nodebuffer' }), 'twins.xlsx');
+    const out = await JSZip.loadAsync(cleared.output);
+    const a5 = Number(/<c r="A5" s="(\d+)"/.exec(await out.file('xl/worksheets/sheet1.xml')!.async('string'))![1]);
+    const kept = (await lists(cleared.output)).xfs;
+    expect(kept[a5]).toBe(entries[twin - 1]);
   });
 
   test('without renumbering, an empty cell the user had formatted keeps its format', async () => {

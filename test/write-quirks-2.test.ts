@@ -183,6 +183,25 @@ describe('a hidden first free column', () => {
     expect(await partText(cleared)).toBe(await partText(input));
   });
 
+  test('variant: re-saved by an application that rewrites the <col> attributes: clear hides the status column again', async () => {
+    const hideRest = '<col min="8" max="16384" width="9" hidden="1" customWidth="1"/>';
+    const input = await patchPart(await baseBook(), SHEET, withCols(hideRest));
+    const once = await validated(input);
+    // As LibreOffice writes the rest of the range: every attribute spelt out, in its own order.
+    const resaved = await patchPart(once, SHEET, (x) =>
+      x.replace(
+        '<col min="9" max="16384" width="9" hidden="1" customWidth="1"/>',
+        '<col collapsed="false" customWidth="true" hidden="true" max="16384" min="9" style="0" width="9"/>',
+      ),
+    );
+    const cleared = await clearedWorkbook(resaved, FILE);
+    const h = [...(await partText(cleared.output)).matchAll(/<col [^>]*>/g)]
+      .map((m) => m[0])
+      .filter((c) => Number(/min="(\d+)"/.exec(c)![1]) <= 8 && 8 <= Number(/max="(\d+)"/.exec(c)![1]));
+    expect(h).toEqual(['<col min="8" max="8" width="9" hidden="1" customWidth="1"/>']);
+    expect(await cellText(cleared.output, 'H2')).toBeNull();
+  });
+
   test('variant: a hidden range starting inside the table (F:XFD, the table’s own F and G hidden too)', async () => {
     const input = await patchPart(
       await baseBook(),

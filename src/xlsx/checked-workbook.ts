@@ -7,6 +7,7 @@ import { clearOwned } from './clear-owned';
 import { inputError } from './input-error';
 import { refuseProtectedCheck, refuseProtectedClear } from './protection';
 import { readPackage } from './read-workbook';
+import { TakenOut } from './renumber';
 import { firstLoss } from './verify-package';
 import { WorkbookPackage } from './workbook-package';
 
@@ -18,8 +19,8 @@ export interface CheckedWorkbook {
   output: Buffer;
 }
 
-async function verified(input: WorkbookPackage, output: Buffer, file: string): Promise<Buffer> {
-  const loss = await firstLoss(input, output, file);
+async function verified(input: WorkbookPackage, output: Buffer, file: string, takenOut?: TakenOut): Promise<Buffer> {
+  const loss = await firstLoss(input, output, file, takenOut);
   if (loss) {
     throw inputError(
       'would_lose_data',
@@ -95,5 +96,5 @@ export async function clearedWorkbook(input: Buffer, file: string): Promise<{ fo
   await refuseProtectedClear(pkg, file);
   const cleared = await clearOwned(pkg, { final: true });
   if (!cleared.found) return { found: false, output: input };
-  return { found: true, output: await verified(pkg, await pkg.save(), file) };
+  return { found: true, output: await verified(pkg, await pkg.save(), file, cleared.takenOut) };
 }

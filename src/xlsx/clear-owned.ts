@@ -21,8 +21,8 @@ import { editColumn, styleOf } from './sheet-data-edit';
 import { StringCounts, stringCountsOfMark, stringsInUse, truncateStrings } from './shared-strings-edit';
 import { listEntries, MINIMAL_STYLES, StyleCounts, truncateStyles } from './styles-edit';
 import { attributesOf, elementName, findElement, findElements, findStartTags } from './xml-scan';
-import { compacted, renumberStrings, renumberStyles, stringsUsed, stylesUsed, withEntries } from './renumber';
-import { rootPrefix, splice, withAttribute } from './xml-edit';
+import { compacted, renumberStrings, renumberStyles, stringsUsed, stylesUsed, TakenOut, withEntries } from './renumber';
+import { insertionPoint, rootPrefix, splice, withAttribute } from './xml-edit';
 import { splitAround, statusWidthRemoved } from './col-ranges';
 import { inNamespaces, relsPathOf, STRICT_NS, WorkbookPackage } from './workbook-package';
 
@@ -37,6 +37,8 @@ export interface ClearResult {
   originalStyles: StyleCounts | null;
   /** The shared-string table's length and counts before Luoshi first added to it. */
   originalStrings: StringCounts | null;
+  /** Old index → new index of the entries kept, when a final clear took entries out (takeOutUnused). */
+  takenOut?: TakenOut;
 }
 
 /** Removes the status column, its width and Luoshi's conditional formats from the breakdown sheet. */
@@ -109,15 +111,28 @@ export { statusWidthRemoved } from './col-ranges';
 /**
  * Puts back the hidden `<col>` range Luoshi split to show the status column (the _luoshi_shown mark holds
  * it as it was): its two pieces, side by side once Luoshi's own `<col>` is gone, become the range again.
- * Pieces the user has changed since are left as they are.
+ * When the pieces are no longer as Luoshi wrote them (LibreOffice rewrites every attribute), the status
+ * column gets the range's look on its own — hidden, its width and style — so it is hidden again.
  */
 function rehide(xml: string, original: string | null, col: number): string {
   if (!original) return xml;
   const [left, right] = splitAround(original, col);
   const prefix = rootPrefix(xml, 'worksheet');
-  const pieces = (left + right).replace(/<col\b/g, `<${prefix}col`);
-  const at = pieces ? xml.indexOf(pieces, findElement(xml, 'cols')?.start ?? 0) : -1;
-  return at < 0 ? xml : splice(xml, at, at + pieces.length, original);
+  const named = (element: string) => element.replace(/<col\b/g, `<${prefix}col`);
+  const pieces = named(left + right);
+  const cols = findElement(xml, 'cols');
+  const at = pieces && cols ? xml.indexOf(pieces, cols.start) : -1;
+  if (at >= 0) return splice(xml, at, at + pieces.length, original);
+  const own = named(withAttribute(withAttribute(original, 'min', String(col + 1)), 'max', String(col + 1)));
+  if (!cols) {
+    const at = insertionPoint(xml, 'worksheet', ['sheetData']);
+    return splice(xml, at, at, `<${prefix}cols>${own}</${prefix}cols>`);
+  }
+  const after = findElements(xml, 'col', cols.start + 1, cols.end).find(
+    (c) => Number(attributesOf(c.text).min) > col + 1,
+  );
+  const where = after ? after.start : cols.start + cols.text.lastIndexOf('</');
+  return splice(xml, where, where, own);
 }
 
 /**
@@ -165,7 +180,11 @@ async function stylesInUse(pkg: WorkbookPackage, xfFrom: number, dxfFrom: number
  * by nothing now — are taken out, and every cell pointing past them renumbered (src/xlsx/renumber.ts).
  * Entries nothing used before either (an application's own defaults) stay.
  */
-async function takeOutUnused(pkg: WorkbookPackage, stylesPath: string | null, stringsPath: string | null) {
+async function takeOutUnused(
+  pkg: WorkbookPackage,
+  stylesPath: string | null,
+  stringsPath: string | null,
+): Promise<TakenOut> {
   const partsOf = async (p: WorkbookPackage) =>
     (await p.sheets()).map((s) => s.partPath).filter((x): x is string => x !== null);
   const original = pkg.unedited();
@@ -207,13 +226,14 @@ async function takeOutUnused(pkg: WorkbookPackage, stylesPath: string | null, st
       sstMap = map;
     }
   }
-  if (!xfMap && !sstMap) return;
+  if (!xfMap && !sstMap) return { xfs: null, strings: null };
   for (const [part, xml] of texts) {
     let out = xml;
     if (xfMap) out = renumberStyles(out, (n) => xfMap!.get(n) ?? n);
     if (sstMap) out = renumberStrings(out, (n) => sstMap!.get(n) ?? n);
     if (out !== xml) pkg.write(part, out);
   }
+  return { xfs: xfMap, strings: sstMap };
 }
 
 /**
@@ -331,8 +351,8 @@ export async function clearOwned(pkg: WorkbookPackage, options: { final?: boolea
   const stringsPath = await pkg.sharedStringsPath();
   if (renumbered) {
     // Another application renumbered the lists: Luoshi's entries are among the user's, not after them.
-    if (options.final) await takeOutUnused(pkg, stylesPath, stringsPath);
-    return { found: true, previousRunLog, previousMergeLog, originalStyles, originalStrings };
+    const takenOut = options.final ? await takeOutUnused(pkg, stylesPath, stringsPath) : undefined;
+    return { found: true, previousRunLog, previousMergeLog, originalStyles, originalStrings, takenOut };
   }
   if (originalStyles && stylesPath) {
     const styles = (await pkg.text(stylesPath))!;

@@ -91,3 +91,9 @@ export function alignTakenOut(before: readonly string[], after: readonly string[
   for (let i = 0; i < before.length && j < after.length; i++) if (before[i] === after[j]) map.set(i, j++);
   return j === after.length ? map : null;
 }
+
+/** Old index → new index of the cell formats and shared strings kept; null for a list left whole. */
+export interface TakenOut {
+  xfs: Map<number, number> | null;
+  strings: Map<number, number> | null;
+}

@@ -12,7 +12,7 @@ import { entryStart, stringCounts, stringCountsOfMark, withoutCounts } from './s
 import { listEntries, StyleCounts } from './styles-edit';
 import { isLuoshiStylesPart } from './clear-owned';
 import { splitAround, statusWidthRemoved } from './col-ranges';
-import { alignTakenOut, renumberStrings, renumberStyles } from './renumber';
+import { alignTakenOut, renumberStrings, renumberStyles, TakenOut } from './renumber';
 import { restorePrintSetup } from './apply-plan';
 import { partsBelow } from './chart-part';
 import {
@@ -232,8 +232,15 @@ async function takenOut(
   after: WorkbookPackage,
   stylesPath: string | null,
   stringsPath: string | null,
-): Promise<{ xfs: Map<number, number> | null; strings: Map<number, number> | null }> {
-  const shrunk = (a: string[], b: string[]) => (b.length < a.length ? alignTakenOut(a, b) : null);
+  claimed?: TakenOut,
+): Promise<TakenOut> {
+  // The map clear used, when it gives one, is checked rather than trusted: every entry it keeps must
+  // be the same text at its new place, and nothing else may be in the list (lists with twin entries
+  // cannot be aligned by text alone). Otherwise the lists are aligned by text.
+  const checked = (a: string[], b: string[], map: Map<number, number> | null | undefined) =>
+    map && map.size === b.length && [...map].every(([i, j]) => a[i] !== undefined && a[i] === b[j]) ? map : null;
+  const shrunk = (a: string[], b: string[], map?: Map<number, number> | null) =>
+    b.length < a.length ? (checked(a, b, map) ?? alignTakenOut(a, b)) : null;
   const entries = async (p: WorkbookPackage, path: string | null, list: (xml: string) => string[]) => {
     const xml = path ? await p.text(path) : null;
     return xml ? list(xml) : [];
@@ -241,8 +248,8 @@ async function takenOut(
   const xfs = (xml: string) => listEntries(xml, 'cellXfs');
   const sis = (xml: string) => findElements(xml, 'si').map((e) => e.text);
   return {
-    xfs: shrunk(await entries(before, stylesPath, xfs), await entries(after, stylesPath, xfs)),
-    strings: shrunk(await entries(before, stringsPath, sis), await entries(after, stringsPath, sis)),
+    xfs: shrunk(await entries(before, stylesPath, xfs), await entries(after, stylesPath, xfs), claimed?.xfs),
+    strings: shrunk(await entries(before, stringsPath, sis), await entries(after, stringsPath, sis), claimed?.strings),
   };
 }
 
@@ -251,7 +258,12 @@ async function takenOut(
  * Luoshi had no reason to touch are byte for byte the same; touched parts keep every element they had.
  * Returns the first difference found, or null.
  */
-export async function firstLoss(input: Buffer | WorkbookPackage, output: Buffer, file: string): Promise<string | null> {
+export async function firstLoss(
+  input: Buffer | WorkbookPackage,
+  output: Buffer,
+  file: string,
+  claimed?: TakenOut,
+): Promise<string | null> {
   // The input as it was opened for the run (its parts already unpacked), without the run's edits.
   const before = Buffer.isBuffer(input) ? await WorkbookPackage.open(input, file) : input.unedited();
   const after = await WorkbookPackage.open(output, file);
@@ -263,7 +275,7 @@ export async function firstLoss(input: Buffer | WorkbookPackage, output: Buffer,
     [before.workbookPath, before.workbookRelsPath, '[Content_Types].xml', stylesPath ?? '', stringsPath ?? ''].map(key),
   );
   const is = (name: string, path: string | null) => path !== null && key(name) === key(path);
-  const taken = await takenOut(before, after, stylesPath, stringsPath);
+  const taken = await takenOut(before, after, stylesPath, stringsPath, claimed);
 
   for (const name of before.partNames()) {
     if (ownedBefore.parts.has(key(name))) continue;
